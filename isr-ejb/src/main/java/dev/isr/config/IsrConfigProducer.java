@@ -1,0 +1,69 @@
+package dev.isr.config;
+
+import dev.isr.core.IsrConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads the {@code isr.*} keys of MicroProfile Config once into an immutable {@link IsrConfig}.
+ *
+ * <p>A value that does not convert, or that {@link IsrConfig} rejects, fails the injection and so the deployment,
+ * with a message naming the key and the value.
+ */
+@ApplicationScoped
+public class IsrConfigProducer {
+
+    public static final String CACHE_NAME = "isr.cache-status.name";
+    public static final String MAX_BODY_BYTES = "isr.max-body-bytes";
+    public static final String STORABLE_STATUSES = "isr.storable-statuses";
+    public static final String IGNORED_QUERY_PARAMS = "isr.key.ignored-query-params";
+    public static final String STORE_PATH = "isr.store.path";
+
+    @Inject
+    Config config;
+
+    @Produces
+    @Singleton
+    IsrConfig isrConfig() {
+        IsrConfig defaults = IsrConfig.defaults();
+        try {
+            return new IsrConfig(
+                    read(CACHE_NAME, String.class, defaults.cacheName()),
+                    read(MAX_BODY_BYTES, Integer.class, defaults.maxBodyBytes()),
+                    readStatuses(defaults.storableStatuses()),
+                    readList(IGNORED_QUERY_PARAMS, defaults.ignoredQueryParams()),
+                    read(STORE_PATH, String.class, defaults.storePath()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ISR0001: invalid ISR configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T read(String key, Class<T> type, T defaultValue) {
+        return convert(key, k -> config.getOptionalValue(k, type).orElse(defaultValue));
+    }
+
+    private List<String> readList(String key, List<String> defaultValue) {
+        return convert(key, k -> config.getOptionalValues(k, String.class).orElse(defaultValue));
+    }
+
+    private Set<Integer> readStatuses(Set<Integer> defaultValue) {
+        return convert(STORABLE_STATUSES, k -> config.getOptionalValues(k, Integer.class)
+                .<Set<Integer>>map(HashSet::new)
+                .orElse(defaultValue));
+    }
+
+    private static <T> T convert(String key, Function<String, T> reader) {
+        try {
+            return reader.apply(key);
+        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.isr.core;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the {@code Cache-Status} field value of RFC 9211 for this cache's hop.
+ *
+ * <p>Forms produced: {@code isr; hit; ttl=42}, {@code isr; hit; ttl=-5; detail=stale-while-revalidate},
+ * {@code isr; fwd=uri-miss; stored}, {@code isr; fwd=bypass; detail=private}. The cache name is a token; the detail
+ * a token of this module's vocabulary, so neither needs quoting.
+ */
+public final class CacheStatus {
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z*][A-Za-z0-9!#$%&'*+.^_`|~:/-]*");
+
+    private final String cacheName;
+
+    public CacheStatus(String cacheName) {
+        Objects.requireNonNull(cacheName, "cacheName");
+        if (!TOKEN.matcher(cacheName).matches()) {
+            throw new IllegalArgumentException("cache name must be an RFC 8941 token: '" + cacheName + "'");
+        }
+        this.cacheName = cacheName;
+    }
+
+    /** Why the request went to the application (RFC 9211 section 2.2). */
+    public enum Forward {
+        BYPASS("bypass"),
+        URI_MISS("uri-miss"),
+        STALE("stale");
+
+        private final String token;
+
+        Forward(String token) {
+            this.token = token;
+        }
+    }
+
+    /** Served from the cache; {@code detail} is null for a fresh hit. */
+    public String hit(long ttlSeconds, String detail) {
+        StringBuilder value = new StringBuilder(cacheName).append("; hit; ttl=").append(ttlSeconds);
+        appendDetail(value, detail);
+        return value.toString();
+    }
+
+    /** Forwarded to the application; {@code stored} says whether its response was stored. */
+    public String forwarded(Forward reason, boolean stored, String detail) {
+        StringBuilder value = new StringBuilder(cacheName).append("; fwd=").append(reason.token);
+        if (stored) {
+            value.append("; stored");
+        }
+        appendDetail(value, detail);
+        return value.toString();
+    }
+
+    private static void appendDetail(StringBuilder value, String detail) {
+        if (detail != null) {
+            if (!TOKEN.matcher(detail).matches()) {
+                throw new IllegalArgumentException("detail must be a token: '" + detail + "'");
+            }
+            value.append("; detail=").append(detail);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.isr.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stored response: what is replayed to clients without running the application.
+ *
+ * <p>The body array is owned by this record once constructed: callers must not modify it afterwards, and
+ * {@link #body()} returns it without copying, because bodies are large and read on every hit.
+ *
+ * @param key the canonical cache key ({@link CacheKey#value()})
+ * @param status the HTTP status code
+ * @param headers the end-to-end header fields to replay, without {@code Age}, {@code Cache-Status},
+ *     {@code Content-Length} and the {@code Isr-*} fields
+ * @param body the response content, possibly empty
+ * @param storedAt when the response was received from the application
+ * @param policy how long it may be used
+ */
+public record CachedResponse(
+        String key, int status, List<Header> headers, byte[] body, Instant storedAt, CachePolicy policy) {
+
+    public CachedResponse {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(storedAt, "storedAt");
+        Objects.requireNonNull(policy, "policy");
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("status must be 100..599: " + status);
+        }
+        headers = List.copyOf(headers);
+    }
+
+    /** The age in whole seconds at {@code now} (RFC 9111 section 4.2.3, with this cache as the only hop). */
+    public long ageSeconds(Instant now) {
+        return Math.max(0, Duration.between(storedAt, now).getSeconds());
+    }
+
+    /** Seconds of freshness left at {@code now}; negative once stale, as in the {@code ttl} of RFC 9211. */
+    public long ttlSeconds(Instant now) {
+        return policy.freshFor().getSeconds() - ageSeconds(now);
+    }
+
+    /** The moment the entry stops being fresh. */
+    public Instant expiresAt() {
+        return storedAt.plus(policy.freshFor());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CachedResponse that
+                && status == that.status
+                && key.equals(that.key)
+                && headers.equals(that.headers)
+                && Arrays.equals(body, that.body)
+                && storedAt.equals(that.storedAt)
+                && policy.equals(that.policy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, status, headers, Arrays.hashCode(body), storedAt, policy);
+    }
+
+    @Override
+    public String toString() {
+        return "CachedResponse[key=" + key + ", status=" + status + ", bytes=" + body.length + ", storedAt="
+                + storedAt + ", policy=" + policy + "]";
+    }
+}

@@ -1,0 +1,25 @@
+package dev.isr.core;
+
+import java.util.List;
+
+/**
+ * Read access to a set of HTTP header fields, so the core can inspect requests and responses of any container.
+ *
+ * <p>Implementations match names case-insensitively and return the field lines in the order received.
+ */
+@FunctionalInterface
+public interface HeaderLookup {
+
+    /** All field lines of {@code name}, empty when absent; never null. */
+    List<String> values(String name);
+
+    /** The field lines of {@code name} joined with {@code ", "} (RFC 9110 section 5.3), or null when absent. */
+    default String combined(String name) {
+        List<String> values = values(name);
+        return values.isEmpty() ? null : String.join(", ", values);
+    }
+
+    default boolean contains(String name) {
+        return !values(name).isEmpty();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.isr.core;
+
+import java.util.Optional;
+
+/**
+ * Where cached responses live. The front door reads through it and the capture filter writes through it; the
+ * Infinispan implementation is one adapter, tests may use another.
+ *
+ * <p>Implementations are thread-safe. They fail open: a store that cannot be reached reports {@link #available()}
+ * false and behaves as empty, it never throws to the caller.
+ */
+public interface ResponseCache {
+
+    /** The entry stored under {@code key}, whatever its freshness; the caller decides what it is good for. */
+    Optional<CachedResponse> get(CacheKey key);
+
+    /**
+     * Stores {@code response}, replacing any previous entry of the same key. Durable entries go to the persistent
+     * store, the others to memory only.
+     */
+    void put(CachedResponse response);
+
+    /** Removes the entry of {@code key}, if any. */
+    void remove(CacheKey key);
+
+    /** False when the cache could not start; then nothing is served from it or stored in it. */
+    boolean available();
+}

@@ -1,0 +1,71 @@
+package dev.isr.core;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Decides whether a response from the application may be stored (RFC 9111 section 3, this module's contract
+ * section 2 and 3). The checks run in a fixed order and the first that fails names the reason.
+ */
+public final class ResponseStorability {
+
+    private final Set<Integer> storableStatuses;
+
+    public ResponseStorability(Set<Integer> storableStatuses) {
+        this.storableStatuses = Set.copyOf(Objects.requireNonNull(storableStatuses, "storableStatuses"));
+    }
+
+    /**
+     * @param method the request method
+     * @param requestHasAuthorization whether the request carried {@code Authorization}
+     * @param status the response status code
+     * @param response the response header fields as the application set them
+     */
+    public StoreDecision assess(String method, boolean requestHasAuthorization, int status, HeaderLookup response) {
+        if (!"GET".equals(method)) {
+            return new StoreDecision.Bypass("method");
+        }
+        if (!storableStatuses.contains(status)) {
+            return new StoreDecision.Bypass("status");
+        }
+        if (response.contains("Set-Cookie")) {
+            return new StoreDecision.Bypass("set-cookie");
+        }
+        CacheControl directives = DirectiveSource.select(response).directives();
+        if (directives.malformed()) {
+            return new StoreDecision.Bypass("malformed-cache-control");
+        }
+        if (directives.noStore()) {
+            return new StoreDecision.Bypass("no-store");
+        }
+        if (directives.isPrivate()) {
+            return new StoreDecision.Bypass("private");
+        }
+        if (directives.noCache()) {
+            return new StoreDecision.Bypass("no-cache");
+        }
+        if (directives.sharedMaxAge() == CacheControl.ABSENT) {
+            return new StoreDecision.Bypass("no-freshness");
+        }
+        String vary = response.combined("Vary");
+        if (vary != null && !vary.isBlank()) {
+            // Vary: * can never be matched; other Vary values need secondary keys, which this cache does not keep
+            return new StoreDecision.Bypass(vary.contains("*") ? "vary-star" : "vary");
+        }
+        CachePolicy policy = CachePolicy.of(directives);
+        if (requestHasAuthorization && !policy.sharedWithAuthorization()) {
+            return new StoreDecision.Bypass("authorization");
+        }
+        if (policy.retainFor().isZero()) {
+            return new StoreDecision.Bypass("zero-lifetime");
+        }
+        return new StoreDecision.Store(policy);
+    }
+
+    /** Header fields this module consumes and never passes on to clients (contract section 3). */
+    public static boolean isInternalField(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("isr-cache-control") || lower.equals("isr-cache-tag") || lower.equals("isr-vary");
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The HTTP caching rules of ISR as plain Java: directive parsing, freshness, cache keys, storability and the
+ * {@code Cache-Status} value.
+ *
+ * <p>Nothing in this package imports {@code jakarta.*} or Infinispan: every rule of RFC 9111, 5861, 9211 and 9213
+ * that the module follows can be tested here without a container. Time is always a parameter ({@link
+ * java.time.Instant} {@code now}); nothing reads the wall clock. All types are immutable and thread-safe unless their
+ * Javadoc says otherwise. Parameters and return values are non-null unless documented.
+ */
+package dev.isr.core;

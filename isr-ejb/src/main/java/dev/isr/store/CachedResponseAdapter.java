@@ -1,0 +1,88 @@
+package dev.isr.store;
+
+import dev.isr.core.CachePolicy;
+import dev.isr.core.CachedResponse;
+import dev.isr.core.Header;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.infinispan.protostream.annotations.ProtoAdapter;
+import org.infinispan.protostream.annotations.ProtoFactory;
+import org.infinispan.protostream.annotations.ProtoField;
+
+/**
+ * ProtoStream mapping of {@link CachedResponse}: the format of entries in memory of other nodes and on disk.
+ *
+ * <p>Schema evolution: field numbers are never reused or renumbered. A field added later must have a default that
+ * means "as before", so that entries written by an older version still read; removed fields are reserved.
+ */
+@ProtoAdapter(CachedResponse.class)
+public class CachedResponseAdapter {
+
+    @ProtoFactory
+    CachedResponse create(String key, int status, List<Header> headers, byte[] body, long storedAtMillis,
+            long freshForMillis, long staleWhileRevalidateMillis, long staleIfErrorMillis, boolean neverServeStale,
+            boolean sharedWithAuthorization, boolean durable) {
+        CachePolicy policy = new CachePolicy(Duration.ofMillis(freshForMillis),
+                Duration.ofMillis(staleWhileRevalidateMillis), Duration.ofMillis(staleIfErrorMillis), neverServeStale,
+                sharedWithAuthorization, durable);
+        return new CachedResponse(key, status, headers == null ? List.of() : headers,
+                body == null ? new byte[0] : body, Instant.ofEpochMilli(storedAtMillis), policy);
+    }
+
+    @ProtoField(1)
+    String getKey(CachedResponse response) {
+        return response.key();
+    }
+
+    @ProtoField(number = 2, defaultValue = "200")
+    int getStatus(CachedResponse response) {
+        return response.status();
+    }
+
+    @ProtoField(number = 3, collectionImplementation = ArrayList.class)
+    List<Header> getHeaders(CachedResponse response) {
+        return response.headers();
+    }
+
+    @ProtoField(4)
+    byte[] getBody(CachedResponse response) {
+        return response.body();
+    }
+
+    @ProtoField(number = 5, defaultValue = "0")
+    long getStoredAtMillis(CachedResponse response) {
+        return response.storedAt().toEpochMilli();
+    }
+
+    @ProtoField(number = 6, defaultValue = "0")
+    long getFreshForMillis(CachedResponse response) {
+        return response.policy().freshFor().toMillis();
+    }
+
+    @ProtoField(number = 7, defaultValue = "0")
+    long getStaleWhileRevalidateMillis(CachedResponse response) {
+        return response.policy().staleWhileRevalidate().toMillis();
+    }
+
+    @ProtoField(number = 8, defaultValue = "0")
+    long getStaleIfErrorMillis(CachedResponse response) {
+        return response.policy().staleIfError().toMillis();
+    }
+
+    @ProtoField(number = 9, defaultValue = "false")
+    boolean getNeverServeStale(CachedResponse response) {
+        return response.policy().neverServeStale();
+    }
+
+    @ProtoField(number = 10, defaultValue = "false")
+    boolean getSharedWithAuthorization(CachedResponse response) {
+        return response.policy().sharedWithAuthorization();
+    }
+
+    @ProtoField(number = 11, defaultValue = "false")
+    boolean getDurable(CachedResponse response) {
+        return response.policy().durable();
+    }
+}

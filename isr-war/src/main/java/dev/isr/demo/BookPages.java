@@ -1,0 +1,111 @@
+package dev.isr.demo;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.stream.Collectors;
+
+/**
+ * The bookshelf pages. The list is tagged {@code books} and kept in memory; each book page is tagged
+ * {@code book-{id}} and durable. The edit form is per-visitor and never cached.
+ */
+@Path("/books")
+@Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+public class BookPages {
+
+    private static final int MAX_TITLE = 200;
+    private static final int MAX_SUMMARY = 2000;
+
+    @Inject
+    Bookshelf bookshelf;
+
+    @Inject
+    RenderCounter renders;
+
+    @Inject
+    CachePolicyHeaders cacheHeaders;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    public Response list() {
+        renders.rendered(uriInfo.getPath());
+        String items = bookshelf.all().stream()
+                .map(book -> "<li><a href=\"/books/%d\">%s</a> by %s (%d)</li>".formatted(book.id(),
+                        Html.escape(book.title()), Html.escape(book.author()), book.year()))
+                .collect(Collectors.joining("\n"));
+        String body = "<h1>Bookshelf</h1><ul>" + items + "</ul>"
+                + "<p>Rendered at " + java.time.Instant.now() + ". <a href=\"/me\">Your visitor page</a> is never"
+                + " cached.</p>";
+        return cacheHeaders.shared(Response.ok(Html.page("Bookshelf", body)))
+                .header("Cache-Tag", "books")
+                .build();
+    }
+
+    @GET
+    @Path("{id:[0-9]{1,9}}")
+    public Response book(@PathParam("id") int id) {
+        renders.rendered(uriInfo.getPath());
+        return bookshelf.find(id)
+                .map(book -> cacheHeaders.durable(Response.ok(Html.page(book.title(), bookBody(book))))
+                        .header("Cache-Tag", "books, book-" + id))
+                .orElseGet(() -> cacheHeaders.shared(Response.status(Response.Status.NOT_FOUND)
+                        .entity(Html.page("Not found", "<h1>No book " + id + "</h1>"))))
+                .build();
+    }
+
+    @GET
+    @Path("{id:[0-9]{1,9}}/edit")
+    public Response editForm(@PathParam("id") int id) {
+        return bookshelf.find(id)
+                .map(book -> CachePolicyHeaders.personal(Response.ok(Html.page("Edit " + book.title(), """
+                        <h1>Edit book %d</h1>
+                        <form method="post" action="/books/%d">
+                        <p><label>Title <input name="title" value="%s" maxlength="%d" size="50"></label></p>
+                        <p><label>Summary<br><textarea name="summary" rows="4" cols="60" maxlength="%d">%s</textarea>
+                        </label></p>
+                        <p><button>Save</button></p>
+                        </form>""".formatted(id, id, Html.escape(book.title()), MAX_TITLE, MAX_SUMMARY,
+                        Html.escape(book.summary()))))))
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND))
+                .build();
+    }
+
+    @POST
+    @Path("{id:[0-9]{1,9}}")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@PathParam("id") int id, @FormParam("title") String title,
+            @FormParam("summary") String summary) {
+        if (title == null || title.isBlank() || title.length() > MAX_TITLE
+                || summary == null || summary.length() > MAX_SUMMARY) {
+            return CachePolicyHeaders.personal(Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Html.page("Invalid book", "<h1>Title (1.." + MAX_TITLE + " characters) and summary (at"
+                            + " most " + MAX_SUMMARY + ") are required</h1>")))
+                    .build();
+        }
+        if (!bookshelf.update(id, title.strip(), summary.strip())) {
+            return Response.status(Response.Status.NOT_FOUND).build();
+        }
+        return Response.seeOther(URI.create("/books/" + id)).build();
+    }
+
+    private static String bookBody(Book book) {
+        return """
+                <h1>%s</h1>
+                <p>by %s, %d</p>
+                <p>%s</p>
+                <p>Rendered at %s. <a href="/books/%d/edit">Edit</a> · <a href="/books">All books</a></p>
+                """.formatted(Html.escape(book.title()), Html.escape(book.author()), book.year(),
+                Html.escape(book.summary()), java.time.Instant.now(), book.id(), book.id());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.isr.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The demo's data source: a few books in memory, behind a deliberate delay ({@code demo.render.delay-ms}, default
+ * 300) that stands for a slow database, CMS or remote API. Every read counts as a render in {@link RenderCounter}.
+ *
+ * <p>Thread-safe. The delay is a plain sleep on the request thread, exactly like a blocking JDBC call would be.
+ */
+@ApplicationScoped
+public class Bookshelf {
+
+    @Inject
+    @ConfigProperty(name = "demo.render.delay-ms", defaultValue = "300")
+    long delayMillis;
+
+    private final Map<Integer, Book> books = new ConcurrentHashMap<>(Map.of(
+            1, new Book(1, "The Pragmatic Cache", "A. Varnish", 2019,
+                    "How shared caches keep slow origins fast, and when they must not."),
+            2, new Book(2, "Stale While Revalidate", "R. Nottingham", 2010,
+                    "Serving yesterday's page today while tomorrow's renders."),
+            3, new Book(3, "Infinispan in Practice", "J. Groups", 2023,
+                    "Replicated, distributed and persistent caches on the JVM."),
+            4, new Book(4, "Jakarta EE on a Cluster", "W. Fly", 2025,
+                    "Singleton timers, managed executors and two nodes on loopback.")));
+
+    List<Book> all() {
+        pause();
+        return books.values().stream().sorted(Comparator.comparingInt(Book::id)).toList();
+    }
+
+    Optional<Book> find(int id) {
+        pause();
+        return Optional.ofNullable(books.get(id));
+    }
+
+    /** Replaces the title and summary of a book; false if there is no such book. */
+    boolean update(int id, String title, String summary) {
+        return books.computeIfPresent(id, (key, book) -> book.withText(title, summary)) != null;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the bookshelf", e);
+        }
+    }
+}
