@@ -36,11 +36,11 @@ public final class ResponseStorability {
         if (directives.malformed()) {
             return new StoreDecision.Bypass("malformed-cache-control");
         }
-        if (directives.noStore()) {
-            return new StoreDecision.Bypass("no-store");
-        }
         if (directives.isPrivate()) {
             return new StoreDecision.Bypass("private");
+        }
+        if (directives.noStore()) {
+            return new StoreDecision.Bypass("no-store");
         }
         if (directives.noCache()) {
             return new StoreDecision.Bypass("no-cache");

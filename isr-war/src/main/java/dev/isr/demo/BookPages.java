@@ -39,7 +39,7 @@ public class BookPages {
 
     @GET
     public Response list() {
-        renders.rendered(uriInfo.getPath());
+        renders.rendered(uriInfo.getRequestUri().getRawPath());
         String items = bookshelf.all().stream()
                 .map(book -> "<li><a href=\"/books/%d\">%s</a> by %s (%d)</li>".formatted(book.id(),
                         Html.escape(book.title()), Html.escape(book.author()), book.year()))
@@ -55,7 +55,7 @@ public class BookPages {
     @GET
     @Path("{id:[0-9]{1,9}}")
     public Response book(@PathParam("id") int id) {
-        renders.rendered(uriInfo.getPath());
+        renders.rendered(uriInfo.getRequestUri().getRawPath());
         return bookshelf.find(id)
                 .map(book -> cacheHeaders.durable(Response.ok(Html.page(book.title(), bookBody(book))))
                         .header("Cache-Tag", "books, book-" + id))
