@@ -2,6 +2,7 @@ package dev.isr.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * @param headers the end-to-end header fields to replay, without {@code Age}, {@code Cache-Status},
  *     {@code Content-Length} and the {@code Isr-*} fields
  * @param body the response content, possibly empty
- * @param storedAt when the response was received from the application
+ * @param storedAt when the response was received from the application; kept to the millisecond, the precision of the
+ *     stored form, so that an entry read back equals the one written
  * @param policy how long it may be used
  */
 public record CachedResponse(
@@ -32,6 +34,7 @@ public record CachedResponse(
             throw new IllegalArgumentException("status must be 100..599: " + status);
         }
         headers = List.copyOf(headers);
+        storedAt = storedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The age in whole seconds at {@code now} (RFC 9111 section 4.2.3, with this cache as the only hop). */

@@ -1,0 +1,25 @@
+package dev.isr.core;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Builds stored entries for tests. */
+final class Entries {
+
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private Entries() {
+    }
+
+    static CachePolicy policy(long fresh, long swr, long sie, boolean neverStale) {
+        return new CachePolicy(Duration.ofSeconds(fresh), Duration.ofSeconds(swr), Duration.ofSeconds(sie),
+                neverStale, true, false);
+    }
+
+    static CachedResponse entry(String key, CachePolicy policy) {
+        return new CachedResponse(key, 200, List.of(new Header("Content-Type", "text/plain")),
+                "hello".getBytes(StandardCharsets.UTF_8), T0, policy);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.isr.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What may be stored (RFC 9111 section 3 and 3.5, the contract sections 2 and 3), and why not. */
+class ResponseStorabilityTest {
+
+    private final ResponseStorability storability = new ResponseStorability(IsrConfig.DEFAULT_STORABLE_STATUSES);
+
+    /** Header fields given as {@code Name: value; Name: value}. */
+    private static HeaderLookup fields(String spec) {
+        List<String[]> parsed = new ArrayList<>();
+        if (spec != null) {
+            for (String field : spec.split(";")) {
+                int colon = field.indexOf(':');
+                parsed.add(new String[] {field.substring(0, colon).trim(), field.substring(colon + 1).trim()});
+            }
+        }
+        return name -> parsed.stream()
+                .filter(f -> f[0].toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+                .map(f -> f[1])
+                .toList();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} {2} [{3}] auth={1} -> {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            GET  | false | 200 | Cache-Control: s-maxage=60                              | store
+            GET  | false | 200 | Cache-Control: max-age=60                               | store
+            GET  | false | 404 | Cache-Control: s-maxage=60                              | store
+            GET  | false | 301 | Cache-Control: s-maxage=60                              | store
+            GET  | false | 204 | Cache-Control: s-maxage=60                              | store
+            POST | false | 200 | Cache-Control: s-maxage=60                              | method
+            HEAD | false | 200 | Cache-Control: s-maxage=60                              | method
+            GET  | false | 500 | Cache-Control: s-maxage=60                              | status
+            GET  | false | 206 | Cache-Control: s-maxage=60                              | status
+            GET  | false | 200 | Cache-Control: s-maxage=60; Set-Cookie: a=b             | set-cookie
+            GET  | false | 200 | Cache-Control: s-maxage=-1                              | malformed-cache-control
+            GET  | false | 200 | Cache-Control: private, s-maxage=60                     | private
+            GET  | false | 200 | Cache-Control: private, no-store                        | private
+            GET  | false | 200 | Cache-Control: no-store, s-maxage=60                    | no-store
+            GET  | false | 200 | Cache-Control: no-cache, s-maxage=60                    | no-cache
+            GET  | false | 200 | -                                                       | no-freshness
+            GET  | false | 200 | Cache-Control: public                                   | no-freshness
+            GET  | false | 200 | Cache-Control: s-maxage=60; Vary: *                     | vary-star
+            GET  | false | 200 | Cache-Control: s-maxage=60; Vary: Accept-Language       | vary
+            GET  | true  | 200 | Cache-Control: max-age=60                               | authorization
+            GET  | true  | 200 | Cache-Control: public, max-age=60                       | store
+            GET  | true  | 200 | Cache-Control: s-maxage=60                              | store
+            GET  | false | 200 | Cache-Control: s-maxage=0                               | zero-lifetime
+            GET  | false | 200 | Cache-Control: s-maxage=0, stale-while-revalidate=30    | store
+            GET  | false | 200 | Cache-Control: s-maxage=0, must-revalidate, stale-if-error=30 | zero-lifetime
+            GET  | false | 200 | Cache-Control: no-store; CDN-Cache-Control: s-maxage=60 | store
+            GET  | false | 200 | Cache-Control: s-maxage=60; CDN-Cache-Control: private  | private
+            GET  | false | 200 | Cache-Control: s-maxage=60; Isr-Cache-Control: no-store | no-store
+            """)
+    void decides(String method, boolean authorization, int status, String headers, String expected) {
+        StoreDecision decision = storability.assess(method, authorization, status, fields(headers));
+        String actual = decision instanceof StoreDecision.Bypass bypass ? bypass.detail() : "store";
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void storedPolicyCarriesTheDirectives() {
+        StoreDecision decision = storability.assess("GET", false, 200,
+                fields("CDN-Cache-Control: s-maxage=60, stale-while-revalidate=30, stale-if-error=600, durable"));
+        CachePolicy policy = assertInstanceOf(StoreDecision.Store.class, decision).policy();
+        assertEquals(Duration.ofSeconds(60), policy.freshFor());
+        assertEquals(Duration.ofSeconds(30), policy.staleWhileRevalidate());
+        assertEquals(Duration.ofSeconds(600), policy.staleIfError());
+        assertEquals(Duration.ofSeconds(660), policy.retainFor());
+        assertTrue(policy.durable());
+        assertTrue(policy.sharedWithAuthorization(), "s-maxage implies the response may be shared");
+    }
+
+    @Test
+    void internalFieldsAreRecognisedInAnyCase() {
+        assertTrue(ResponseStorability.isInternalField("ISR-cache-control"));
+        assertTrue(ResponseStorability.isInternalField("Isr-Cache-Tag"));
+        assertTrue(ResponseStorability.isInternalField("isr-vary"));
+        assertEquals(false, ResponseStorability.isInternalField("Cache-Control"));
+    }
+}
