@@ -76,6 +76,12 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
             stripInternalFields(headers);
             return;
         }
+        if (!lookup.mayStore()) {
+            // HEAD, other methods, an unavailable cache: the front door already knows nothing will be stored
+            stripInternalFields(headers);
+            headers.putSingle(CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), false, lookup.detail()));
+            return;
+        }
         StoreDecision decision = storability.assess(request.getMethod(),
                 request.getHeaderString("Authorization") != null, response.getStatus(),
                 lookupOf(response.getStringHeaders()));
@@ -83,11 +89,6 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         if (decision instanceof StoreDecision.Bypass bypass) {
             log("{0}: not stored, {1}", lookup.key(), bypass.detail());
             headers.putSingle(CACHE_STATUS, cacheStatus.forwarded(CacheStatus.Forward.BYPASS, false, bypass.detail()));
-            return;
-        }
-        if (!lookup.mayStore()) {
-            log("{0}: not stored, {1}", lookup.key(), lookup.detail());
-            headers.putSingle(CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), false, lookup.detail()));
             return;
         }
         CachePolicy policy = ((StoreDecision.Store) decision).policy();

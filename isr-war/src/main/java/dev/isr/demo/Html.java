@@ -32,7 +32,7 @@ final class Html {
                 <body>
                 %s
                 <hr><p><small>Rendered by the application. Check the <code>Cache-Status</code> and
-                <code>Age</code> response headers: <code>curl -sI http://127.0.0.1:8080/books/1</code></small></p>
+                <code>Age</code> response headers: <code>curl -s -o /dev/null -D - http://127.0.0.1:8080/books/1</code></small></p>
                 </body></html>
                 """.formatted(escape(title), body);
     }
