@@ -1,10 +1,12 @@
 package dev.isr.config;
 
+import dev.isr.core.Durations;
 import dev.isr.core.IsrConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +27,17 @@ public class IsrConfigProducer {
     public static final String STORABLE_STATUSES = "isr.storable-statuses";
     public static final String IGNORED_QUERY_PARAMS = "isr.key.ignored-query-params";
     public static final String STORE_PATH = "isr.store.path";
+    public static final String STRICT_S_MAXAGE = "isr.strict-s-maxage";
+    public static final String ORIGIN = "isr.origin";
+    public static final String REVALIDATION_TOKEN = "isr.revalidation.token";
+    public static final String REVALIDATION_TIMEOUT = "isr.revalidation.timeout";
+    public static final String RETRY_AFTER = "isr.revalidation.retry-after";
+    public static final String COLLAPSE_TIMEOUT = "isr.collapse.timeout";
+
+    /** Every key this class reads, for the check that the configuration reference documents them all. */
+    public static final List<String> KEYS = List.of(CACHE_NAME, MAX_BODY_BYTES, STORABLE_STATUSES,
+            IGNORED_QUERY_PARAMS, STORE_PATH, STRICT_S_MAXAGE, ORIGIN, REVALIDATION_TOKEN, REVALIDATION_TIMEOUT,
+            RETRY_AFTER, COLLAPSE_TIMEOUT);
 
     @Inject
     Config config;
@@ -39,7 +52,13 @@ public class IsrConfigProducer {
                     read(MAX_BODY_BYTES, Integer.class, defaults.maxBodyBytes()),
                     readStatuses(defaults.storableStatuses()),
                     readList(IGNORED_QUERY_PARAMS, defaults.ignoredQueryParams()),
-                    read(STORE_PATH, String.class, defaults.storePath()));
+                    read(STORE_PATH, String.class, defaults.storePath()),
+                    read(STRICT_S_MAXAGE, Boolean.class, defaults.strictSMaxAge()),
+                    read(ORIGIN, String.class, defaults.origin()),
+                    read(REVALIDATION_TOKEN, String.class, defaults.revalidationToken()),
+                    readDuration(REVALIDATION_TIMEOUT, defaults.revalidationTimeout()),
+                    readDuration(RETRY_AFTER, defaults.retryAfter()),
+                    readDuration(COLLAPSE_TIMEOUT, defaults.collapseTimeout()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("ISR0001: invalid ISR configuration: " + e.getMessage(), e);
         }
@@ -47,6 +66,10 @@ public class IsrConfigProducer {
 
     private <T> T read(String key, Class<T> type, T defaultValue) {
         return convert(key, k -> config.getOptionalValue(k, type).orElse(defaultValue));
+    }
+
+    private Duration readDuration(String key, Duration defaultValue) {
+        return convert(key, k -> config.getOptionalValue(k, String.class).map(Durations::parse).orElse(defaultValue));
     }
 
     private List<String> readList(String key, List<String> defaultValue) {

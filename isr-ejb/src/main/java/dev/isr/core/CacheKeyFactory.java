@@ -51,10 +51,14 @@ public final class CacheKeyFactory {
      * @param rawQuery the raw query string without {@code ?}, or null
      */
     public CacheKey keyFor(String path, String rawQuery) {
-        return new CacheKey(path, normalizeQuery(rawQuery));
+        return new CacheKey(path, normalizeQuery(rawQuery, null));
     }
 
-    String normalizeQuery(String rawQuery) {
+    /**
+     * @param allowed the only parameter names kept ({@code Isr-Vary: query=a|b}), or null to keep all that are not
+     *     ignored
+     */
+    String normalizeQuery(String rawQuery, List<String> allowed) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
         }
@@ -66,7 +70,7 @@ public final class CacheKeyFactory {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq);
-            if (!name.isEmpty() && !isIgnored(name)) {
+            if (!name.isEmpty() && !isIgnored(name) && (allowed == null || allowed.contains(name))) {
                 kept.add(new String[] {name, value});
             }
         }

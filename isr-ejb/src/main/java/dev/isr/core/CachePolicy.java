@@ -38,13 +38,16 @@ public record CachePolicy(
     /**
      * The policy the directives describe, for a response that is storable. The caller has already checked that an
      * explicit freshness lifetime is present.
+     *
+     * @param strictSMaxAge whether {@code s-maxage} implies {@code proxy-revalidate} (RFC 9111 section 5.2.2.10)
      */
-    static CachePolicy of(CacheControl directives) {
+    static CachePolicy of(CacheControl directives, boolean strictSMaxAge) {
         long fresh = directives.sharedMaxAge();
         if (fresh == CacheControl.ABSENT) {
             throw new IllegalArgumentException("no explicit freshness in " + directives);
         }
-        boolean neverStale = directives.mustRevalidate() || directives.proxyRevalidate();
+        boolean neverStale = directives.mustRevalidate() || directives.proxyRevalidate()
+                || (strictSMaxAge && directives.sMaxAge() != CacheControl.ABSENT);
         return new CachePolicy(
                 Duration.ofSeconds(fresh),
                 secondsOrZero(directives.staleWhileRevalidate()),

@@ -26,8 +26,15 @@ public final class CacheStatus {
 
     /** Why the request went to the application (RFC 9211 section 2.2). */
     public enum Forward {
+        /** The cache was not used: it is unavailable, or the request may not be answered from it. */
         BYPASS("bypass"),
+        /** The request method must go to the application. */
+        METHOD("method"),
+        /** No stored response for the request. */
         URI_MISS("uri-miss"),
+        /** A stored response exists but cannot be used: the request demands a fresh one (revalidation). */
+        REQUEST("request"),
+        /** The stored response was stale and had to be rendered again. */
         STALE("stale");
 
         private final String token;
@@ -52,6 +59,11 @@ public final class CacheStatus {
         }
         appendDetail(value, detail);
         return value.toString();
+    }
+
+    /** Answered with what another request's render stored, after waiting for it (RFC 9211 {@code collapsed}). */
+    public String collapsed(Forward reason) {
+        return cacheName + "; fwd=" + reason.token + "; collapsed";
     }
 
     private static void appendDetail(StringBuilder value, String detail) {

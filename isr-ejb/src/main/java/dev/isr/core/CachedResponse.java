@@ -13,7 +13,7 @@ import java.util.Objects;
  * <p>The body array is owned by this record once constructed: callers must not modify it afterwards, and
  * {@link #body()} returns it without copying, because bodies are large and read on every hit.
  *
- * @param key the canonical cache key ({@link CacheKey#value()})
+ * @param key where it is stored: path, normalized query and variant
  * @param status the HTTP status code
  * @param headers the end-to-end header fields to replay, without {@code Age}, {@code Cache-Status},
  *     {@code Content-Length} and the {@code Isr-*} fields
@@ -21,9 +21,16 @@ import java.util.Objects;
  * @param storedAt when the response was received from the application; kept to the millisecond, the precision of the
  *     stored form, so that an entry read back equals the one written
  * @param policy how long it may be used
+ * @param replayFields the request fields a revalidation sends to render the same variant ({@link VaryRule})
  */
 public record CachedResponse(
-        String key, int status, List<Header> headers, byte[] body, Instant storedAt, CachePolicy policy) {
+        CacheKey key,
+        int status,
+        List<Header> headers,
+        byte[] body,
+        Instant storedAt,
+        CachePolicy policy,
+        List<Header> replayFields) {
 
     public CachedResponse {
         Objects.requireNonNull(key, "key");
@@ -34,6 +41,7 @@ public record CachedResponse(
             throw new IllegalArgumentException("status must be 100..599: " + status);
         }
         headers = List.copyOf(headers);
+        replayFields = List.copyOf(replayFields);
         storedAt = storedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -52,6 +60,16 @@ public record CachedResponse(
         return storedAt.plus(policy.freshFor());
     }
 
+    /** The first value of a stored header field, case-insensitively, or null. */
+    public String header(String name) {
+        for (Header header : headers) {
+            if (header.name().equalsIgnoreCase(name)) {
+                return header.value();
+            }
+        }
+        return null;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof CachedResponse that
@@ -60,12 +78,13 @@ public record CachedResponse(
                 && headers.equals(that.headers)
                 && Arrays.equals(body, that.body)
                 && storedAt.equals(that.storedAt)
-                && policy.equals(that.policy);
+                && policy.equals(that.policy)
+                && replayFields.equals(that.replayFields);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, status, headers, Arrays.hashCode(body), storedAt, policy);
+        return Objects.hash(key, status, headers, Arrays.hashCode(body), storedAt, policy, replayFields);
     }
 
     @Override

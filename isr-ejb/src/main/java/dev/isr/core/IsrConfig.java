@@ -1,5 +1,6 @@
 package dev.isr.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -13,13 +14,28 @@ import java.util.Set;
  * @param ignoredQueryParams query parameters left out of cache keys ({@code isr.key.ignored-query-params})
  * @param storePath where the persistent store lives, or empty for the server's data directory
  *     ({@code isr.store.path})
+ * @param strictSMaxAge {@code s-maxage} implies {@code proxy-revalidate} ({@code isr.strict-s-maxage})
+ * @param origin where revalidations send their requests, e.g. {@code http://127.0.0.1:8080}, or empty for the address
+ *     requests arrive on ({@code isr.origin})
+ * @param revalidationToken the secret of {@code Isr-Revalidate}, or empty for a random one per node
+ *     ({@code isr.revalidation.token})
+ * @param revalidationTimeout how long a revalidation may take ({@code isr.revalidation.timeout})
+ * @param retryAfter how long after a failed revalidation the key is not revalidated again
+ *     ({@code isr.revalidation.retry-after})
+ * @param collapseTimeout how long a request waits for another's render of the same key ({@code isr.collapse.timeout})
  */
 public record IsrConfig(
         String cacheName,
         int maxBodyBytes,
         Set<Integer> storableStatuses,
         List<String> ignoredQueryParams,
-        String storePath) {
+        String storePath,
+        boolean strictSMaxAge,
+        String origin,
+        String revalidationToken,
+        Duration revalidationTimeout,
+        Duration retryAfter,
+        Duration collapseTimeout) {
 
     public static final String DEFAULT_CACHE_NAME = "isr";
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -27,9 +43,17 @@ public record IsrConfig(
             Set.of(200, 203, 204, 300, 301, 302, 307, 308, 404, 410);
     public static final List<String> DEFAULT_IGNORED_QUERY_PARAMS =
             List.of("utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "msclkid");
+    public static final Duration DEFAULT_REVALIDATION_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_COLLAPSE_TIMEOUT = Duration.ofSeconds(10);
 
     public IsrConfig {
         Objects.requireNonNull(cacheName, "isr.cache-status.name");
+        try {
+            new CacheStatus(cacheName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("isr.cache-status.name: " + e.getMessage(), e);
+        }
         if (maxBodyBytes < 0) {
             throw new IllegalArgumentException("isr.max-body-bytes must be >= 0: " + maxBodyBytes);
         }
@@ -40,15 +64,58 @@ public record IsrConfig(
             }
         }
         ignoredQueryParams = List.copyOf(ignoredQueryParams);
+        try {
+            new CacheKeyFactory(ignoredQueryParams);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("isr.key.ignored-query-params: " + e.getMessage(), e);
+        }
         Objects.requireNonNull(storePath, "isr.store.path");
-        // validate the derived objects now, so that a bad value fails deployment rather than the first request
-        new CacheStatus(cacheName);
-        new CacheKeyFactory(ignoredQueryParams);
+        Objects.requireNonNull(origin, "isr.origin");
+        if (!origin.isEmpty() && !origin.matches("https?://[^/?#]+")) {
+            throw new IllegalArgumentException("isr.origin must be scheme://host[:port] with no path: '" + origin + "'");
+        }
+        Objects.requireNonNull(revalidationToken, "isr.revalidation.token");
+        if (!revalidationToken.isEmpty() && revalidationToken.length() < 16) {
+            throw new IllegalArgumentException("isr.revalidation.token must have at least 16 characters");
+        }
+        requirePositive("isr.revalidation.timeout", revalidationTimeout);
+        requireNotNegative("isr.revalidation.retry-after", retryAfter);
+        requirePositive("isr.collapse.timeout", collapseTimeout);
+    }
+
+    private static void requirePositive(String key, Duration value) {
+        Objects.requireNonNull(value, key);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(key + " must be positive: " + value);
+        }
+    }
+
+    private static void requireNotNegative(String key, Duration value) {
+        Objects.requireNonNull(value, key);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(key + " must not be negative: " + value);
+        }
     }
 
     /** The defaults of the contract. */
     public static IsrConfig defaults() {
         return new IsrConfig(DEFAULT_CACHE_NAME, DEFAULT_MAX_BODY_BYTES, DEFAULT_STORABLE_STATUSES,
-                DEFAULT_IGNORED_QUERY_PARAMS, "");
+                DEFAULT_IGNORED_QUERY_PARAMS, "", false, "", "", DEFAULT_REVALIDATION_TIMEOUT, DEFAULT_RETRY_AFTER,
+                DEFAULT_COLLAPSE_TIMEOUT);
+    }
+
+    public IsrConfig withStorePath(String path) {
+        return new IsrConfig(cacheName, maxBodyBytes, storableStatuses, ignoredQueryParams, path, strictSMaxAge,
+                origin, revalidationToken, revalidationTimeout, retryAfter, collapseTimeout);
+    }
+
+    @Override
+    public String toString() {
+        // the token is a secret: never in logs
+        return "IsrConfig[cacheName=" + cacheName + ", maxBodyBytes=" + maxBodyBytes + ", storableStatuses="
+                + storableStatuses + ", ignoredQueryParams=" + ignoredQueryParams + ", storePath=" + storePath
+                + ", strictSMaxAge=" + strictSMaxAge + ", origin=" + origin + ", revalidationToken="
+                + (revalidationToken.isEmpty() ? "<random>" : "<set>") + ", revalidationTimeout=" + revalidationTimeout
+                + ", retryAfter=" + retryAfter + ", collapseTimeout=" + collapseTimeout + "]";
     }
 }

@@ -14,14 +14,20 @@ public interface ResponseCache {
     /** The entry stored under {@code key}, whatever its freshness; the caller decides what it is good for. */
     Optional<CachedResponse> get(CacheKey key);
 
+    /** How responses for {@code path} vary, as its last stored response said; {@link VaryRule#DEFAULT} if unknown. */
+    VaryRule varyRule(String path);
+
     /**
-     * Stores {@code response}, replacing any previous entry of the same key. Durable entries go to the persistent
-     * store, the others to memory only.
+     * Stores {@code response}, replacing any previous entry of the same key in one step, and records how responses
+     * for its path vary. Durable entries go to the persistent store, the others to memory only.
      */
-    void put(CachedResponse response);
+    void put(CachedResponse response, VaryRule rule);
 
     /** Removes the entry of {@code key}, if any. */
     void remove(CacheKey key);
+
+    /** Removes every entry stored for {@code path} (all queries and variants); returns how many. */
+    int removePath(String path);
 
     /** False when the cache could not start; then nothing is served from it or stored in it. */
     boolean available();

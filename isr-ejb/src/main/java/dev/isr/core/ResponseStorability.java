@@ -6,14 +6,24 @@ import java.util.Set;
 
 /**
  * Decides whether a response from the application may be stored (RFC 9111 section 3, this module's contract
- * section 2 and 3). The checks run in a fixed order and the first that fails names the reason.
+ * sections 2 and 3). The checks run in a fixed order and the first that fails names the reason.
  */
 public final class ResponseStorability {
 
-    private final Set<Integer> storableStatuses;
+    /** The field naming what a response varies on, in this module's grammar ({@link VaryRule}). */
+    public static final String ISR_VARY = "Isr-Vary";
 
-    public ResponseStorability(Set<Integer> storableStatuses) {
+    private final Set<Integer> storableStatuses;
+    private final boolean strictSMaxAge;
+
+    /**
+     * @param strictSMaxAge {@code isr.strict-s-maxage}: true makes {@code s-maxage} imply {@code proxy-revalidate}
+     *     (RFC 9111 section 5.2.2.10, as Cloudflare does), so such entries are never served stale; false (the
+     *     default) serves them stale within their windows, as Vercel and Netlify do
+     */
+    public ResponseStorability(Set<Integer> storableStatuses, boolean strictSMaxAge) {
         this.storableStatuses = Set.copyOf(Objects.requireNonNull(storableStatuses, "storableStatuses"));
+        this.strictSMaxAge = strictSMaxAge;
     }
 
     /**
@@ -49,18 +59,21 @@ public final class ResponseStorability {
             return new StoreDecision.Bypass("no-freshness");
         }
         String vary = response.combined("Vary");
-        if (vary != null && !vary.isBlank()) {
-            // Vary: * can never be matched; other Vary values need secondary keys, which this cache does not keep
-            return new StoreDecision.Bypass(vary.contains("*") ? "vary-star" : "vary");
+        if (vary != null && vary.contains("*")) {
+            return new StoreDecision.Bypass("vary-star");
         }
-        CachePolicy policy = CachePolicy.of(directives);
+        VaryRule rule = VaryRule.parse(response.combined(ISR_VARY), vary);
+        if (rule == null) {
+            return new StoreDecision.Bypass("malformed-vary");
+        }
+        CachePolicy policy = CachePolicy.of(directives, strictSMaxAge);
         if (requestHasAuthorization && !policy.sharedWithAuthorization()) {
             return new StoreDecision.Bypass("authorization");
         }
         if (policy.retainFor().isZero()) {
             return new StoreDecision.Bypass("zero-lifetime");
         }
-        return new StoreDecision.Store(policy);
+        return new StoreDecision.Store(policy, rule);
     }
 
     /** Header fields this module consumes and never passes on to clients (contract section 3). */

@@ -5,10 +5,11 @@ import java.util.Objects;
 /** Whether a response goes into the cache: {@link Store} with its policy, or {@link Bypass} with the reason. */
 public sealed interface StoreDecision {
 
-    /** Store the response under this policy. */
-    record Store(CachePolicy policy) implements StoreDecision {
+    /** Store the response under this policy, keyed by this vary rule. */
+    record Store(CachePolicy policy, VaryRule varyRule) implements StoreDecision {
         public Store {
             Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(varyRule, "varyRule");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.isr.store;
 
+import dev.isr.core.CacheKey;
 import dev.isr.core.CachePolicy;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.Header;
@@ -21,68 +22,88 @@ import org.infinispan.protostream.annotations.ProtoField;
 public class CachedResponseAdapter {
 
     @ProtoFactory
-    CachedResponse create(String key, int status, List<Header> headers, byte[] body, long storedAtMillis,
-            long freshForMillis, long staleWhileRevalidateMillis, long staleIfErrorMillis, boolean neverServeStale,
-            boolean sharedWithAuthorization, boolean durable) {
+    CachedResponse create(String path, String query, String variant, int status, List<Header> headers, byte[] body,
+            long storedAtMillis, long freshForMillis, long staleWhileRevalidateMillis, long staleIfErrorMillis,
+            boolean neverServeStale, boolean sharedWithAuthorization, boolean durable, List<Header> replayFields) {
         CachePolicy policy = new CachePolicy(Duration.ofMillis(freshForMillis),
                 Duration.ofMillis(staleWhileRevalidateMillis), Duration.ofMillis(staleIfErrorMillis), neverServeStale,
                 sharedWithAuthorization, durable);
-        return new CachedResponse(key, status, headers == null ? List.of() : headers,
-                body == null ? new byte[0] : body, Instant.ofEpochMilli(storedAtMillis), policy);
+        return new CachedResponse(new CacheKey(path, orEmpty(query), orEmpty(variant)), status,
+                headers == null ? List.of() : headers, body == null ? new byte[0] : body,
+                Instant.ofEpochMilli(storedAtMillis), policy, replayFields == null ? List.of() : replayFields);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     @ProtoField(1)
-    String getKey(CachedResponse response) {
-        return response.key();
+    String getPath(CachedResponse response) {
+        return response.key().path();
     }
 
-    @ProtoField(number = 2, defaultValue = "200")
+    @ProtoField(2)
+    String getQuery(CachedResponse response) {
+        return response.key().query();
+    }
+
+    @ProtoField(3)
+    String getVariant(CachedResponse response) {
+        return response.key().variant();
+    }
+
+    @ProtoField(number = 4, defaultValue = "200")
     int getStatus(CachedResponse response) {
         return response.status();
     }
 
-    @ProtoField(number = 3, collectionImplementation = ArrayList.class)
+    @ProtoField(number = 5, collectionImplementation = ArrayList.class)
     List<Header> getHeaders(CachedResponse response) {
         return response.headers();
     }
 
-    @ProtoField(4)
+    @ProtoField(6)
     byte[] getBody(CachedResponse response) {
         return response.body();
     }
 
-    @ProtoField(number = 5, defaultValue = "0")
+    @ProtoField(number = 7, defaultValue = "0")
     long getStoredAtMillis(CachedResponse response) {
         return response.storedAt().toEpochMilli();
     }
 
-    @ProtoField(number = 6, defaultValue = "0")
+    @ProtoField(number = 8, defaultValue = "0")
     long getFreshForMillis(CachedResponse response) {
         return response.policy().freshFor().toMillis();
     }
 
-    @ProtoField(number = 7, defaultValue = "0")
+    @ProtoField(number = 9, defaultValue = "0")
     long getStaleWhileRevalidateMillis(CachedResponse response) {
         return response.policy().staleWhileRevalidate().toMillis();
     }
 
-    @ProtoField(number = 8, defaultValue = "0")
+    @ProtoField(number = 10, defaultValue = "0")
     long getStaleIfErrorMillis(CachedResponse response) {
         return response.policy().staleIfError().toMillis();
     }
 
-    @ProtoField(number = 9, defaultValue = "false")
+    @ProtoField(number = 11, defaultValue = "false")
     boolean getNeverServeStale(CachedResponse response) {
         return response.policy().neverServeStale();
     }
 
-    @ProtoField(number = 10, defaultValue = "false")
+    @ProtoField(number = 12, defaultValue = "false")
     boolean getSharedWithAuthorization(CachedResponse response) {
         return response.policy().sharedWithAuthorization();
     }
 
-    @ProtoField(number = 11, defaultValue = "false")
+    @ProtoField(number = 13, defaultValue = "false")
     boolean getDurable(CachedResponse response) {
         return response.policy().durable();
+    }
+
+    @ProtoField(number = 14, collectionImplementation = ArrayList.class)
+    List<Header> getReplayFields(CachedResponse response) {
+        return response.replayFields();
     }
 }

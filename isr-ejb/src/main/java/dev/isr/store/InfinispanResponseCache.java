@@ -2,7 +2,9 @@ package dev.isr.store;
 
 import dev.isr.core.CacheKey;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.EntryIndex;
 import dev.isr.core.ResponseCache;
+import dev.isr.core.VaryRule;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
@@ -11,13 +13,16 @@ import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 
 /**
- * {@link ResponseCache} over two Infinispan caches: one in memory only, one backed by the soft-index file store for
- * {@code durable} entries. A key lives in at most one of them: storing it in one removes it from the other, so a page
- * that stops being durable cannot come back from disk after a restart.
+ * {@link ResponseCache} over Infinispan: entries in one cache in memory only or one backed by the soft-index file store
+ * for {@code durable} entries, and the vary rule of each path in a small persistent cache of its own.
  *
- * <p>Entries are given an Infinispan lifespan of their {@linkplain dev.isr.core.CachePolicy#retainFor() retention
- * time}, so expired entries disappear without a sweep. Failures of the store are logged with the key and reported
- * as a miss, never thrown: the application must keep answering when its cache does not.
+ * <p>A key lives in at most one of the two entry caches: storing it in one removes it from the other, so a page that
+ * stops being durable cannot come back from disk after a restart. Each put replaces the previous entry of its key in
+ * one operation, so readers see the old or the new response, never a mix. Entries get an Infinispan lifespan of their
+ * {@linkplain dev.isr.core.CachePolicy#retainFor() retention time}, so expired entries disappear without a sweep.
+ *
+ * <p>Failures of the store are logged with the key and reported as a miss, never thrown: the application must keep
+ * answering when its cache does not.
  */
 final class InfinispanResponseCache implements ResponseCache {
 
@@ -25,10 +30,18 @@ final class InfinispanResponseCache implements ResponseCache {
 
     private final Cache<String, CachedResponse> memory;
     private final Cache<String, CachedResponse> durable;
+    private final Cache<String, VaryRule> varyRules;
+    private final EntryIndex memoryIndex;
+    private final EntryIndex durableIndex;
 
-    InfinispanResponseCache(Cache<String, CachedResponse> memory, Cache<String, CachedResponse> durable) {
+    /** The indexes are those of each entry cache, fed by its {@link EntryIndexListener}. */
+    InfinispanResponseCache(Cache<String, CachedResponse> memory, Cache<String, CachedResponse> durable,
+            Cache<String, VaryRule> varyRules, EntryIndex memoryIndex, EntryIndex durableIndex) {
         this.memory = Objects.requireNonNull(memory, "memory");
         this.durable = Objects.requireNonNull(durable, "durable");
+        this.varyRules = Objects.requireNonNull(varyRules, "varyRules");
+        this.memoryIndex = Objects.requireNonNull(memoryIndex, "memoryIndex");
+        this.durableIndex = Objects.requireNonNull(durableIndex, "durableIndex");
     }
 
     @Override
@@ -47,10 +60,26 @@ final class InfinispanResponseCache implements ResponseCache {
     }
 
     @Override
-    public void put(CachedResponse response) {
-        String k = response.key();
+    public VaryRule varyRule(String path) {
+        try {
+            VaryRule rule = varyRules.get(path);
+            return rule == null ? VaryRule.DEFAULT : rule;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0104: reading the vary rule of " + path + " failed; using the default", e);
+            return VaryRule.DEFAULT;
+        }
+    }
+
+    @Override
+    public void put(CachedResponse response, VaryRule rule) {
+        String k = response.key().value();
         long lifespan = response.policy().retainFor().toMillis();
         try {
+            if (rule.isDefault()) {
+                varyRules.remove(response.key().path());
+            } else {
+                varyRules.put(response.key().path(), rule, lifespan, TimeUnit.MILLISECONDS);
+            }
             if (response.policy().durable()) {
                 durable.put(k, response, lifespan, TimeUnit.MILLISECONDS);
                 memory.remove(k);
@@ -65,13 +94,39 @@ final class InfinispanResponseCache implements ResponseCache {
 
     @Override
     public void remove(CacheKey key) {
-        String k = key.value();
+        remove(key.value());
+    }
+
+    private boolean remove(String k) {
         try {
-            memory.remove(k);
-            durable.remove(k);
+            boolean removed = memory.remove(k) != null;
+            removed |= durable.remove(k) != null;
+            return removed;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0103: removing " + k + " failed", e);
+            return false;
         }
+    }
+
+    @Override
+    public int removePath(String path) {
+        int removed = 0;
+        for (String k : memoryIndex.keysForPath(path)) {
+            if (remove(k)) {
+                removed++;
+            }
+        }
+        for (String k : durableIndex.keysForPath(path)) {
+            if (remove(k)) {
+                removed++;
+            }
+        }
+        try {
+            varyRules.remove(path);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0103: removing the vary rule of " + path + " failed", e);
+        }
+        return removed;
     }
 
     @Override

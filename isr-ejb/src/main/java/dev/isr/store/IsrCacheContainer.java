@@ -1,8 +1,11 @@
 package dev.isr.store;
 
+import dev.isr.core.CacheKey;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.EntryIndex;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.ResponseCache;
+import dev.isr.core.VaryRule;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -45,6 +48,7 @@ public class IsrCacheContainer {
 
     static final String MEMORY_CACHE = "isr-memory";
     static final String DURABLE_CACHE = "isr-durable";
+    static final String VARY_CACHE = "isr-vary";
 
     private static final Logger LOG = System.getLogger(IsrCacheContainer.class.getName());
 
@@ -61,12 +65,21 @@ public class IsrCacheContainer {
             Files.createDirectories(location);
             manager = new DefaultCacheManager(globalConfiguration(location).build(), false);
             manager.defineConfiguration(MEMORY_CACHE, memoryConfiguration().build());
-            manager.defineConfiguration(DURABLE_CACHE, durableConfiguration().build());
+            manager.defineConfiguration(DURABLE_CACHE, persistentConfiguration("durable").build());
+            manager.defineConfiguration(VARY_CACHE, persistentConfiguration("vary").build());
             manager.start();
             Cache<String, CachedResponse> memory = manager.getCache(MEMORY_CACHE);
             Cache<String, CachedResponse> durable = manager.getCache(DURABLE_CACHE);
-            responseCache = new InfinispanResponseCache(memory, durable);
-            LOG.log(Level.INFO, "ISR0010: cache started, store at {0}", location);
+            Cache<String, VaryRule> varyRules = manager.getCache(VARY_CACHE);
+            EntryIndex memoryIndex = new EntryIndex();
+            EntryIndex durableIndex = new EntryIndex();
+            memory.addListener(new EntryIndexListener(memoryIndex));
+            durable.addListener(new EntryIndexListener(durableIndex));
+            // entries that survived a restart: keys only, the path is part of the key
+            durable.keySet().forEach(key -> durableIndex.add(key, CacheKey.pathOf(key)));
+            responseCache = new InfinispanResponseCache(memory, durable, varyRules, memoryIndex, durableIndex);
+            LOG.log(Level.INFO, "ISR0010: cache started, store at {0}, {1} durable entries", location,
+                    durableIndex.size());
         } catch (Exception | LinkageError e) {
             LOG.log(Level.ERROR, "ISR0011: the ISR cache could not start (store at " + location
                     + "); pages are served uncached: " + e, e);
@@ -119,12 +132,13 @@ public class IsrCacheContainer {
         return builder;
     }
 
-    private static ConfigurationBuilder durableConfiguration() {
+    /** A cache backed by a soft-index file store in {@code <store>/<name>/}. */
+    private static ConfigurationBuilder persistentConfiguration(String name) {
         ConfigurationBuilder builder = memoryConfiguration();
         builder.persistence()
                 .addSoftIndexFileStore()
-                .dataLocation("durable/data")
-                .indexLocation("durable/index")
+                .dataLocation(name + "/data")
+                .indexLocation(name + "/index")
                 .purgeOnStartup(false);
         return builder;
     }

@@ -3,6 +3,7 @@ package dev.isr.store;
 import dev.isr.core.CacheKey;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.ResponseCache;
+import dev.isr.core.VaryRule;
 import java.util.Optional;
 
 /** The cache that could not start: always empty, stores nothing, so pages are rendered and served uncached. */
@@ -15,13 +16,23 @@ enum UnavailableResponseCache implements ResponseCache {
     }
 
     @Override
-    public void put(CachedResponse response) {
+    public VaryRule varyRule(String path) {
+        return VaryRule.DEFAULT;
+    }
+
+    @Override
+    public void put(CachedResponse response, VaryRule rule) {
         // nowhere to put it: the caller reports fwd=bypass; detail=cache-unavailable
     }
 
     @Override
     public void remove(CacheKey key) {
         // nothing stored, nothing to remove
+    }
+
+    @Override
+    public int removePath(String path) {
+        return 0;
     }
 
     @Override

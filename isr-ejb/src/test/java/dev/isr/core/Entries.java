@@ -18,8 +18,11 @@ final class Entries {
                 neverStale, true, false);
     }
 
-    static CachedResponse entry(String key, CachePolicy policy) {
-        return new CachedResponse(key, 200, List.of(new Header("Content-Type", "text/plain")),
-                "hello".getBytes(StandardCharsets.UTF_8), T0, policy);
+    static CachedResponse entry(String path, CachePolicy policy) {
+        return entry(new CacheKey(path, ""), policy, List.of(new Header("Content-Type", "text/plain")));
+    }
+
+    static CachedResponse entry(CacheKey key, CachePolicy policy, List<Header> headers) {
+        return new CachedResponse(key, 200, headers, "hello".getBytes(StandardCharsets.UTF_8), T0, policy, List.of());
     }
 }

@@ -11,6 +11,7 @@ import dev.isr.core.CachedResponse;
 import dev.isr.core.Header;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.ResponseCache;
+import dev.isr.core.VaryRule;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,39 +32,50 @@ class IsrCacheContainerTest {
 
     private static IsrCacheContainer container(Path store) {
         IsrCacheContainer container = new IsrCacheContainer();
-        IsrConfig defaults = IsrConfig.defaults();
-        container.config = new IsrConfig(defaults.cacheName(), defaults.maxBodyBytes(), defaults.storableStatuses(),
-                defaults.ignoredQueryParams(), store.toString());
+        container.config = IsrConfig.defaults().withStorePath(store.toString());
         container.start();
         return container;
     }
 
-    private static CachedResponse response(String key, boolean durable) {
+    private static CachedResponse response(CacheKey key, boolean durable) {
         CachePolicy policy = new CachePolicy(Duration.ofHours(1), Duration.ofDays(1), Duration.ZERO, false, true,
                 durable);
         return new CachedResponse(key, 200,
                 List.of(new Header("Content-Type", "text/html;charset=utf-8"), new Header("Cache-Tag", "a, b")),
-                ("<p>" + key + "</p>").getBytes(StandardCharsets.UTF_8), Instant.now(), policy);
+                ("<p>" + key + "</p>").getBytes(StandardCharsets.UTF_8), Instant.now(), policy,
+                List.of(new Header("Cookie", "ab=blue")));
+    }
+
+    private static CacheKey key(String path) {
+        return new CacheKey(path, "");
     }
 
     @Test
-    void durableEntriesSurviveRestartMemoryOnlyDoNot() {
+    void durableEntriesAndVaryRulesSurviveRestartMemoryOnlyDoNot() {
+        VaryRule rule = VaryRule.parse("query=page, cookie=ab", "Accept-Language");
+        CacheKey variant = new CacheKey("/list", "page=2", "c:ab=blue&h:accept-language=de");
         IsrCacheContainer first = container(dir);
         ResponseCache cache = first.responseCache();
         assertTrue(cache.available());
-        CachedResponse durable = response("/durable", true);
-        cache.put(durable);
-        cache.put(response("/memory", false));
-        assertEquals(durable, cache.get(new CacheKey("/durable", "")).orElseThrow());
+        CachedResponse durable = response(key("/durable"), true);
+        cache.put(durable, VaryRule.DEFAULT);
+        cache.put(response(variant, true), rule);
+        cache.put(response(key("/memory"), false), VaryRule.DEFAULT);
+        assertEquals(durable, cache.get(key("/durable")).orElseThrow());
         first.stop();
 
         IsrCacheContainer second = container(dir);
         try {
             ResponseCache reopened = second.responseCache();
-            CachedResponse read = reopened.get(new CacheKey("/durable", "")).orElseThrow();
+            CachedResponse read = reopened.get(key("/durable")).orElseThrow();
             assertEquals(durable, read, "ProtoStream round trip through the file store");
             assertArrayEquals(durable.body(), read.body());
-            assertFalse(reopened.get(new CacheKey("/memory", "")).isPresent());
+            assertFalse(reopened.get(key("/memory")).isPresent());
+            assertEquals(rule, reopened.varyRule("/list"));
+            assertTrue(reopened.get(variant).isPresent());
+            assertEquals(VaryRule.DEFAULT, reopened.varyRule("/durable"));
+            assertEquals(1, reopened.removePath("/list"), "the index was rebuilt from the store's keys");
+            assertFalse(reopened.get(variant).isPresent());
         } finally {
             second.stop();
         }
@@ -72,15 +84,34 @@ class IsrCacheContainerTest {
     @Test
     void entryThatStopsBeingDurableDoesNotComeBackFromDisk() {
         IsrCacheContainer first = container(dir);
-        first.responseCache().put(response("/page", true));
-        first.responseCache().put(response("/page", false));
+        first.responseCache().put(response(key("/page"), true), VaryRule.DEFAULT);
+        first.responseCache().put(response(key("/page"), false), VaryRule.DEFAULT);
         first.stop();
 
         IsrCacheContainer second = container(dir);
         try {
-            assertFalse(second.responseCache().get(new CacheKey("/page", "")).isPresent());
+            assertFalse(second.responseCache().get(key("/page")).isPresent());
         } finally {
             second.stop();
+        }
+    }
+
+    @Test
+    void removePathRemovesEveryQueryAndVariantInBothCaches() {
+        IsrCacheContainer container = container(dir);
+        try {
+            ResponseCache cache = container.responseCache();
+            cache.put(response(new CacheKey("/p", "a=1"), true), VaryRule.DEFAULT);
+            cache.put(response(new CacheKey("/p", "a=2"), false), VaryRule.DEFAULT);
+            cache.put(response(key("/p"), false), VaryRule.DEFAULT);
+            cache.put(response(key("/p/child"), false), VaryRule.DEFAULT);
+            // moving a key between the caches must keep it indexed
+            cache.put(response(new CacheKey("/p", "a=2"), true), VaryRule.DEFAULT);
+            assertEquals(3, cache.removePath("/p"));
+            assertFalse(cache.get(new CacheKey("/p", "a=2")).isPresent());
+            assertTrue(cache.get(key("/p/child")).isPresent());
+        } finally {
+            container.stop();
         }
     }
 
@@ -90,8 +121,8 @@ class IsrCacheContainerTest {
         IsrCacheContainer container = container(file.resolve("isr"));
         ResponseCache cache = container.responseCache();
         assertFalse(cache.available());
-        cache.put(response("/x", true)); // must not throw
-        assertFalse(cache.get(new CacheKey("/x", "")).isPresent());
+        cache.put(response(key("/x"), true), VaryRule.DEFAULT); // must not throw
+        assertFalse(cache.get(key("/x")).isPresent());
         container.stop();
     }
 }

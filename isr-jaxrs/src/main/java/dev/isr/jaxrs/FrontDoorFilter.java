@@ -1,13 +1,18 @@
 package dev.isr.jaxrs;
 
 import dev.isr.core.CacheKeyFactory;
+import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.FrontDoor;
-import dev.isr.core.Header;
+import dev.isr.core.HeaderLookup;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.Lookup;
-import dev.isr.store.IsrCacheContainer;
+import dev.isr.core.RenderCollapser;
+import dev.isr.core.ResponseCache;
+import dev.isr.revalidation.HttpRevalidator;
+import dev.isr.revalidation.OriginResolver;
+import dev.isr.revalidation.RevalidationSecret;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,13 +23,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Collections;
+import java.util.Optional;
 
 /**
- * Answers cache hits before JAX-RS does any work, and tells the capture filter what it decided otherwise.
+ * Answers cache hits before JAX-RS does any work, collapses concurrent renders of one key, and tells the capture
+ * filter what it decided otherwise.
  *
- * <p>The decision is {@link FrontDoor}'s; this class only moves bytes. A request that is forwarded carries its
+ * <p>The decisions are {@link FrontDoor}'s; this class moves bytes and threads. A forwarded request carries its
  * {@link Lookup.Forward} in the request attribute {@link #LOOKUP_ATTRIBUTE}, which JAX-RS exposes as a request
- * property to {@link ResponseCapture}.
+ * property to {@link ResponseCapture}. When a render throws and a stale entry within its {@code stale-if-error}
+ * window exists, that entry answers instead of the error (if nothing was sent yet).
  */
 @WebFilter(filterName = "isr-front-door", urlPatterns = "/*", asyncSupported = true)
 public class FrontDoorFilter extends HttpFilter {
@@ -33,9 +41,31 @@ public class FrontDoorFilter extends HttpFilter {
     public static final String LOOKUP_ATTRIBUTE = "dev.isr.lookup";
 
     private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(FrontDoorFilter.class.getName());
 
     @Inject
-    transient IsrCacheContainer container;
+    transient ResponseCache cache;
+
+    @Inject
+    transient CacheKeyFactory keys;
+
+    @Inject
+    transient CacheStatus cacheStatus;
+
+    @Inject
+    transient CacheStatistics statistics;
+
+    @Inject
+    transient RenderCollapser collapser;
+
+    @Inject
+    transient HttpRevalidator revalidator;
+
+    @Inject
+    transient RevalidationSecret secret;
+
+    @Inject
+    transient OriginResolver origin;
 
     @Inject
     transient IsrConfig config;
@@ -47,34 +77,71 @@ public class FrontDoorFilter extends HttpFilter {
 
     @Override
     public void init() {
-        frontDoor = new FrontDoor(container.responseCache(), new CacheKeyFactory(config.ignoredQueryParams()),
-                new CacheStatus(config.cacheName()));
+        frontDoor = new FrontDoor(cache, keys, cacheStatus, revalidator, secret::matches, statistics);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        origin.learn(request.getScheme(), request.getLocalAddr(), request.getLocalPort());
+        HeaderLookup headers = name -> Collections.list(request.getHeaders(name));
         Lookup lookup = frontDoor.lookup(request.getMethod(), request.getRequestURI(), request.getQueryString(),
-                name -> Collections.list(request.getHeaders(name)), clock.instant());
+                headers, clock.instant());
         if (lookup instanceof Lookup.Serve serve) {
-            write(serve, response);
+            CachedResponses.write(serve, response);
             return;
         }
-        request.setAttribute(LOOKUP_ATTRIBUTE, lookup);
-        chain.doFilter(request, response);
+        Lookup.Forward forward = (Lookup.Forward) lookup;
+        if (!forward.collapsible()) {
+            render(forward, request, response, chain);
+            return;
+        }
+        try (RenderCollapser.Render render = collapser.join(forward.key().value())) {
+            if (render instanceof RenderCollapser.Follower follower && awaitLeader(follower, forward)) {
+                Optional<Lookup.Serve> shared = frontDoor.collapsedOnto(forward, headers, clock.instant(),
+                        !"HEAD".equals(request.getMethod()));
+                if (shared.isPresent()) {
+                    CachedResponses.write(shared.get(), response);
+                    return;
+                }
+            }
+            render(forward, request, response, chain);
+        }
     }
 
-    private static void write(Lookup.Serve serve, HttpServletResponse response) throws IOException {
-        CachedResponse entry = serve.entry();
-        response.setStatus(entry.status());
-        for (Header header : entry.headers()) {
-            response.addHeader(header.name(), header.value());
+    private boolean awaitLeader(RenderCollapser.Follower follower, Lookup.Forward forward) {
+        try {
+            boolean done = follower.await(config.collapseTimeout());
+            if (!done) {
+                LOG.log(System.Logger.Level.DEBUG, "{0}: collapsed render still running after {1}, rendering",
+                        forward.key(), config.collapseTimeout());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        response.setHeader("Age", Long.toString(serve.ageSeconds()));
-        response.setHeader(ResponseCapture.CACHE_STATUS, serve.cacheStatus());
-        response.setContentLength(entry.body().length);
-        if (serve.withBody() && entry.body().length > 0) {
-            response.getOutputStream().write(entry.body());
+    }
+
+    private void render(Lookup.Forward forward, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws IOException, ServletException {
+        request.setAttribute(LOOKUP_ATTRIBUTE, forward);
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            CachedResponse stale = forward.staleIfError();
+            if (stale == null || response.isCommitted()) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.WARNING, "ISR0202: rendering " + forward.key()
+                    + " failed; answering with the stale entry (stale-if-error)", e);
+            response.reset();
+            CachedResponses.write(frontDoor.serveStaleIfError(stale, clock.instant(),
+                    !"HEAD".equals(request.getMethod())), response);
+            return;
+        }
+        if (forward.reason() == CacheStatus.Forward.METHOD) {
+            UnsafeMethods.invalidateAfter(request.getMethod(), response.getStatus(), forward.path(), cache);
         }
     }
 }

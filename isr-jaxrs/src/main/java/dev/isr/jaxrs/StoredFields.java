@@ -1,6 +1,11 @@
 package dev.isr.jaxrs;
 
+import dev.isr.core.Header;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Which response header fields are stored with an entry and replayed on hits. */
@@ -21,5 +26,18 @@ final class StoredFields {
 
     static boolean isReplayed(String name) {
         return !NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The replayed fields of a JAX-RS response, as strings; a mutable list. */
+    static List<Header> replayed(MultivaluedMap<String, Object> headers) {
+        List<Header> result = new ArrayList<>();
+        for (Map.Entry<String, List<Object>> field : headers.entrySet()) {
+            if (isReplayed(field.getKey())) {
+                for (Object value : field.getValue()) {
+                    result.add(new Header(field.getKey(), HeaderValues.toString(value)));
+                }
+            }
+        }
+        return result;
     }
 }

@@ -47,7 +47,20 @@ public class Bookshelf {
         return books.computeIfPresent(id, (key, book) -> book.withText(title, summary)) != null;
     }
 
+    private volatile boolean failing;
+
+    boolean failing() {
+        return failing;
+    }
+
+    void failing(boolean fail) {
+        failing = fail;
+    }
+
     private void pause() {
+        if (failing) {
+            throw new DataSourceUnavailable();
+        }
         try {
             Thread.sleep(delayMillis);
         } catch (InterruptedException e) {

@@ -24,6 +24,10 @@ public class CachePolicyHeaders {
     @ConfigProperty(name = "demo.stale-while-revalidate", defaultValue = "86400")
     long staleWhileRevalidate;
 
+    @Inject
+    @ConfigProperty(name = "demo.stale-if-error", defaultValue = "604800")
+    long staleIfError;
+
     /** Cached in cluster memory only. */
     Response.ResponseBuilder shared(Response.ResponseBuilder response) {
         return response.header("Cache-Control", BROWSER)
@@ -42,6 +46,7 @@ public class CachePolicyHeaders {
     }
 
     private String targeted(boolean durable) {
-        return "s-maxage=" + sMaxAge + ", stale-while-revalidate=" + staleWhileRevalidate + (durable ? ", durable" : "");
+        return "s-maxage=" + sMaxAge + ", stale-while-revalidate=" + staleWhileRevalidate + ", stale-if-error="
+                + staleIfError + (durable ? ", durable" : "");
     }
 }

@@ -1,53 +1,101 @@
 package dev.isr.demo;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A page whose cache headers the visitor chooses, to try the module's semantics by hand (and in the integration
- * tests): {@code /demo/lab/x?cdn-cache-control=s-maxage%3D5,durable}. Only the cache-related fields can be set, and
- * the status only within 200..599. Each render is counted under its path without the query.
+ * Pages whose response the visitor scripts, to try the module's semantics by hand (and in the integration tests):
+ * {@code PUT /demo/lab/x} with a {@link LabScript}, then {@code GET /demo/lab/x}. Only cache-related header fields can
+ * be scripted and the body is always plain text, so the lab cannot serve markup or scripts. Each render is counted
+ * under its path ({@code /demo/renders?path=/demo/lab/x}).
  */
 @Path("/demo/lab/{name:[a-z0-9-]{1,40}}")
 public class HeaderLab {
 
+    static final Set<String> SCRIPTABLE_FIELDS = Set.of(
+            "cache-control", "cdn-cache-control", "isr-cache-control", "cache-tag", "isr-cache-tag", "surrogate-key",
+            "vary", "isr-vary", "etag", "last-modified", "expires", "set-cookie", "location");
+
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
     @Inject
     RenderCounter renders;
 
-    @GET
-    @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
-    public Response render(@PathParam("name") String name,
-            @QueryParam("status") @DefaultValue("200") int status,
-            @QueryParam("cache-control") String cacheControl,
-            @QueryParam("cdn-cache-control") String cdnCacheControl,
-            @QueryParam("isr-cache-control") String isrCacheControl,
-            @QueryParam("vary") String vary,
-            @QueryParam("set-cookie") String setCookie) {
-        if (status < 200 || status > 599) {
-            return Response.status(Response.Status.BAD_REQUEST).entity("status must be 200..599\n")
+    @Inject
+    Bookshelf bookshelf;
+
+    @Inject
+    LabScripts scripts;
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response script(@PathParam("name") String name, LabScript script) {
+        String problem = validate(script);
+        if (problem != null) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(problem + "\n")
                     .header("Cache-Control", "no-store").build();
         }
-        renders.rendered("/demo/lab/" + name);
-        long count = renders.count("/demo/lab/" + name);
-        Response.ResponseBuilder response = Response.status(status).entity("lab " + name + " render " + count + "\n");
-        header(response, "Cache-Control", cacheControl);
-        header(response, "CDN-Cache-Control", cdnCacheControl);
-        header(response, "Isr-Cache-Control", isrCacheControl);
-        header(response, "Vary", vary);
-        header(response, "Set-Cookie", setCookie);
+        scripts.put(name, script);
+        return Response.noContent().header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
+    public Response render(@PathParam("name") String name) throws InterruptedException {
+        LabScript script = scripts.get(name);
+        String path = "/demo/lab/" + name;
+        renders.rendered(path);
+        long count = renders.count(path);
+        if (script.delayMs() > 0) {
+            Thread.sleep(script.delayMs());
+        }
+        if (script.readsBookshelf()) {
+            bookshelf.all(); // fails while the data source is switched to fail
+        }
+        if (script.fail()) {
+            throw new IllegalStateException("lab page " + name + " is scripted to fail");
+        }
+        StringBuilder body = new StringBuilder("lab " + name + " render " + count + "\n");
+        while (body.length() < script.bodyBytes()) {
+            body.append("0123456789abcdef".repeat(64), 0, Math.min(1024, script.bodyBytes() - body.length()));
+        }
+        Response.ResponseBuilder response = Response.status(script.status()).entity(body.toString());
+        script.headers().forEach(response::header);
         return response.build();
     }
 
-    private static void header(Response.ResponseBuilder response, String name, String value) {
-        if (value != null) {
-            response.header(name, value);
+    private static String validate(LabScript script) {
+        if (script == null) {
+            return "a JSON script is required";
         }
+        if (script.status() < 200 || script.status() > 599) {
+            return "status must be 200..599";
+        }
+        if (script.delayMs() < 0 || script.delayMs() > 30_000) {
+            return "delayMs must be 0..30000";
+        }
+        if (script.bodyBytes() < 0 || script.bodyBytes() > MAX_BODY_BYTES) {
+            return "bodyBytes must be 0.." + MAX_BODY_BYTES;
+        }
+        for (Map.Entry<String, String> field : script.headers().entrySet()) {
+            if (!SCRIPTABLE_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT))) {
+                return "header " + field.getKey() + " cannot be scripted; allowed: " + SCRIPTABLE_FIELDS;
+            }
+            if (field.getValue() == null || field.getValue().indexOf('\r') >= 0 || field.getValue().indexOf('\n') >= 0) {
+                return "header " + field.getKey() + " needs a single-line value";
+            }
+        }
+        return null;
     }
 }

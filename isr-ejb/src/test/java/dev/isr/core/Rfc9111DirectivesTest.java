@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Parsing of cache directives as RFC 9111 section 5.2 (and RFC 5861) describe them. */
-class CacheControlTest {
+class Rfc9111DirectivesTest {
 
     @ParameterizedTest(name = "[{index}] {0} -> s-maxage {1}, max-age {2}, swr {3}, sie {4}")
     @CsvSource(delimiter = '|', textBlock = """

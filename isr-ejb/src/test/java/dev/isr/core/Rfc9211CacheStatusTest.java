@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 /** The Cache-Status field of RFC 9211, in the forms the contract lists. */
-class CacheStatusTest {
+class Rfc9211CacheStatusTest {
 
     private final CacheStatus status = new CacheStatus("isr");
 

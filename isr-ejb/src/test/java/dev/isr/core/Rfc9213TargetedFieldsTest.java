@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** RFC 9213: the most specific valid targeted field wins; Cache-Control is the fallback. */
-class DirectiveSourceTest {
+class Rfc9213TargetedFieldsTest {
 
     @ParameterizedTest(name = "[{index}] isr={0} cdn={1} cc={2} -> {3}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What may be stored (RFC 9111 section 3 and 3.5, the contract sections 2 and 3), and why not. */
-class ResponseStorabilityTest {
+class Rfc9111StorageTest {
 
-    private final ResponseStorability storability = new ResponseStorability(IsrConfig.DEFAULT_STORABLE_STATUSES);
+    private final ResponseStorability storability = new ResponseStorability(IsrConfig.DEFAULT_STORABLE_STATUSES, false);
 
     /** Header fields given as {@code Name: value; Name: value}. */
     private static HeaderLookup fields(String spec) {
@@ -52,7 +52,12 @@ class ResponseStorabilityTest {
             GET  | false | 200 | -                                                       | no-freshness
             GET  | false | 200 | Cache-Control: public                                   | no-freshness
             GET  | false | 200 | Cache-Control: s-maxage=60; Vary: *                     | vary-star
-            GET  | false | 200 | Cache-Control: s-maxage=60; Vary: Accept-Language       | vary
+            GET  | false | 200 | Cache-Control: s-maxage=60; Vary: Accept-Language       | store
+            GET  | false | 200 | Cache-Control: s-maxage=60; Vary: Accept-Language, *    | vary-star
+            GET  | false | 200 | Cache-Control: s-maxage=60; Isr-Vary: query=page        | store
+            GET  | false | 200 | Cache-Control: s-maxage=60; Isr-Vary: country=de        | malformed-vary
+            GET  | false | 200 | Cache-Control: s-maxage=60; Isr-Vary: cookie=           | malformed-vary
+            GET  | false | 200 | Cache-Control: s-maxage=60; Vary: Accept Language       | malformed-vary
             GET  | true  | 200 | Cache-Control: max-age=60                               | authorization
             GET  | true  | 200 | Cache-Control: public, max-age=60                       | store
             GET  | true  | 200 | Cache-Control: s-maxage=60                              | store
@@ -80,6 +85,30 @@ class ResponseStorabilityTest {
         assertEquals(Duration.ofSeconds(660), policy.retainFor());
         assertTrue(policy.durable());
         assertTrue(policy.sharedWithAuthorization(), "s-maxage implies the response may be shared");
+    }
+
+    @Test
+    void strictSMaxAgeImpliesProxyRevalidate() {
+        HeaderLookup headers = fields("Cache-Control: s-maxage=60, stale-while-revalidate=30");
+        CachePolicy lenient = ((StoreDecision.Store) storability.assess("GET", false, 200, headers)).policy();
+        CachePolicy strict = ((StoreDecision.Store) new ResponseStorability(IsrConfig.DEFAULT_STORABLE_STATUSES, true)
+                .assess("GET", false, 200, headers)).policy();
+        assertEquals(false, lenient.neverServeStale(), "ISR behaviour: s-maxage may be served stale");
+        assertTrue(strict.neverServeStale(), "RFC 9111 5.2.2.10: s-maxage implies proxy-revalidate");
+        CachePolicy maxAgeOnly = ((StoreDecision.Store) new ResponseStorability(IsrConfig.DEFAULT_STORABLE_STATUSES,
+                true).assess("GET", false, 200, fields("Cache-Control: max-age=60, stale-while-revalidate=30")))
+                .policy();
+        assertEquals(false, maxAgeOnly.neverServeStale(), "max-age alone is not affected");
+    }
+
+    @Test
+    void storedDecisionCarriesTheVaryRule() {
+        StoreDecision decision = storability.assess("GET", false, 200,
+                fields("Cache-Control: s-maxage=60; Isr-Vary: query=page, cookie=ab; Vary: Accept-Language"));
+        VaryRule rule = assertInstanceOf(StoreDecision.Store.class, decision).varyRule();
+        assertEquals(List.of("page"), rule.queryParams());
+        assertEquals(List.of("ab"), rule.cookies());
+        assertEquals(List.of("accept-language"), rule.headers());
     }
 
     @Test

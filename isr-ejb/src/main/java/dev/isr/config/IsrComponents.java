@@ -1,0 +1,64 @@
+package dev.isr.config;
+
+import dev.isr.core.CacheKeyFactory;
+import dev.isr.core.CacheStatistics;
+import dev.isr.core.CacheStatus;
+import dev.isr.core.IsrConfig;
+import dev.isr.core.RenderCollapser;
+import dev.isr.core.ResponseCache;
+import dev.isr.core.ResponseStorability;
+import dev.isr.core.RevalidationGate;
+import dev.isr.store.IsrCacheContainer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * Builds the core's objects once per deployment from the configuration, so that the front door, the capture filter
+ * and the services share one instance of each (one set of counters, one collapser, one revalidation gate).
+ */
+@ApplicationScoped
+public class IsrComponents {
+
+    @Produces
+    @Singleton
+    ResponseCache responseCache(IsrCacheContainer container) {
+        return container.responseCache();
+    }
+
+    @Produces
+    @Singleton
+    CacheKeyFactory cacheKeyFactory(IsrConfig config) {
+        return new CacheKeyFactory(config.ignoredQueryParams());
+    }
+
+    @Produces
+    @Singleton
+    CacheStatus cacheStatus(IsrConfig config) {
+        return new CacheStatus(config.cacheName());
+    }
+
+    @Produces
+    @Singleton
+    ResponseStorability responseStorability(IsrConfig config) {
+        return new ResponseStorability(config.storableStatuses(), config.strictSMaxAge());
+    }
+
+    @Produces
+    @Singleton
+    CacheStatistics cacheStatistics() {
+        return new CacheStatistics();
+    }
+
+    @Produces
+    @Singleton
+    RenderCollapser renderCollapser() {
+        return new RenderCollapser();
+    }
+
+    @Produces
+    @Singleton
+    RevalidationGate revalidationGate(IsrConfig config) {
+        return new RevalidationGate(config.retryAfter());
+    }
+}

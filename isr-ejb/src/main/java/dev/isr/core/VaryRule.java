@@ -1,0 +1,199 @@
+package dev.isr.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Which parts of a request select among the stored variants of one path: the response's {@code Isr-Vary}
+ * ({@code query=a|b, cookie=c, header=Accept-Language}, the grammar of Netlify-Vary) and its standard {@code Vary}.
+ *
+ * <p>By default every query parameter (less the ignored tracking parameters) is part of the key and no cookie or
+ * header is. {@code query=a|b} keeps only the named parameters; {@code query} alone keeps them all. Cookies and header
+ * fields enter the key only when the response names them. Names are kept sorted, so equal rules compare equal.
+ *
+ * @param queryParams the query parameters in the key, or null for all of them
+ * @param cookies the request cookies in the key (case-sensitive names)
+ * @param headers the request header fields in the key (lower case)
+ */
+public record VaryRule(List<String> queryParams, List<String> cookies, List<String> headers) {
+
+    /** The rule of a response that names nothing to vary on. */
+    public static final VaryRule DEFAULT = new VaryRule(null, List.of(), List.of());
+
+    /** Upper bound on names per rule: a response cannot blow up keys or the work per request. */
+    public static final int MAX_NAMES = 32;
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final Pattern QUERY_NAME = Pattern.compile("[^\\s&=#|,]+");
+
+    public VaryRule {
+        queryParams = queryParams == null ? null : sorted(queryParams);
+        cookies = sorted(cookies);
+        headers = sorted(headers.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private static List<String> sorted(List<String> names) {
+        return List.copyOf(new TreeSet<>(Objects.requireNonNull(names, "names")));
+    }
+
+    /**
+     * The rule of a response, from its {@code Isr-Vary} and {@code Vary} field values (either may be null).
+     *
+     * @return the rule, or null when a value is malformed (an unknown form, a bad name, too many names) or
+     *     {@code Vary} contains {@code *}: such a response is not stored
+     */
+    public static VaryRule parse(String isrVary, String vary) {
+        List<String> query = null;
+        List<String> cookies = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        if (isrVary != null && !isrVary.isBlank()) {
+            for (String part : isrVary.split(",")) {
+                String item = part.trim();
+                if (item.isEmpty()) {
+                    continue;
+                }
+                int eq = item.indexOf('=');
+                String kind = (eq < 0 ? item : item.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+                List<String> names = eq < 0 ? null : names(item.substring(eq + 1));
+                switch (kind) {
+                    case "query" -> {
+                        if (names == null) {
+                            continue; // query alone: all parameters, the default
+                        }
+                        if (!names.stream().allMatch(n -> QUERY_NAME.matcher(n).matches())) {
+                            return null;
+                        }
+                        if (query == null) {
+                            query = new ArrayList<>();
+                        }
+                        query.addAll(names); // query= with no names: no parameter is part of the key
+                    }
+                    case "cookie" -> {
+                        if (names == null || names.isEmpty() || !allTokens(names)) {
+                            return null;
+                        }
+                        cookies.addAll(names);
+                    }
+                    case "header" -> {
+                        if (names == null || names.isEmpty() || !allTokens(names)) {
+                            return null;
+                        }
+                        headers.addAll(names);
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+        }
+        if (vary != null) {
+            for (String part : vary.split(",")) {
+                String name = part.trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (name.equals("*") || !TOKEN.matcher(name).matches()) {
+                    return null;
+                }
+                headers.add(name);
+            }
+        }
+        int total = (query == null ? 0 : query.size()) + cookies.size() + headers.size();
+        if (total > MAX_NAMES) {
+            return null;
+        }
+        return new VaryRule(query, cookies, headers);
+    }
+
+    private static List<String> names(String value) {
+        List<String> names = new ArrayList<>();
+        for (String name : value.split("\\|")) {
+            String trimmed = name.trim();
+            if (!trimmed.isEmpty()) {
+                names.add(trimmed);
+            }
+        }
+        return names;
+    }
+
+    private static boolean allTokens(List<String> names) {
+        return names.stream().allMatch(n -> TOKEN.matcher(n).matches());
+    }
+
+    public boolean isDefault() {
+        return equals(DEFAULT);
+    }
+
+    /**
+     * The key of the variant this request selects.
+     *
+     * @param keys normalizes the query (sorting, tracking parameters)
+     * @param path the raw request path
+     * @param rawQuery the raw query string, or null
+     * @param request the request header fields
+     */
+    public CacheKey keyFor(CacheKeyFactory keys, String path, String rawQuery, HeaderLookup request) {
+        String query = keys.normalizeQuery(rawQuery, queryParams);
+        if (cookies.isEmpty() && headers.isEmpty()) {
+            return new CacheKey(path, query);
+        }
+        StringBuilder variant = new StringBuilder();
+        if (!cookies.isEmpty()) {
+            List<String> requestCookies = request.values("Cookie");
+            for (String cookie : cookies) {
+                appendPart(variant, "c:" + cookie, RequestCookies.value(requestCookies, cookie));
+            }
+        }
+        for (String header : headers) {
+            appendPart(variant, "h:" + header, normalizeFieldValue(request.combined(header)));
+        }
+        return new CacheKey(path, query, variant.toString());
+    }
+
+    /**
+     * The request fields a revalidation must send to render this variant again: the named header fields, and a
+     * {@code Cookie} field with only the named cookies.
+     */
+    public List<Header> requestFieldsToReplay(HeaderLookup request) {
+        List<Header> replay = new ArrayList<>();
+        if (!cookies.isEmpty()) {
+            List<String> requestCookies = request.values("Cookie");
+            List<String> pairs = new ArrayList<>();
+            for (String cookie : cookies) {
+                String value = RequestCookies.value(requestCookies, cookie);
+                if (value != null) {
+                    pairs.add(cookie + "=" + value);
+                }
+            }
+            if (!pairs.isEmpty()) {
+                replay.add(new Header("Cookie", String.join("; ", pairs)));
+            }
+        }
+        for (String header : headers) {
+            String value = request.combined(header);
+            if (value != null) {
+                replay.add(new Header(header, value));
+            }
+        }
+        return replay;
+    }
+
+    /** Percent-encodes the separators of the variant string, so that no value can forge another part. */
+    private static void appendPart(StringBuilder variant, String name, String value) {
+        if (variant.length() > 0) {
+            variant.append('&');
+        }
+        variant.append(name);
+        if (value != null) {
+            variant.append('=').append(value.replace("%", "%25").replace("&", "%26").replace("=", "%3D"));
+        }
+    }
+
+    private static String normalizeFieldValue(String value) {
+        return value == null ? null : value.trim().replaceAll("[ \\t]+", " ");
+    }
+}

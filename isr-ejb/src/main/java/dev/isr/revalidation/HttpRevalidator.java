@@ -1,0 +1,126 @@
+package dev.isr.revalidation;
+
+import dev.isr.core.CacheStatistics;
+import dev.isr.core.CachedResponse;
+import dev.isr.core.FrontDoor;
+import dev.isr.core.Header;
+import dev.isr.core.IsrConfig;
+import dev.isr.core.RevalidationGate;
+import dev.isr.core.Revalidator;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Revalidates stale entries in the background: re-requests the page from this node over HTTP with
+ * {@code Isr-Revalidate}, so that it renders through the application's own filters and the capture filter stores the
+ * result, replacing the stale entry in one step. Until then the stale entry is served.
+ *
+ * <p>At most one revalidation per key runs on this node; a failure (a status outside 200, 301, 302, 307, 308, 404,
+ * 410, a timeout, a network error) keeps the stale entry, is logged with the key and the reason, counted, and backs
+ * the key off for {@code isr.revalidation.retry-after}. The work runs on the container's
+ * {@link ManagedExecutorService}; {@link #revalidate} returns at once and never throws.
+ */
+@ApplicationScoped
+public class HttpRevalidator implements Revalidator {
+
+    /** Statuses that count as a successful revalidation (contract section 5). */
+    public static final Set<Integer> SUCCESS = Set.of(200, 301, 302, 307, 308, 404, 410);
+
+    private static final Logger LOG = System.getLogger(HttpRevalidator.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    IsrConfig config;
+
+    @Inject
+    RevalidationGate gate;
+
+    @Inject
+    RevalidationSecret secret;
+
+    @Inject
+    OriginResolver origin;
+
+    @Inject
+    CacheStatistics statistics;
+
+    @Inject
+    Clock clock;
+
+    private HttpClient client;
+
+    @PostConstruct
+    void init() {
+        client = HttpClient.newBuilder()
+                .executor(executor)
+                .connectTimeout(config.revalidationTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public void revalidate(CachedResponse stale) {
+        String key = stale.key().value();
+        if (!gate.tryStart(key, clock.instant())) {
+            return;
+        }
+        try {
+            executor.execute(() -> run(stale));
+        } catch (RejectedExecutionException e) {
+            fail(key, "the executor refused the task: " + e.getMessage());
+        }
+    }
+
+    private void run(CachedResponse stale) {
+        String key = stale.key().value();
+        String base = origin.origin();
+        if (base == null) {
+            fail(key, "no origin known yet (set isr.origin)");
+            return;
+        }
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + stale.key().target()))
+                    .timeout(config.revalidationTimeout())
+                    .header(FrontDoor.REVALIDATE_FIELD, secret.value())
+                    .GET();
+            for (Header field : stale.replayFields()) {
+                request.header(field.name(), field.value());
+            }
+            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            if (SUCCESS.contains(response.statusCode())) {
+                gate.succeeded(key);
+                statistics.revalidationSucceeded();
+                LOG.log(Level.DEBUG, "{0}: revalidated, status {1}", key, response.statusCode());
+            } else {
+                fail(key, "status " + response.statusCode());
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(key, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(key, "interrupted");
+        }
+    }
+
+    private void fail(String key, String reason) {
+        gate.failed(key, clock.instant());
+        statistics.revalidationFailed();
+        LOG.log(Level.WARNING, "ISR0301: revalidation of {0} failed ({1}); the stale entry stays, retried after {2}",
+                key, reason, config.retryAfter());
+    }
+}

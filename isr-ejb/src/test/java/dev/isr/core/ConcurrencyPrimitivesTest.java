@@ -1,0 +1,106 @@
+package dev.isr.core;
+
+import static dev.isr.core.Entries.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The collapser and the revalidation gate: one render per key, one revalidation per key, back-off after failure. */
+class ConcurrencyPrimitivesTest {
+
+    @Test
+    void firstJoinLeadsOthersFollowUntilClosed() throws Exception {
+        RenderCollapser collapser = new RenderCollapser();
+        RenderCollapser.Render leader = collapser.join("/k");
+        RenderCollapser.Render follower = collapser.join("/k");
+        assertInstanceOf(RenderCollapser.Leader.class, leader);
+        RenderCollapser.Follower waiting = assertInstanceOf(RenderCollapser.Follower.class, follower);
+        assertFalse(waiting.await(Duration.ofMillis(10)), "leader still rendering");
+        assertInstanceOf(RenderCollapser.Leader.class, collapser.join("/other"));
+        leader.close();
+        assertTrue(waiting.await(Duration.ofMillis(10)));
+        assertInstanceOf(RenderCollapser.Leader.class, collapser.join("/k"), "a later request leads again");
+    }
+
+    @Test
+    void manyThreadsOnOneKeyElectExactlyOneLeader() throws Exception {
+        RenderCollapser collapser = new RenderCollapser();
+        int threads = 32;
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger leaders = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Boolean>> done = new ArrayList<>();
+            CountDownLatch joined = new CountDownLatch(threads);
+            for (int i = 0; i < threads; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    RenderCollapser.Render render = collapser.join("/k");
+                    joined.countDown();
+                    if (render instanceof RenderCollapser.Leader) {
+                        leaders.incrementAndGet();
+                        joined.await(); // every thread has joined while this one leads
+                        render.close();
+                        return true;
+                    }
+                    return ((RenderCollapser.Follower) render).await(Duration.ofSeconds(10));
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> result : done) {
+                assertTrue(result.get());
+            }
+            assertEquals(1, leaders.get());
+            assertEquals(0, collapser.inFlight());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void gateAdmitsOneRevalidationPerKey() {
+        RevalidationGate gate = new RevalidationGate(Duration.ofSeconds(30));
+        assertTrue(gate.tryStart("/k", T0));
+        assertFalse(gate.tryStart("/k", T0), "already running");
+        assertTrue(gate.tryStart("/other", T0));
+        gate.succeeded("/k");
+        assertTrue(gate.tryStart("/k", T0.plusMillis(1)), "a success allows the next one at once");
+    }
+
+    @Test
+    void gateBacksOffAfterAFailure() {
+        RevalidationGate gate = new RevalidationGate(Duration.ofSeconds(30));
+        assertTrue(gate.tryStart("/k", T0));
+        gate.failed("/k", T0);
+        assertFalse(gate.tryStart("/k", T0.plusSeconds(29)));
+        assertTrue(gate.tryStart("/k", T0.plusSeconds(30)), "no sooner than retry-after, and then again");
+    }
+
+    @Test
+    void entryIndexFollowsAddsReplacementsAndRemovals() {
+        EntryIndex index = new EntryIndex();
+        index.add("/a?x=1", "/a");
+        index.add("/a?x=2", "/a");
+        index.add("/b", "/b");
+        assertEquals(2, index.keysForPath("/a").size());
+        index.add("/a?x=1", "/a");
+        assertEquals(2, index.keysForPath("/a").size(), "a replacement is not a second entry");
+        index.remove("/a?x=1");
+        assertEquals(List.of("/a?x=2"), index.keysForPath("/a"));
+        index.remove("/a?x=2");
+        index.remove("/never-added");
+        assertTrue(index.keysForPath("/a").isEmpty());
+        assertEquals(1, index.size());
+    }
+}
