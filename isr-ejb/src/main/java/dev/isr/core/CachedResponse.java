@@ -50,9 +50,12 @@ public record CachedResponse(
         return Math.max(0, Duration.between(storedAt, now).getSeconds());
     }
 
-    /** Seconds of freshness left at {@code now}; negative once stale, as in the {@code ttl} of RFC 9211. */
+    /**
+     * Whole seconds of freshness left at {@code now}, rounded down: negative as soon as the entry is stale, as the
+     * {@code ttl} of RFC 9211 is.
+     */
     public long ttlSeconds(Instant now) {
-        return policy.freshFor().getSeconds() - ageSeconds(now);
+        return Math.floorDiv(Duration.between(now, expiresAt()).toMillis(), 1000);
     }
 
     /** The moment the entry stops being fresh. */

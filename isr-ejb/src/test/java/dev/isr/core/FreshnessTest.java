@@ -38,6 +38,8 @@ class FreshnessTest {
         assertEquals(60, entry.ttlSeconds(T0));
         assertEquals(42, entry.ageSeconds(T0.plusMillis(42_999)));
         assertEquals(-5, entry.ttlSeconds(T0.plusSeconds(65)));
+        assertEquals(0, entry.ttlSeconds(T0.plusMillis(59_500)), "fresh for half a second more");
+        assertEquals(-1, entry.ttlSeconds(T0.plusMillis(60_100)), "stale by a tenth of a second is already negative");
         assertEquals(0, entry.ageSeconds(T0.minusSeconds(3)), "a clock step backwards never gives a negative Age");
     }
 }

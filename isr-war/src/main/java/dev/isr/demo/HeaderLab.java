@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Pages whose response the visitor scripts, to try the module's semantics by hand (and in the integration tests):
- * {@code PUT /demo/lab/x} with a {@link LabScript}, then {@code GET /demo/lab/x}. Only cache-related header fields can
+ * {@code PUT /demo/lab/x/script} with a {@link LabScript}, then {@code GET /demo/lab/x}. Only cache-related header fields can
  * be scripted and the body is always plain text, so the lab cannot serve markup or scripts. Each render is counted
  * under its path ({@code /demo/renders?path=/demo/lab/x}).
  */
@@ -37,7 +37,9 @@ public class HeaderLab {
     @Inject
     LabScripts scripts;
 
+    /** On a path of its own: a PUT to the page itself would invalidate it (RFC 9111 section 4.4). */
     @PUT
+    @Path("script")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.TEXT_PLAIN)
     public Response script(@PathParam("name") String name, LabScript script) {

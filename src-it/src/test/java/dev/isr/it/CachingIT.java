@@ -4,69 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The real EAR on the real WildFly, over HTTP: pages are stored on the first request, served from the cache
- * without rendering on the next, private pages bypass, and durable entries survive a restart of the server.
+ * The foundation, end to end: pages are stored on the first request and served from the cache without rendering on
+ * the next, private pages bypass, the targeted field wins, and durable entries survive a restart of the server.
  *
  * <p>Each test uses its own path, so the order matters only for the restart, which runs last.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CachingIT {
-
-    private static final String CONTAINER = "wildfly";
-    private static final String DEPLOYMENT = "isr";
-
-    private static ContainerController serverControl;
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("isr.ear")));
-    }
-
-    @BeforeEach
-    void serverWithEarDeployed() {
-        if (!controller.isStarted(CONTAINER)) {
-            controller.start(CONTAINER);
-            deployer.deploy(DEPLOYMENT);
-            serverControl = controller;
-        }
-    }
-
-    /** Tests stop what they start. The deployment needs no undeploy: the build resets the server configuration. */
-    @AfterAll
-    static void stopServer() {
-        if (serverControl != null && serverControl.isStarted(CONTAINER)) {
-            serverControl.stop(CONTAINER);
-        }
-    }
+class CachingIT extends DeployedEar {
 
     @Test
     @Order(1)
@@ -82,6 +33,7 @@ class CachingIT {
         assertEquals(first.body(), second.body(), "a hit replays the stored body");
         assertEquals(1, Http.renders("/books/1"), "a hit must not render");
         assertEquals(first.headers().firstValue("Content-Type"), second.headers().firstValue("Content-Type"));
+        assertEquals(first.headers().firstValue("ETag"), second.headers().firstValue("ETag"));
         assertEquals(first.headers().allValues("CDN-Cache-Control"), second.headers().allValues("CDN-Cache-Control"));
         assertEquals("public, max-age=0, must-revalidate", second.headers().firstValue("Cache-Control").orElseThrow(),
                 "Cache-Control goes out as the application set it");
@@ -114,29 +66,32 @@ class CachingIT {
     @Test
     @Order(4)
     void targetedFieldWinsOverCacheControl() throws Exception {
-        String page = "/demo/lab/targeted?cache-control=no-store&cdn-cache-control=s-maxage%3D60";
+        String page = Http.lab("targeted", Http.headers("Cache-Control", "no-store", "CDN-Cache-Control",
+                "s-maxage=60"));
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page)));
         HttpResponse<String> hit = Http.get(page);
         assertTrue(Http.cacheStatus(hit).startsWith("isr; hit; ttl="), Http.cacheStatus(hit));
         assertEquals("no-store", hit.headers().firstValue("Cache-Control").orElseThrow());
-        assertEquals(1, Http.renders("/demo/lab/targeted"));
+        assertEquals(1, Http.renders(page));
     }
 
     @Test
     @Order(5)
     void isrFieldsAreConsumedNotSent() throws Exception {
-        String page = "/demo/lab/internal?isr-cache-control=max-age%3D60";
-        HttpResponse<String> miss = Http.get(page);
-        HttpResponse<String> hit = Http.get(page);
-        assertFalse(miss.headers().firstValue("Isr-Cache-Control").isPresent());
-        assertFalse(hit.headers().firstValue("Isr-Cache-Control").isPresent());
-        assertTrue(Http.cacheStatus(hit).startsWith("isr; hit;"), Http.cacheStatus(hit));
+        String page = Http.lab("internal", Http.headers("Isr-Cache-Control", "max-age=60", "Isr-Vary", "query=a",
+                "Isr-Cache-Tag", "lab"));
+        for (HttpResponse<String> response : java.util.List.of(Http.get(page), Http.get(page))) {
+            assertFalse(response.headers().firstValue("Isr-Cache-Control").isPresent());
+            assertFalse(response.headers().firstValue("Isr-Vary").isPresent());
+            assertFalse(response.headers().firstValue("Isr-Cache-Tag").isPresent());
+        }
+        assertTrue(Http.cacheStatus(Http.get(page)).startsWith("isr; hit;"));
     }
 
     @Test
     @Order(6)
     void malformedCacheHeadersPassThroughUnstored() throws Exception {
-        String page = "/demo/lab/malformed?cache-control=s-maxage%3D-5";
+        String page = Http.lab("malformed", Http.headers("Cache-Control", "s-maxage=-5"));
         for (int i = 1; i <= 2; i++) {
             HttpResponse<String> response = Http.get(page);
             assertEquals(200, response.statusCode(), "never a 500");
@@ -150,7 +105,7 @@ class CachingIT {
     @Test
     @Order(7)
     void noExplicitFreshnessIsNotStored() throws Exception {
-        HttpResponse<String> response = Http.get("/demo/lab/plain");
+        HttpResponse<String> response = Http.get(Http.lab("plain", "{}"));
         assertEquals("isr; fwd=bypass; detail=no-freshness", Http.cacheStatus(response));
     }
 

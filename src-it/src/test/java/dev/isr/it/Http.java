@@ -20,12 +20,29 @@ final class Http {
     private Http() {
     }
 
-    static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(BASE.resolve(pathAndQuery)).GET());
+    static HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(BASE.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
+    }
+
+    static HttpResponse<String> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(pathAndQuery).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    static HttpResponse<String> head(String pathAndQuery) throws IOException, InterruptedException {
+        return send(request(pathAndQuery).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
+    static HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String cacheStatus(HttpResponse<?> response) {
@@ -39,5 +56,29 @@ final class Http {
             throw new IllegalStateException("render count for " + path + ": HTTP " + response.statusCode());
         }
         return Long.parseLong(response.body().trim());
+    }
+
+    /** Scripts the demo's lab page {@code /demo/lab/<name>} (see the demo's LabScript) and returns its path. */
+    static String lab(String name, String scriptJson) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request("/demo/lab/" + name + "/script")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(scriptJson)));
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("scripting lab " + name + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        return "/demo/lab/" + name;
+    }
+
+    /** A lab script with these cache header fields (name, value, name, value...). */
+    static String headers(String... fields) {
+        StringBuilder json = new StringBuilder("{\"headers\":{");
+        for (int i = 0; i < fields.length; i += 2) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append('"').append(fields[i]).append("\":\"").append(fields[i + 1]).append('"');
+        }
+        return json.append("}}").toString();
     }
 }
