@@ -33,11 +33,14 @@ public class IsrConfigProducer {
     public static final String REVALIDATION_TIMEOUT = "isr.revalidation.timeout";
     public static final String RETRY_AFTER = "isr.revalidation.retry-after";
     public static final String COLLAPSE_TIMEOUT = "isr.collapse.timeout";
+    public static final String REVALIDATION_MAX_CONCURRENCY = "isr.revalidation.max-concurrency";
+    public static final String ADMIN_TOKEN = "isr.admin.token";
+    public static final String WEBHOOK_SECRET = "isr.webhook.secret";
 
     /** Every key this class reads, for the check that the configuration reference documents them all. */
     public static final List<String> KEYS = List.of(CACHE_NAME, MAX_BODY_BYTES, STORABLE_STATUSES,
             IGNORED_QUERY_PARAMS, STORE_PATH, STRICT_S_MAXAGE, ORIGIN, REVALIDATION_TOKEN, REVALIDATION_TIMEOUT,
-            RETRY_AFTER, COLLAPSE_TIMEOUT);
+            RETRY_AFTER, COLLAPSE_TIMEOUT, REVALIDATION_MAX_CONCURRENCY, ADMIN_TOKEN, WEBHOOK_SECRET);
 
     @Inject
     Config config;
@@ -58,7 +61,10 @@ public class IsrConfigProducer {
                     read(REVALIDATION_TOKEN, String.class, defaults.revalidationToken()),
                     readDuration(REVALIDATION_TIMEOUT, defaults.revalidationTimeout()),
                     readDuration(RETRY_AFTER, defaults.retryAfter()),
-                    readDuration(COLLAPSE_TIMEOUT, defaults.collapseTimeout()));
+                    readDuration(COLLAPSE_TIMEOUT, defaults.collapseTimeout()),
+                    read(REVALIDATION_MAX_CONCURRENCY, Integer.class, defaults.revalidationMaxConcurrency()),
+                    read(ADMIN_TOKEN, String.class, defaults.adminToken()),
+                    read(WEBHOOK_SECRET, String.class, defaults.webhookSecret()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("ISR0001: invalid ISR configuration: " + e.getMessage(), e);
         }

@@ -50,6 +50,23 @@ public record CacheKey(String path, String query, String variant) {
         return value;
     }
 
+    /** The key whose {@link #value()} is {@code value}. */
+    public static CacheKey parse(String value) {
+        String path = pathOf(value);
+        String rest = value.substring(path.length());
+        String query = "";
+        String variant = "";
+        if (rest.startsWith("?")) {
+            int hash = rest.indexOf('#');
+            query = hash < 0 ? rest.substring(1) : rest.substring(1, hash);
+            rest = hash < 0 ? "" : rest.substring(hash);
+        }
+        if (rest.startsWith("#")) {
+            variant = rest.substring(1);
+        }
+        return new CacheKey(path, query, variant);
+    }
+
     @Override
     public String toString() {
         return value();

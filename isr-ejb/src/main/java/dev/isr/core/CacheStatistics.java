@@ -16,10 +16,11 @@ public final class CacheStatistics {
     private final LongAdder stores = new LongAdder();
     private final LongAdder revalidationsOk = new LongAdder();
     private final LongAdder revalidationsFailed = new LongAdder();
+    private final LongAdder purges = new LongAdder();
 
     /** A consistent-enough copy of the counters, for reporting. */
     public record Snapshot(long hits, long staleHits, long misses, long collapsed, long bypasses, long stores,
-            long revalidationsOk, long revalidationsFailed) {
+            long revalidationsOk, long revalidationsFailed, long purges) {
     }
 
     public void hit() {
@@ -54,8 +55,13 @@ public final class CacheStatistics {
         revalidationsFailed.increment();
     }
 
+    /** Counts entries purged (removed or marked stale). */
+    public void purged(int entries) {
+        purges.add(entries);
+    }
+
     public Snapshot snapshot() {
         return new Snapshot(hits.sum(), staleHits.sum(), misses.sum(), collapsed.sum(), bypasses.sum(), stores.sum(),
-                revalidationsOk.sum(), revalidationsFailed.sum());
+                revalidationsOk.sum(), revalidationsFailed.sum(), purges.sum());
     }
 }

@@ -22,6 +22,7 @@ import java.util.Objects;
  *     stored form, so that an entry read back equals the one written
  * @param policy how long it may be used
  * @param replayFields the request fields a revalidation sends to render the same variant ({@link VaryRule})
+ * @param tags the cache tags it can be purged by ({@link Tags})
  */
 public record CachedResponse(
         CacheKey key,
@@ -30,7 +31,8 @@ public record CachedResponse(
         byte[] body,
         Instant storedAt,
         CachePolicy policy,
-        List<Header> replayFields) {
+        List<Header> replayFields,
+        List<String> tags) {
 
     public CachedResponse {
         Objects.requireNonNull(key, "key");
@@ -42,6 +44,7 @@ public record CachedResponse(
         }
         headers = List.copyOf(headers);
         replayFields = List.copyOf(replayFields);
+        tags = List.copyOf(tags);
         storedAt = storedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -63,6 +66,32 @@ public record CachedResponse(
         return storedAt.plus(policy.freshFor());
     }
 
+    /**
+     * This entry, soft-purged at {@code now}: stale from now on, and servable stale (with one revalidation) until it
+     * would have expired anyway. Its age and content are unchanged. An entry that may never be served stale simply
+     * expires now.
+     */
+    public CachedResponse softPurged(Instant now) {
+        Instant end = storedAt.plus(policy.retainFor());
+        Duration fresh = Duration.between(storedAt, now);
+        if (fresh.isNegative()) {
+            fresh = Duration.ZERO;
+        }
+        if (fresh.compareTo(policy.freshFor()) >= 0) {
+            return this; // already stale
+        }
+        Duration staleWindow = Duration.between(storedAt.plus(fresh), end);
+        CachePolicy stale = new CachePolicy(fresh,
+                policy.neverServeStale() ? Duration.ZERO : max(staleWindow, Duration.ofSeconds(1)),
+                policy.staleIfError().isZero() ? Duration.ZERO : max(staleWindow, Duration.ofSeconds(1)),
+                policy.neverServeStale(), policy.sharedWithAuthorization(), policy.durable());
+        return new CachedResponse(key, status, headers, body, storedAt, stale, replayFields, tags);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     /** The first value of a stored header field, case-insensitively, or null. */
     public String header(String name) {
         for (Header header : headers) {
@@ -82,12 +111,13 @@ public record CachedResponse(
                 && Arrays.equals(body, that.body)
                 && storedAt.equals(that.storedAt)
                 && policy.equals(that.policy)
-                && replayFields.equals(that.replayFields);
+                && replayFields.equals(that.replayFields)
+                && tags.equals(that.tags);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, status, headers, Arrays.hashCode(body), storedAt, policy, replayFields);
+        return Objects.hash(key, status, headers, Arrays.hashCode(body), storedAt, policy, replayFields, tags);
     }
 
     @Override

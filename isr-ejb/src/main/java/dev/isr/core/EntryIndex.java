@@ -1,47 +1,141 @@
 package dev.isr.core;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Which stored keys belong to a path, so that invalidating or purging a path costs in proportion to its entries,
- * never a scan of the cache.
+ * Which stored keys belong to a path or carry a tag, how large they are and how often they were read, so that
+ * purging a tag or a path costs in proportion to the entries concerned, never a scan of the cache.
  *
- * <p>Node-local and in memory: the store adapter feeds it from the cache's own events (stored, replaced, removed,
- * expired), so it follows the entries whatever removed them. Thread-safe; updates of one key are serialized.
+ * <p>Node-local and in memory: the store adapter feeds it from the caches' own events (stored, replaced, removed,
+ * expired), so it follows the entries whatever changed them. A key may be held by several caches for a moment (when an
+ * entry moves between memory and the persistent store): each cache is a {@code source} bit, and a key leaves the
+ * index when no source holds it any more. Thread-safe; updates of one key are serialized.
  */
 public final class EntryIndex {
 
-    private final Map<String, String> pathByKey = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> keysByPath = new ConcurrentHashMap<>();
+    /** What the index knows of one key. Read counts are approximate under concurrency, which is all they need. */
+    public static final class Indexed {
+        private final String key;
+        private final String path;
+        private final List<String> tags;
+        private final int bytes;
+        private final LongAdder reads = new LongAdder();
+        private final AtomicLong lastReadMillis;
+        private int sources;
 
-    /** Records that {@code key} is stored for {@code path}, replacing what was recorded for that key. */
-    public void add(String key, String path) {
-        pathByKey.compute(key, (k, previous) -> {
-            if (previous != null && !previous.equals(path)) {
-                unlink(previous, k);
-            }
-            keysByPath.compute(path, (p, keys) -> {
-                Set<String> set = keys != null ? keys : ConcurrentHashMap.newKeySet();
-                set.add(k);
-                return set;
-            });
+        Indexed(String key, String path, List<String> tags, int bytes, long nowMillis) {
+            this.key = key;
+            this.path = path;
+            this.tags = List.copyOf(tags);
+            this.bytes = bytes;
+            this.lastReadMillis = new AtomicLong(nowMillis);
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String path() {
             return path;
+        }
+
+        public List<String> tags() {
+            return tags;
+        }
+
+        public int bytes() {
+            return bytes;
+        }
+
+        public long reads() {
+            return reads.sum();
+        }
+
+        /** When the key was last read on this node, or indexed if it was not read since (epoch millis). */
+        public long lastReadMillis() {
+            return lastReadMillis.get();
+        }
+    }
+
+    private final Map<String, Indexed> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> keysByPath = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
+    private final LongAdder bytes = new LongAdder();
+
+    /**
+     * Records that {@code source} holds {@code key}, stored for {@code path} with these tags and body size, replacing
+     * what was recorded for that key (whose read count carries over).
+     *
+     * @param source a bit naming the cache that holds the entry
+     */
+    public void add(String key, String path, List<String> tags, int size, long nowMillis, int source) {
+        byKey.compute(key, (k, previous) -> {
+            Indexed indexed = new Indexed(k, path, tags, size, nowMillis);
+            indexed.sources = source;
+            if (previous != null) {
+                unlink(previous);
+                // a replacement (a revalidation) is the same page: it keeps its popularity
+                indexed.reads.add(previous.reads());
+                indexed.lastReadMillis.accumulateAndGet(previous.lastReadMillis(), Math::max);
+                indexed.sources |= previous.sources;
+            }
+            link(keysByPath, path, k);
+            for (String tag : indexed.tags) {
+                link(keysByTag, tag, k);
+            }
+            bytes.add(size);
+            return indexed;
         });
     }
 
-    public void remove(String key) {
-        pathByKey.computeIfPresent(key, (k, path) -> {
-            unlink(path, k);
+    /** Records that {@code source} no longer holds {@code key}; the key leaves the index when no source does. */
+    public void remove(String key, int source) {
+        byKey.computeIfPresent(key, (k, indexed) -> {
+            indexed.sources &= ~source;
+            if (indexed.sources != 0) {
+                return indexed;
+            }
+            unlink(indexed);
             return null;
         });
     }
 
-    private void unlink(String path, String key) {
-        keysByPath.computeIfPresent(path, (p, keys) -> {
+    /** Counts a read of {@code key} at {@code nowMillis}; unknown keys are ignored. */
+    public void read(String key, long nowMillis) {
+        Indexed indexed = byKey.get(key);
+        if (indexed != null) {
+            indexed.reads.increment();
+            indexed.lastReadMillis.accumulateAndGet(nowMillis, Math::max);
+        }
+    }
+
+    private void unlink(Indexed indexed) {
+        unlink(keysByPath, indexed.path, indexed.key);
+        for (String tag : indexed.tags) {
+            unlink(keysByTag, tag, indexed.key);
+        }
+        bytes.add(-indexed.bytes);
+    }
+
+    private static void link(Map<String, Set<String>> map, String name, String key) {
+        map.compute(name, (n, keys) -> {
+            Set<String> set = keys != null ? keys : ConcurrentHashMap.newKeySet();
+            set.add(key);
+            return set;
+        });
+    }
+
+    private static void unlink(Map<String, Set<String>> map, String name, String key) {
+        map.computeIfPresent(name, (n, keys) -> {
             keys.remove(key);
             return keys.isEmpty() ? null : keys;
         });
@@ -53,12 +147,68 @@ public final class EntryIndex {
         return keys == null ? List.of() : List.copyOf(keys);
     }
 
-    /** Every indexed key, for purges that cannot be answered from an index (prefixes, all). */
-    public Collection<String> allKeys() {
-        return List.copyOf(pathByKey.keySet());
+    /** The keys carrying {@code tag}: a snapshot. */
+    public List<String> keysForTag(String tag) {
+        Set<String> keys = keysByTag.get(tag);
+        return keys == null ? List.of() : List.copyOf(keys);
+    }
+
+    /**
+     * The keys a purge selects: by tag and by path through the index (cost proportional to the entries selected),
+     * by prefix through the set of indexed paths (proportional to the number of distinct paths), all of them for
+     * {@code all}.
+     */
+    public Set<String> select(PurgeRequest request) {
+        if (request.all()) {
+            return new LinkedHashSet<>(byKey.keySet());
+        }
+        Set<String> selected = new LinkedHashSet<>();
+        for (String tag : request.tags()) {
+            selected.addAll(keysForTag(tag));
+        }
+        for (String path : request.paths()) {
+            selected.addAll(keysForPath(path));
+        }
+        if (!request.prefixes().isEmpty()) {
+            for (Map.Entry<String, Set<String>> path : keysByPath.entrySet()) {
+                if (request.prefixes().stream().anyMatch(path.getKey()::startsWith)) {
+                    selected.addAll(path.getValue());
+                }
+            }
+        }
+        return selected;
+    }
+
+    /** What the index knows of {@code key}, or null. */
+    public Indexed get(String key) {
+        return byKey.get(key);
+    }
+
+    /** Entries with a tag and/or a path prefix (null for any), most read first, at most {@code limit}. */
+    public List<Indexed> list(String tag, String prefix, int limit) {
+        Collection<String> candidates = tag != null ? keysForTag(tag) : byKey.keySet();
+        List<Indexed> result = new ArrayList<>();
+        for (String key : candidates) {
+            Indexed indexed = byKey.get(key);
+            if (indexed != null && (prefix == null || indexed.path.startsWith(prefix))) {
+                result.add(indexed);
+            }
+        }
+        result.sort(Comparator.comparingLong(Indexed::reads).reversed().thenComparing(Indexed::key));
+        return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
+    }
+
+    /** Every indexed entry: a snapshot, for the sweep. */
+    public List<Indexed> all() {
+        return List.copyOf(byKey.values());
     }
 
     public int size() {
-        return pathByKey.size();
+        return byKey.size();
+    }
+
+    /** The sum of the indexed body sizes. */
+    public long bytes() {
+        return bytes.sum();
     }
 }

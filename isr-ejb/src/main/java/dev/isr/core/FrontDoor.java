@@ -124,11 +124,13 @@ public final class FrontDoor {
         }
         statistics.collapsed();
         CachedResponse entry = stored.get();
+        cache.recordRead(entry.key(), now);
         return Optional.of(new Lookup.Serve(entry, entry.ageSeconds(now), cacheStatus.collapsed(forward.reason()),
                 withBody, Preconditions.notModified(entry, request)));
     }
 
     private Lookup.Serve serve(CachedResponse entry, Instant now, HeaderLookup request, boolean head, String detail) {
+        cache.recordRead(entry.key(), now);
         return new Lookup.Serve(entry, entry.ageSeconds(now), cacheStatus.hit(entry.ttlSeconds(now), detail), !head,
                 Preconditions.notModified(entry, request));
     }

@@ -23,6 +23,10 @@ import java.util.Set;
  * @param retryAfter how long after a failed revalidation the key is not revalidated again
  *     ({@code isr.revalidation.retry-after})
  * @param collapseTimeout how long a request waits for another's render of the same key ({@code isr.collapse.timeout})
+ * @param revalidationMaxConcurrency how many eager revalidations run at once ({@code isr.revalidation.max-concurrency})
+ * @param adminToken the bearer token of the admin API, or empty: then the admin API is closed ({@code isr.admin.token})
+ * @param webhookSecret the HMAC key of {@code POST /isr/webhook}, or empty: then webhooks are refused
+ *     ({@code isr.webhook.secret})
  */
 public record IsrConfig(
         String cacheName,
@@ -35,7 +39,10 @@ public record IsrConfig(
         String revalidationToken,
         Duration revalidationTimeout,
         Duration retryAfter,
-        Duration collapseTimeout) {
+        Duration collapseTimeout,
+        int revalidationMaxConcurrency,
+        String adminToken,
+        String webhookSecret) {
 
     public static final String DEFAULT_CACHE_NAME = "isr";
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -46,6 +53,8 @@ public record IsrConfig(
     public static final Duration DEFAULT_REVALIDATION_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
     public static final Duration DEFAULT_COLLAPSE_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_REVALIDATION_MAX_CONCURRENCY = 4;
+    public static final int MIN_SECRET_LENGTH = 16;
 
     public IsrConfig {
         Objects.requireNonNull(cacheName, "isr.cache-status.name");
@@ -75,12 +84,25 @@ public record IsrConfig(
             throw new IllegalArgumentException("isr.origin must be scheme://host[:port] with no path: '" + origin + "'");
         }
         Objects.requireNonNull(revalidationToken, "isr.revalidation.token");
-        if (!revalidationToken.isEmpty() && revalidationToken.length() < 16) {
-            throw new IllegalArgumentException("isr.revalidation.token must have at least 16 characters");
-        }
+        requireSecret("isr.revalidation.token", revalidationToken);
         requirePositive("isr.revalidation.timeout", revalidationTimeout);
         requireNotNegative("isr.revalidation.retry-after", retryAfter);
         requirePositive("isr.collapse.timeout", collapseTimeout);
+        if (revalidationMaxConcurrency < 1 || revalidationMaxConcurrency > 256) {
+            throw new IllegalArgumentException("isr.revalidation.max-concurrency must be 1..256: "
+                    + revalidationMaxConcurrency);
+        }
+        requireSecret("isr.admin.token", adminToken);
+        requireSecret("isr.webhook.secret", webhookSecret);
+    }
+
+    private static void requireSecret(String key, String value) {
+        Objects.requireNonNull(value, key);
+        if (!value.isEmpty() && value.length() < MIN_SECRET_LENGTH) {
+            // the value is a secret: its length is said, never the value
+            throw new IllegalArgumentException(key + " must have at least " + MIN_SECRET_LENGTH + " characters, has "
+                    + value.length());
+        }
     }
 
     private static void requirePositive(String key, Duration value) {
@@ -101,12 +123,13 @@ public record IsrConfig(
     public static IsrConfig defaults() {
         return new IsrConfig(DEFAULT_CACHE_NAME, DEFAULT_MAX_BODY_BYTES, DEFAULT_STORABLE_STATUSES,
                 DEFAULT_IGNORED_QUERY_PARAMS, "", false, "", "", DEFAULT_REVALIDATION_TIMEOUT, DEFAULT_RETRY_AFTER,
-                DEFAULT_COLLAPSE_TIMEOUT);
+                DEFAULT_COLLAPSE_TIMEOUT, DEFAULT_REVALIDATION_MAX_CONCURRENCY, "", "");
     }
 
     public IsrConfig withStorePath(String path) {
         return new IsrConfig(cacheName, maxBodyBytes, storableStatuses, ignoredQueryParams, path, strictSMaxAge,
-                origin, revalidationToken, revalidationTimeout, retryAfter, collapseTimeout);
+                origin, revalidationToken, revalidationTimeout, retryAfter, collapseTimeout, revalidationMaxConcurrency,
+                adminToken, webhookSecret);
     }
 
     @Override
@@ -116,6 +139,9 @@ public record IsrConfig(
                 + storableStatuses + ", ignoredQueryParams=" + ignoredQueryParams + ", storePath=" + storePath
                 + ", strictSMaxAge=" + strictSMaxAge + ", origin=" + origin + ", revalidationToken="
                 + (revalidationToken.isEmpty() ? "<random>" : "<set>") + ", revalidationTimeout=" + revalidationTimeout
-                + ", retryAfter=" + retryAfter + ", collapseTimeout=" + collapseTimeout + "]";
+                + ", retryAfter=" + retryAfter + ", collapseTimeout=" + collapseTimeout
+                + ", revalidationMaxConcurrency=" + revalidationMaxConcurrency + ", adminToken="
+                + (adminToken.isEmpty() ? "<none: admin API closed>" : "<set>") + ", webhookSecret="
+                + (webhookSecret.isEmpty() ? "<none: webhooks refused>" : "<set>") + "]";
     }
 }

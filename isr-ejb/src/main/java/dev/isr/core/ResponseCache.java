@@ -1,10 +1,12 @@
 package dev.isr.core;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Where cached responses live. The front door reads through it and the capture filter writes through it; the
- * Infinispan implementation is one adapter, tests may use another.
+ * Where cached responses live. The front door reads through it, the capture filter writes through it, the admin API
+ * purges and lists through it; the Infinispan implementation is one adapter, tests may use another.
  *
  * <p>Implementations are thread-safe. They fail open: a store that cannot be reached reports {@link #available()}
  * false and behaves as empty, it never throws to the caller.
@@ -28,6 +30,21 @@ public interface ResponseCache {
 
     /** Removes every entry stored for {@code path} (all queries and variants); returns how many. */
     int removePath(String path);
+
+    /**
+     * Purges what {@code request} selects: removes it, or for a soft purge marks it stale as of {@code now}. Returns
+     * the number of entries purged; when it returns, this node serves none of them as fresh.
+     */
+    int purge(PurgeRequest request, Instant now);
+
+    /** The stored entries of these paths and tags, most read first: what an eager revalidation renders again. */
+    List<CachedResponse> select(PurgeRequest request);
+
+    /** Counts a read of {@code key}, for "most read first" and for the sweep of unread entries. */
+    void recordRead(CacheKey key, Instant now);
+
+    /** The index of stored entries, for listings and statistics; read it, never change it. */
+    EntryIndex index();
 
     /** False when the cache could not start; then nothing is served from it or stored in it. */
     boolean available();

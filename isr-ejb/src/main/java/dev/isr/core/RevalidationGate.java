@@ -36,6 +36,11 @@ public final class RevalidationGate {
         return running.putIfAbsent(key, Boolean.TRUE) == null;
     }
 
+    /** Like {@link #tryStart}, but ignores a back-off: for revalidations an operator asked for explicitly. */
+    public boolean tryStartIgnoringBackOff(String key) {
+        return running.putIfAbsent(key, Boolean.TRUE) == null;
+    }
+
     public void succeeded(String key) {
         backOffUntil.remove(key);
         running.remove(key);

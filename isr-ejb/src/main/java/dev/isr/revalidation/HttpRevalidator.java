@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -75,14 +76,30 @@ public class HttpRevalidator implements Revalidator {
 
     @Override
     public void revalidate(CachedResponse stale) {
-        String key = stale.key().value();
-        if (!gate.tryStart(key, clock.instant())) {
-            return;
+        if (gate.tryStart(stale.key().value(), clock.instant())) {
+            start(stale);
         }
+    }
+
+    /**
+     * Revalidates {@code entry} now, even if its key is backing off after a failure (an operator asked for it); at most
+     * one revalidation per key still runs at a time.
+     *
+     * @return completes when this revalidation ends, or at once if one was already running; never exceptionally
+     */
+    public CompletableFuture<Void> revalidateEagerly(CachedResponse entry) {
+        if (!gate.tryStartIgnoringBackOff(entry.key().value())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return start(entry);
+    }
+
+    private CompletableFuture<Void> start(CachedResponse entry) {
         try {
-            executor.execute(() -> run(stale));
+            return CompletableFuture.runAsync(() -> run(entry), executor);
         } catch (RejectedExecutionException e) {
-            fail(key, "the executor refused the task: " + e.getMessage());
+            fail(entry.key().value(), "the executor refused the task: " + e.getMessage());
+            return CompletableFuture.completedFuture(null);
         }
     }
 

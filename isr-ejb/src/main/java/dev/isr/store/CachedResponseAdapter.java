@@ -24,13 +24,15 @@ public class CachedResponseAdapter {
     @ProtoFactory
     CachedResponse create(String path, String query, String variant, int status, List<Header> headers, byte[] body,
             long storedAtMillis, long freshForMillis, long staleWhileRevalidateMillis, long staleIfErrorMillis,
-            boolean neverServeStale, boolean sharedWithAuthorization, boolean durable, List<Header> replayFields) {
+            boolean neverServeStale, boolean sharedWithAuthorization, boolean durable, List<Header> replayFields,
+            List<String> tags) {
         CachePolicy policy = new CachePolicy(Duration.ofMillis(freshForMillis),
                 Duration.ofMillis(staleWhileRevalidateMillis), Duration.ofMillis(staleIfErrorMillis), neverServeStale,
                 sharedWithAuthorization, durable);
         return new CachedResponse(new CacheKey(path, orEmpty(query), orEmpty(variant)), status,
                 headers == null ? List.of() : headers, body == null ? new byte[0] : body,
-                Instant.ofEpochMilli(storedAtMillis), policy, replayFields == null ? List.of() : replayFields);
+                Instant.ofEpochMilli(storedAtMillis), policy, replayFields == null ? List.of() : replayFields,
+                tags == null ? List.of() : tags);
     }
 
     private static String orEmpty(String value) {
@@ -105,5 +107,10 @@ public class CachedResponseAdapter {
     @ProtoField(number = 14, collectionImplementation = ArrayList.class)
     List<Header> getReplayFields(CachedResponse response) {
         return response.replayFields();
+    }
+
+    @ProtoField(number = 15, collectionImplementation = ArrayList.class)
+    List<String> getTags(CachedResponse response) {
+        return response.tags();
     }
 }

@@ -1,8 +1,8 @@
 package dev.isr.store;
 
-import dev.isr.core.CacheKey;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.EntryIndex;
+import java.time.Clock;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryExpired;
@@ -14,36 +14,46 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryModifiedEvent;
 import org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent;
 
 /**
- * Keeps the {@link EntryIndex} of one entry cache in step with it, whatever changed it: a store, a replacement, a
- * removal or an expiry. Synchronous and after the fact, so that once a put returns the index already lists the key.
- * Only keys are read: the path is part of the key.
+ * Keeps the {@link EntryIndex} in step with one entry cache, whatever changed it: a store, a replacement, a removal
+ * or an expiry. Synchronous and after the fact, so that once a put returns the index already lists the key.
  */
 @Listener(sync = true, observation = Listener.Observation.POST)
 public class EntryIndexListener {
 
     private final EntryIndex index;
+    private final int source;
+    private final Clock clock;
 
-    EntryIndexListener(EntryIndex index) {
+    /** @param source the bit that names this cache in the index */
+    EntryIndexListener(EntryIndex index, int source, Clock clock) {
         this.index = index;
+        this.source = source;
+        this.clock = clock;
     }
 
     @CacheEntryCreated
     public void created(CacheEntryCreatedEvent<String, CachedResponse> event) {
-        index.add(event.getKey(), CacheKey.pathOf(event.getKey()));
+        add(event.getKey(), event.getValue());
     }
 
     @CacheEntryModified
     public void modified(CacheEntryModifiedEvent<String, CachedResponse> event) {
-        index.add(event.getKey(), CacheKey.pathOf(event.getKey()));
+        add(event.getKey(), event.getNewValue());
     }
 
     @CacheEntryRemoved
     public void removed(CacheEntryRemovedEvent<String, CachedResponse> event) {
-        index.remove(event.getKey());
+        index.remove(event.getKey(), source);
     }
 
     @CacheEntryExpired
     public void expired(CacheEntryExpiredEvent<String, CachedResponse> event) {
-        index.remove(event.getKey());
+        index.remove(event.getKey(), source);
+    }
+
+    void add(String key, CachedResponse value) {
+        if (value != null) {
+            index.add(key, value.key().path(), value.tags(), value.body().length, clock.millis(), source);
+        }
     }
 }

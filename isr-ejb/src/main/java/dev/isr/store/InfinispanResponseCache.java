@@ -3,10 +3,16 @@ package dev.isr.store;
 import dev.isr.core.CacheKey;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.EntryIndex;
+import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,42 +26,45 @@ import org.infinispan.Cache;
  * stops being durable cannot come back from disk after a restart. Each put replaces the previous entry of its key in
  * one operation, so readers see the old or the new response, never a mix. Entries get an Infinispan lifespan of their
  * {@linkplain dev.isr.core.CachePolicy#retainFor() retention time}, so expired entries disappear without a sweep.
+ * The {@link EntryIndex} follows both caches through their listeners, and purges select through it.
  *
  * <p>Failures of the store are logged with the key and reported as a miss, never thrown: the application must keep
  * answering when its cache does not.
  */
 final class InfinispanResponseCache implements ResponseCache {
 
+    /** The {@link EntryIndex} source bits of the two entry caches. */
+    static final int MEMORY = 1;
+    static final int DURABLE = 2;
+
     private static final Logger LOG = System.getLogger(InfinispanResponseCache.class.getName());
 
     private final Cache<String, CachedResponse> memory;
     private final Cache<String, CachedResponse> durable;
     private final Cache<String, VaryRule> varyRules;
-    private final EntryIndex memoryIndex;
-    private final EntryIndex durableIndex;
+    private final EntryIndex index;
 
-    /** The indexes are those of each entry cache, fed by its {@link EntryIndexListener}. */
+    /** The index is fed by an {@link EntryIndexListener} on each entry cache. */
     InfinispanResponseCache(Cache<String, CachedResponse> memory, Cache<String, CachedResponse> durable,
-            Cache<String, VaryRule> varyRules, EntryIndex memoryIndex, EntryIndex durableIndex) {
+            Cache<String, VaryRule> varyRules, EntryIndex index) {
         this.memory = Objects.requireNonNull(memory, "memory");
         this.durable = Objects.requireNonNull(durable, "durable");
         this.varyRules = Objects.requireNonNull(varyRules, "varyRules");
-        this.memoryIndex = Objects.requireNonNull(memoryIndex, "memoryIndex");
-        this.durableIndex = Objects.requireNonNull(durableIndex, "durableIndex");
+        this.index = Objects.requireNonNull(index, "index");
     }
 
     @Override
     public Optional<CachedResponse> get(CacheKey key) {
-        String k = key.value();
+        return Optional.ofNullable(get(key.value()));
+    }
+
+    private CachedResponse get(String k) {
         try {
             CachedResponse found = memory.get(k);
-            if (found == null) {
-                found = durable.get(k);
-            }
-            return Optional.ofNullable(found);
+            return found != null ? found : durable.get(k);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0101: reading " + k + " from the cache failed; treated as a miss", e);
-            return Optional.empty();
+            return null;
         }
     }
 
@@ -111,12 +120,7 @@ final class InfinispanResponseCache implements ResponseCache {
     @Override
     public int removePath(String path) {
         int removed = 0;
-        for (String k : memoryIndex.keysForPath(path)) {
-            if (remove(k)) {
-                removed++;
-            }
-        }
-        for (String k : durableIndex.keysForPath(path)) {
+        for (String k : index.keysForPath(path)) {
             if (remove(k)) {
                 removed++;
             }
@@ -127,6 +131,74 @@ final class InfinispanResponseCache implements ResponseCache {
             LOG.log(Level.WARNING, "ISR0103: removing the vary rule of " + path + " failed", e);
         }
         return removed;
+    }
+
+    @Override
+    public int purge(PurgeRequest request, Instant now) {
+        if (request.all() && !request.soft()) {
+            int count = index.size();
+            memory.clear();
+            durable.clear();
+            varyRules.clear();
+            return count;
+        }
+        int purged = 0;
+        for (String k : index.select(request)) {
+            if (request.soft() ? softPurge(k, now) : remove(k)) {
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    /** Replaces the entry with its soft-purged form, unless a newer response replaced it meanwhile. */
+    private boolean softPurge(String k, Instant now) {
+        boolean purged = false;
+        for (Cache<String, CachedResponse> cache : List.of(memory, durable)) {
+            try {
+                CachedResponse current = cache.get(k);
+                if (current == null) {
+                    continue;
+                }
+                CachedResponse stale = current.softPurged(now);
+                long remaining = Duration.between(now, stale.storedAt().plus(stale.policy().retainFor())).toMillis();
+                if (stale != current && remaining > 0) {
+                    cache.replace(k, current, stale, remaining, TimeUnit.MILLISECONDS);
+                }
+                purged = true;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "ISR0105: soft-purging " + k + " failed", e);
+            }
+        }
+        return purged;
+    }
+
+    @Override
+    public List<CachedResponse> select(PurgeRequest request) {
+        List<CachedResponse> selected = new ArrayList<>();
+        for (String k : index.select(request)) {
+            CachedResponse entry = get(k);
+            if (entry != null) {
+                selected.add(entry);
+            }
+        }
+        selected.sort(Comparator.comparingLong((CachedResponse e) -> reads(e.key().value())).reversed());
+        return selected;
+    }
+
+    private long reads(String k) {
+        EntryIndex.Indexed indexed = index.get(k);
+        return indexed == null ? 0 : indexed.reads();
+    }
+
+    @Override
+    public void recordRead(CacheKey key, Instant now) {
+        index.read(key.value(), now.toEpochMilli());
+    }
+
+    @Override
+    public EntryIndex index() {
+        return index;
     }
 
     @Override

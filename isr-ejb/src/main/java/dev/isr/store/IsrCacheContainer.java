@@ -1,6 +1,5 @@
 package dev.isr.store;
 
-import dev.isr.core.CacheKey;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.EntryIndex;
 import dev.isr.core.IsrConfig;
@@ -19,6 +18,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.CacheMode;
@@ -55,6 +55,9 @@ public class IsrCacheContainer {
     @Inject
     IsrConfig config;
 
+    @Inject
+    Clock clock;
+
     private EmbeddedCacheManager manager;
     private volatile ResponseCache responseCache = UnavailableResponseCache.INSTANCE;
 
@@ -71,15 +74,15 @@ public class IsrCacheContainer {
             Cache<String, CachedResponse> memory = manager.getCache(MEMORY_CACHE);
             Cache<String, CachedResponse> durable = manager.getCache(DURABLE_CACHE);
             Cache<String, VaryRule> varyRules = manager.getCache(VARY_CACHE);
-            EntryIndex memoryIndex = new EntryIndex();
-            EntryIndex durableIndex = new EntryIndex();
-            memory.addListener(new EntryIndexListener(memoryIndex));
-            durable.addListener(new EntryIndexListener(durableIndex));
-            // entries that survived a restart: keys only, the path is part of the key
-            durable.keySet().forEach(key -> durableIndex.add(key, CacheKey.pathOf(key)));
-            responseCache = new InfinispanResponseCache(memory, durable, varyRules, memoryIndex, durableIndex);
-            LOG.log(Level.INFO, "ISR0010: cache started, store at {0}, {1} durable entries", location,
-                    durableIndex.size());
+            EntryIndex index = new EntryIndex();
+            EntryIndexListener durableListener =
+                    new EntryIndexListener(index, InfinispanResponseCache.DURABLE, clock);
+            memory.addListener(new EntryIndexListener(index, InfinispanResponseCache.MEMORY, clock));
+            durable.addListener(durableListener);
+            // entries that survived a restart
+            durable.forEach(durableListener::add);
+            responseCache = new InfinispanResponseCache(memory, durable, varyRules, index);
+            LOG.log(Level.INFO, "ISR0010: cache started, store at {0}, {1} durable entries", location, index.size());
         } catch (Exception | LinkageError e) {
             LOG.log(Level.ERROR, "ISR0011: the ISR cache could not start (store at " + location
                     + "); pages are served uncached: " + e, e);

@@ -2,13 +2,19 @@ package dev.isr.store;
 
 import dev.isr.core.CacheKey;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.EntryIndex;
+import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The cache that could not start: always empty, stores nothing, so pages are rendered and served uncached. */
 enum UnavailableResponseCache implements ResponseCache {
     INSTANCE;
+
+    private final EntryIndex empty = new EntryIndex();
 
     @Override
     public Optional<CachedResponse> get(CacheKey key) {
@@ -33,6 +39,26 @@ enum UnavailableResponseCache implements ResponseCache {
     @Override
     public int removePath(String path) {
         return 0;
+    }
+
+    @Override
+    public int purge(PurgeRequest request, Instant now) {
+        return 0;
+    }
+
+    @Override
+    public List<CachedResponse> select(PurgeRequest request) {
+        return List.of();
+    }
+
+    @Override
+    public void recordRead(CacheKey key, Instant now) {
+        // nothing is read from an unavailable cache
+    }
+
+    @Override
+    public EntryIndex index() {
+        return empty;
     }
 
     @Override

@@ -87,20 +87,4 @@ class ConcurrencyPrimitivesTest {
         assertTrue(gate.tryStart("/k", T0.plusSeconds(30)), "no sooner than retry-after, and then again");
     }
 
-    @Test
-    void entryIndexFollowsAddsReplacementsAndRemovals() {
-        EntryIndex index = new EntryIndex();
-        index.add("/a?x=1", "/a");
-        index.add("/a?x=2", "/a");
-        index.add("/b", "/b");
-        assertEquals(2, index.keysForPath("/a").size());
-        index.add("/a?x=1", "/a");
-        assertEquals(2, index.keysForPath("/a").size(), "a replacement is not a second entry");
-        index.remove("/a?x=1");
-        assertEquals(List.of("/a?x=2"), index.keysForPath("/a"));
-        index.remove("/a?x=2");
-        index.remove("/never-added");
-        assertTrue(index.keysForPath("/a").isEmpty());
-        assertEquals(1, index.size());
-    }
 }

@@ -23,6 +23,6 @@ final class Entries {
     }
 
     static CachedResponse entry(CacheKey key, CachePolicy policy, List<Header> headers) {
-        return new CachedResponse(key, 200, headers, "hello".getBytes(StandardCharsets.UTF_8), T0, policy, List.of());
+        return new CachedResponse(key, 200, headers, "hello".getBytes(StandardCharsets.UTF_8), T0, policy, List.of(), List.of());
     }
 }

@@ -25,7 +25,8 @@ class Rfc9110ConditionalTest {
             headers.add(new Header("Last-Modified", lastModified));
         }
         return new CachedResponse(new CacheKey("/p", ""), status, headers, new byte[0], T0,
-                new CachePolicy(Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, false, true, false), List.of());
+                new CachePolicy(Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, false, true, false), List.of(),
+                List.of());
     }
 
     private static HeaderLookup request(String name, String value) {

@@ -10,11 +10,13 @@ import dev.isr.core.CachePolicy;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.Header;
 import dev.isr.core.IsrConfig;
+import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +35,7 @@ class IsrCacheContainerTest {
     private static IsrCacheContainer container(Path store) {
         IsrCacheContainer container = new IsrCacheContainer();
         container.config = IsrConfig.defaults().withStorePath(store.toString());
+        container.clock = Clock.systemUTC();
         container.start();
         return container;
     }
@@ -43,7 +46,7 @@ class IsrCacheContainerTest {
         return new CachedResponse(key, 200,
                 List.of(new Header("Content-Type", "text/html;charset=utf-8"), new Header("Cache-Tag", "a, b")),
                 ("<p>" + key + "</p>").getBytes(StandardCharsets.UTF_8), Instant.now(), policy,
-                List.of(new Header("Cookie", "ab=blue")));
+                List.of(new Header("Cookie", "ab=blue")), List.of("t-" + key.path(), "all-pages"));
     }
 
     private static CacheKey key(String path) {
@@ -110,6 +113,31 @@ class IsrCacheContainerTest {
             assertEquals(3, cache.removePath("/p"));
             assertFalse(cache.get(new CacheKey("/p", "a=2")).isPresent());
             assertTrue(cache.get(key("/p/child")).isPresent());
+        } finally {
+            container.stop();
+        }
+    }
+
+    @Test
+    void purgesByTagHardAndSoftThroughTheIndex() {
+        IsrCacheContainer container = container(dir);
+        try {
+            ResponseCache cache = container.responseCache();
+            cache.put(response(key("/a"), true), VaryRule.DEFAULT); // tags t-/a, all-pages
+            cache.put(response(key("/b"), false), VaryRule.DEFAULT); // tags t-/b, all-pages
+            Instant now = Instant.now();
+            assertEquals(1, cache.purge(dev.isr.core.PurgeRequest.ofTags(List.of("t-/a")), now));
+            assertFalse(cache.get(key("/a")).isPresent());
+            assertTrue(cache.get(key("/b")).isPresent());
+            assertEquals(1, cache.index().size());
+
+            PurgeRequest soft = new PurgeRequest(List.of("all-pages"), List.of(), List.of(), false, true);
+            assertEquals(1, cache.purge(soft, now));
+            CachedResponse stale = cache.get(key("/b")).orElseThrow();
+            assertEquals(dev.isr.core.Freshness.STALE_REVALIDATE, dev.isr.core.Freshness.assess(stale, now));
+
+            assertEquals(1, cache.purge(new PurgeRequest(List.of(), List.of(), List.of(), true, false), now));
+            assertEquals(0, cache.index().size());
         } finally {
             container.stop();
         }

@@ -14,6 +14,7 @@ import dev.isr.core.Lookup;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.ResponseStorability;
 import dev.isr.core.StoreDecision;
+import dev.isr.core.Tags;
 import dev.isr.core.VaryRule;
 import dev.isr.revalidation.HttpRevalidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +76,7 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
 
     /** A response that will be stored once its body has been captured. */
     private record PendingCapture(CacheKey key, int status, CachePolicy policy, VaryRule rule, List<Header> replay,
-            CacheStatus.Forward reason, String detail) {
+            List<String> tags, CacheStatus.Forward reason, String detail) {
     }
 
     @Override
@@ -114,8 +115,10 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
             return;
         }
         HeaderLookup requestHeaders = lookupOf(request.getHeaders());
+        HeaderLookup responseHeaders = lookupOf(response.getStringHeaders());
         StoreDecision decision = storability.assess(request.getMethod(),
-                request.getHeaderString("Authorization") != null, status, lookupOf(response.getStringHeaders()));
+                request.getHeaderString("Authorization") != null, status, responseHeaders);
+        Tags.Parsed tags = Tags.of(responseHeaders); // before the Isr-* fields are removed
         stripInternalFields(headers);
         if (decision instanceof StoreDecision.Bypass bypass) {
             if (lookup.revalidation()) {
@@ -131,8 +134,13 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         StoreDecision.Store store = (StoreDecision.Store) decision;
         VaryRule rule = store.varyRule();
         CacheKey key = rule.keyFor(keys, lookup.path(), lookup.rawQuery(), requestHeaders);
+        if (!tags.rejected().isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "ISR0203: {0}: tags dropped (1..{1} visible ASCII characters, no ,"
+                    + " \" or \\, at most {2} per response): {3}", key, Tags.MAX_LENGTH, Tags.MAX_PER_RESPONSE,
+                    tags.rejected().stream().map(Tags::forLog).toList());
+        }
         PendingCapture pending = new PendingCapture(key, status, store.policy(), rule,
-                rule.requestFieldsToReplay(requestHeaders), lookup.reason(), lookup.detail());
+                rule.requestFieldsToReplay(requestHeaders), tags.accepted(), lookup.reason(), lookup.detail());
         headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), true, lookup.detail()));
         if (response.hasEntity()) {
             request.setProperty(PENDING_PROPERTY, pending);
@@ -180,7 +188,7 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
 
     private void store(PendingCapture pending, List<Header> headers, byte[] body) {
         cache.put(new CachedResponse(pending.key(), pending.status(), headers, body, clock.instant(),
-                pending.policy(), pending.replay()), pending.rule());
+                pending.policy(), pending.replay(), pending.tags()), pending.rule());
         statistics.stored();
         log("{0}: stored, {1} bytes, {2}", pending.key(), body.length, pending.policy());
     }

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The bookshelf pages. The list is tagged {@code books} and kept in memory; each book page is tagged
- * {@code book-{id}} and durable. The edit form is per-visitor and never cached.
+ * {@code book-{id}} and durable. The edit form is per-visitor and never cached; saving it purges the book's page and
+ * the list after the transaction commits ({@link BookEditor}).
  */
 @Path("/books")
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
@@ -33,6 +34,9 @@ public class BookPages {
 
     @Inject
     CachePolicyHeaders cacheHeaders;
+
+    @Inject
+    BookEditor editor;
 
     @Context
     UriInfo uriInfo;
@@ -58,7 +62,7 @@ public class BookPages {
         renders.rendered(uriInfo.getRequestUri().getRawPath());
         return bookshelf.find(id)
                 .map(book -> cacheHeaders.durable(Response.ok(Html.page(book.title(), bookBody(book))))
-                        .header("Cache-Tag", "books, book-" + id))
+                        .header("Cache-Tag", "book-" + id))
                 .orElseGet(() -> cacheHeaders.shared(Response.status(Response.Status.NOT_FOUND)
                         .entity(Html.page("Not found", "<h1>No book " + id + "</h1>"))))
                 .build();
@@ -74,6 +78,8 @@ public class BookPages {
                         <p><label>Title <input name="title" value="%s" maxlength="%d" size="50"></label></p>
                         <p><label>Summary<br><textarea name="summary" rows="4" cols="60" maxlength="%d">%s</textarea>
                         </label></p>
+                        <p><label><input type="checkbox" name="failCommit" value="true"> Make the transaction
+                        roll back (nothing is saved, nothing is purged)</label></p>
                         <p><button>Save</button></p>
                         </form>""".formatted(id, id, Html.escape(book.title()), MAX_TITLE, MAX_SUMMARY,
                         Html.escape(book.summary()))))))
@@ -85,7 +91,7 @@ public class BookPages {
     @Path("{id:[0-9]{1,9}}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") int id, @FormParam("title") String title,
-            @FormParam("summary") String summary) {
+            @FormParam("summary") String summary, @FormParam("failCommit") boolean failCommit) {
         if (title == null || title.isBlank() || title.length() > MAX_TITLE
                 || summary == null || summary.length() > MAX_SUMMARY) {
             return CachePolicyHeaders.personal(Response.status(Response.Status.BAD_REQUEST)
@@ -93,9 +99,18 @@ public class BookPages {
                             + " most " + MAX_SUMMARY + ") are required</h1>")))
                     .build();
         }
-        if (!bookshelf.update(id, title.strip(), summary.strip())) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+        try {
+            if (!editor.edit(id, title.strip(), summary.strip(), failCommit)) {
+                return Response.status(Response.Status.NOT_FOUND).build();
+            }
+        } catch (BookEditor.CommitFailed e) {
+            return CachePolicyHeaders.personal(Response.status(Response.Status.CONFLICT)
+                    .entity(Html.page("Rolled back", "<h1>Rolled back</h1><p>" + Html.escape(e.getMessage())
+                            + ". The page and the list were not purged.</p><p><a href=\"/books/" + id
+                            + "\">Back to the book</a></p>")))
+                    .build();
         }
+        // the purge of book-{id} and books happened after the commit (IsrPurge event)
         return Response.seeOther(URI.create("/books/" + id)).build();
     }
 

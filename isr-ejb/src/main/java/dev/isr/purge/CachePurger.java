@@ -1,0 +1,85 @@
+package dev.isr.purge;
+
+import dev.isr.api.IsrCache;
+import dev.isr.api.IsrPurge;
+import dev.isr.core.CacheStatistics;
+import dev.isr.core.PurgeRequest;
+import dev.isr.core.ResponseCache;
+import dev.isr.revalidation.EagerRevalidation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every purge and eager revalidation goes through here, whatever asked for it (the admin API, a webhook, an
+ * {@link IsrPurge} event, application code through {@link IsrCache}), so that each is validated, counted and written to
+ * the server log the same way: what, how many, by which route.
+ */
+@ApplicationScoped
+public class CachePurger implements IsrCache {
+
+    private static final Logger LOG = System.getLogger(CachePurger.class.getName());
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    CacheStatistics statistics;
+
+    @Inject
+    EagerRevalidation revalidation;
+
+    @Inject
+    Clock clock;
+
+    /** Purges what {@code request} selects; {@code route} names the caller in the log (admin API, webhook, ...). */
+    public int purge(PurgeRequest request, String route) {
+        int purged = cache.purge(request, clock.instant());
+        statistics.purged(purged);
+        LOG.log(Level.INFO, "ISR0401: purge via {0}: {1}: {2} entries", route, request.describe(), purged);
+        return purged;
+    }
+
+    /** Schedules the eager revalidation of what {@code request} selects (its paths and tags). */
+    public int revalidate(PurgeRequest request, String route) {
+        int scheduled = revalidation.schedule(cache.select(request));
+        LOG.log(Level.INFO, "ISR0402: revalidation via {0}: {1}: {2} entries scheduled", route, request.describe(),
+                scheduled);
+        return scheduled;
+    }
+
+    /** Purges after the surrounding transaction commits, or at once without one (CDI transactional observer). */
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) IsrPurge event) {
+        if (event.tags().isEmpty() && event.paths().isEmpty()) {
+            return;
+        }
+        try {
+            purge(new PurgeRequest(event.tags(), event.paths(), List.of(), false, false), "IsrPurge event");
+        } catch (IllegalArgumentException e) {
+            // after the commit nobody can be told: the application fired an invalid purge
+            LOG.log(Level.ERROR, "ISR0403: IsrPurge event ignored: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public int purgeTags(Collection<String> tags) {
+        return purge(PurgeRequest.ofTags(List.copyOf(tags)), "IsrCache");
+    }
+
+    @Override
+    public int purgePaths(Collection<String> paths) {
+        return purge(PurgeRequest.ofPaths(List.copyOf(paths)), "IsrCache");
+    }
+
+    @Override
+    public int revalidate(Collection<String> paths, Collection<String> tags) {
+        return revalidate(new PurgeRequest(List.copyOf(tags), List.copyOf(paths), List.of(), false, false),
+                "IsrCache");
+    }
+}

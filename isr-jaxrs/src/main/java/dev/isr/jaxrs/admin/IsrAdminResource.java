@@ -1,0 +1,188 @@
+package dev.isr.jaxrs.admin;
+
+import dev.isr.core.CacheStatistics;
+import dev.isr.core.CachedResponse;
+import dev.isr.core.EntryIndex;
+import dev.isr.core.PurgeRequest;
+import dev.isr.core.ResponseCache;
+import dev.isr.core.Tags;
+import dev.isr.purge.CachePurger;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * The admin API (contract section 6). Every call but the webhook needs {@code Authorization: Bearer <isr.admin.token>};
+ * the webhook needs {@code Isr-Signature}. A refused call gets 401, a malformed one 400, both as RFC 9457 problem
+ * details, and neither changes anything. Answers are never cached.
+ */
+@Path("isr")
+@RequestScoped
+public class IsrAdminResource {
+
+    static final String SIGNATURE = "Isr-Signature";
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    @Inject
+    AdminAccess access;
+
+    @Inject
+    CachePurger purger;
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    CacheStatistics statistics;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @Path("purge")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response purge(@HeaderParam("Authorization") String authorization, InputStream body) {
+        return authorized(authorization, body, bytes -> {
+            int purged = purger.purge(AdminJson.purge(bytes), "admin API");
+            return json(Response.ok(), Json.createObjectBuilder().add("purged", purged).build());
+        });
+    }
+
+    @POST
+    @Path("revalidate")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revalidate(@HeaderParam("Authorization") String authorization, InputStream body) {
+        return authorized(authorization, body, bytes -> {
+            int scheduled = purger.revalidate(AdminJson.revalidate(bytes), "admin API");
+            return json(Response.accepted(), Json.createObjectBuilder().add("scheduled", scheduled).build());
+        });
+    }
+
+    @POST
+    @Path("webhook")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response webhook(@HeaderParam(SIGNATURE) String signature, InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = AdminJson.readBody(body);
+        } catch (IllegalArgumentException | IOException e) {
+            return Problems.badRequest(e.getMessage());
+        }
+        String refusal = access.webhookRefusal(signature, bytes);
+        if (refusal != null) {
+            return Problems.unauthorized(refusal);
+        }
+        try {
+            PurgeRequest request = AdminJson.webhook(bytes);
+            int purged = purger.purge(request, "webhook");
+            return json(Response.ok(), Json.createObjectBuilder().add("purged", purged).build());
+        } catch (IllegalArgumentException e) {
+            return Problems.badRequest(e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("entries")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response entries(@HeaderParam("Authorization") String authorization, @QueryParam("tag") String tag,
+            @QueryParam("prefix") String prefix, @QueryParam("limit") String limit) {
+        String refusal = access.refusal(authorization);
+        if (refusal != null) {
+            return Problems.unauthorized(refusal);
+        }
+        int max;
+        try {
+            max = limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            return Problems.badRequest("limit must be a whole number 1.." + MAX_LIMIT);
+        }
+        if (max < 1 || max > MAX_LIMIT) {
+            return Problems.badRequest("limit must be 1.." + MAX_LIMIT + ": " + max);
+        }
+        if (tag != null && !Tags.isValid(tag)) {
+            return Problems.badRequest("invalid tag: \"" + Tags.forLog(tag) + "\"");
+        }
+        Instant now = clock.instant();
+        JsonArrayBuilder entries = Json.createArrayBuilder();
+        for (EntryIndex.Indexed indexed : cache.index().list(tag, prefix, max)) {
+            cache.get(dev.isr.core.CacheKey.parse(indexed.key())).ifPresent(entry -> entries.add(describe(entry, now)));
+        }
+        return json(Response.ok(), Json.createObjectBuilder().add("entries", entries).build());
+    }
+
+    @GET
+    @Path("stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response stats(@HeaderParam("Authorization") String authorization) {
+        String refusal = access.refusal(authorization);
+        if (refusal != null) {
+            return Problems.unauthorized(refusal);
+        }
+        CacheStatistics.Snapshot counters = statistics.snapshot();
+        JsonObject stats = Json.createObjectBuilder()
+                .add("hits", counters.hits())
+                .add("staleHits", counters.staleHits())
+                .add("misses", counters.misses())
+                .add("collapsed", counters.collapsed())
+                .add("bypasses", counters.bypasses())
+                .add("stores", counters.stores())
+                .add("revalidationsOk", counters.revalidationsOk())
+                .add("revalidationsFailed", counters.revalidationsFailed())
+                .add("purges", counters.purges())
+                .add("entries", cache.index().size())
+                .add("bytes", cache.index().bytes())
+                .add("members", 1)
+                .build();
+        return json(Response.ok(), stats);
+    }
+
+    private Response authorized(String authorization, InputStream body, Function<byte[], Response> action) {
+        String refusal = access.refusal(authorization);
+        if (refusal != null) {
+            return Problems.unauthorized(refusal);
+        }
+        try {
+            return action.apply(AdminJson.readBody(body));
+        } catch (IllegalArgumentException e) {
+            return Problems.badRequest(e.getMessage());
+        } catch (IOException e) {
+            return Problems.badRequest("the body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static JsonObject describe(CachedResponse entry, Instant now) {
+        JsonArrayBuilder tags = Json.createArrayBuilder();
+        entry.tags().forEach(tags::add);
+        return Json.createObjectBuilder()
+                .add("key", entry.key().value())
+                .add("path", entry.key().path())
+                .add("tags", tags)
+                .add("status", entry.status())
+                .add("age", entry.ageSeconds(now))
+                .add("ttl", entry.ttlSeconds(now))
+                .add("bytes", entry.body().length)
+                .add("durable", entry.policy().durable())
+                .build();
+    }
+
+    private static Response json(Response.ResponseBuilder response, JsonObject body) {
+        return response.type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").entity(body.toString())
+                .build();
+    }
+}
