@@ -39,13 +39,25 @@ abstract class DeployedEar {
     }
 
     @BeforeEach
-    void serverWithEarDeployed() {
+    void serverWithEarDeployed() throws Exception {
         if (!controller.isStarted(CONTAINER)) {
             controller.start(CONTAINER);
         }
         if (!DeploymentState.isDeployedFor(getClass())) {
+            beforeDeploy();
             deployer.deploy(DEPLOYMENT);
             DeploymentState.deployedFor(getClass());
         }
+    }
+
+    /** Runs once per class, with the server up, before the EAR is deployed: for server settings the class needs. */
+    void beforeDeploy() throws Exception {
+        // nothing by default
+    }
+
+    /** Undeploys and deploys the EAR again, so that it reads its configuration anew. */
+    void redeploy() {
+        deployer.undeploy(DEPLOYMENT);
+        deployer.deploy(DEPLOYMENT);
     }
 }

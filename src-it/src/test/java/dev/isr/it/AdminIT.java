@@ -1,0 +1,253 @@
+package dev.isr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tags, purges and on-demand revalidation (contract section 6) through the admin API, webhooks and the demo's
+ * transactional book edit, against the deployed EAR.
+ */
+class AdminIT extends DeployedEar {
+
+    static final String TOKEN = "it-admin-token-0123456789";
+    static final String WEBHOOK_SECRET = "it-webhook-secret-0123456789";
+
+    @Override
+    void beforeDeploy() throws Exception {
+        ServerProperties.set("isr.admin.token", TOKEN);
+        ServerProperties.set("isr.webhook.secret", WEBHOOK_SECRET);
+    }
+
+    private static HttpResponse<String> admin(String method, String path, String body, String authorization)
+            throws Exception {
+        HttpRequest.Builder request = Http.request(path).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return Http.send(request);
+    }
+
+    private static HttpResponse<String> purge(String json) throws Exception {
+        HttpResponse<String> response = admin("POST", "/isr/purge", json, "Bearer " + TOKEN);
+        assertEquals(200, response.statusCode(), response.body());
+        return response;
+    }
+
+    private static boolean isHit(String page) throws Exception {
+        return Http.cacheStatus(Http.get(page)).startsWith("isr; hit;");
+    }
+
+    private static HttpResponse<String> awaitBody(String page, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        HttpResponse<String> response;
+        do {
+            response = Http.get(page);
+            if (response.body().contains(text)) {
+                return response;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(page + " never answered '" + text + "': " + response.body());
+    }
+
+    @Test
+    void editingABookPurgesItsPageAndTheListAndNothingElse() throws Exception {
+        Http.get("/books/12");
+        Http.get("/books");
+        Http.get("/books/4");
+        assertTrue(isHit("/books/12") && isHit("/books") && isHit("/books/4"));
+
+        HttpResponse<String> edit = Http.postForm("/books/12", "title=Regenerated+Incrementally&summary=New");
+        assertEquals(303, edit.statusCode());
+
+        HttpResponse<String> page = Http.get("/books/12");
+        assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(page));
+        assertTrue(page.body().contains("Regenerated Incrementally"));
+        HttpResponse<String> list = Http.get("/books");
+        assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(list), "the list was purged by its tag");
+        assertTrue(list.body().contains("Regenerated Incrementally"));
+        assertTrue(isHit("/books/4"), "another book's page is untouched");
+    }
+
+    @Test
+    void anEditRolledBackPurgesNothing() throws Exception {
+        String page = Http.lab("rollback", Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "books"));
+        Http.get(page);
+        Http.get("/books/3");
+        HttpResponse<String> edit = Http.postForm("/books/3", "title=Never+Saved&summary=x&failCommit=true");
+        assertEquals(409, edit.statusCode(), "the transaction rolled back");
+        assertTrue(isHit(page), "the books tag was not purged: the IsrPurge event was fired in a rolled-back transaction");
+        HttpResponse<String> book = Http.get("/books/3");
+        assertTrue(Http.cacheStatus(book).startsWith("isr; hit;"));
+        assertTrue(!book.body().contains("Never Saved"));
+    }
+
+    @Test
+    void hardPurgeByTagPathAndPrefix() throws Exception {
+        String tagged = Http.lab("tagged", Http.headers("CDN-Cache-Control", "s-maxage=300", "Surrogate-Key",
+                "lab-a lab-b"));
+        String other = Http.lab("untagged", Http.headers("CDN-Cache-Control", "s-maxage=300"));
+        Http.get(tagged);
+        Http.get(tagged + "?v=2");
+        Http.get(other);
+        assertEquals("{\"purged\":2}", purge("{\"tags\":[\"lab-b\"]}").body());
+        assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(tagged)));
+        assertTrue(isHit(other));
+
+        assertEquals("{\"purged\":1}", purge("{\"paths\":[\"" + other + "\"]}").body());
+        assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(other)));
+
+        String prefixed = Http.lab("prefix-one", Http.headers("CDN-Cache-Control", "s-maxage=300"));
+        Http.get(prefixed);
+        assertEquals("{\"purged\":1}", purge("{\"prefixes\":[\"/demo/lab/prefix-\"]}").body());
+        assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(prefixed)));
+    }
+
+    @Test
+    void softPurgeServesStaleThenFresh() throws Exception {
+        String page = Http.lab("soft", Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "soft-t"));
+        Http.get(page);
+        assertEquals("{\"purged\":1}", purge("{\"tags\":[\"soft-t\"],\"soft\":true}").body());
+        HttpResponse<String> stale = Http.get(page);
+        assertTrue(Http.cacheStatus(stale).endsWith("detail=stale-while-revalidate"), Http.cacheStatus(stale));
+        assertEquals("lab soft render 1\n", stale.body());
+        HttpResponse<String> fresh = awaitBody(page, "render 2");
+        assertTrue(Http.cacheStatus(fresh).matches("isr; hit; ttl=\\d+"), Http.cacheStatus(fresh));
+    }
+
+    @Test
+    void revalidateRegeneratesWhileTheOldEntryIsServed() throws Exception {
+        String page = Http.lab("reval", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=300\",\"Cache-Tag\":"
+                + "\"reval-t\"},\"delayMs\":1000}");
+        Http.get(page);
+        HttpResponse<String> accepted = admin("POST", "/isr/revalidate", "{\"tags\":[\"reval-t\"]}", "Bearer " + TOKEN);
+        assertEquals(202, accepted.statusCode());
+        assertEquals("{\"scheduled\":1}", accepted.body());
+        HttpResponse<String> during = Http.get(page);
+        assertEquals("lab reval render 1\n", during.body(), "the old entry is served until the new one is stored");
+        assertTrue(Http.cacheStatus(during).startsWith("isr; hit;"));
+        awaitBody(page, "render 2");
+        assertEquals(2, Http.renders(page));
+    }
+
+    @ParameterizedTest(name = "[{index}] Authorization: {0}")
+    @ValueSource(strings = {"", "Bearer wrong-token-0123456789", "Basic aXNyOmlzcg==", "Bearer"})
+    void wrongOrMissingTokenIs401AndChangesNothing(String authorization) throws Exception {
+        String page = Http.lab("guarded", Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "guard"));
+        Http.get(page);
+        HttpResponse<String> refused = admin("POST", "/isr/purge", "{\"all\":true}",
+                authorization.isEmpty() ? null : authorization);
+        assertEquals(401, refused.statusCode());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").isPresent());
+        assertTrue(isHit(page), "nothing was purged");
+        assertEquals(401, admin("GET", "/isr/stats", null, authorization.isEmpty() ? null : authorization)
+                .statusCode());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+        "not json", "[\"tags\"]", "{\"tags\":\"books\"}", "{\"tags\":[1]}", "{\"tag\":[\"books\"]}", "{}",
+        "{\"all\":\"yes\"}", "{\"paths\":[\"books\"]}", "{\"tags\":[\"two words\"]}", "{\"tags\":[\"a\"]",
+        "TOO_MANY", "OVERSIZED", "EMPTY"
+    })
+    void badBodiesAre400ProblemsAndChangeNothing(String body) throws Exception {
+        String page = Http.lab("bad-input", Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "books"));
+        Http.get(page);
+        String sent = switch (body) {
+            case "TOO_MANY" -> "{\"tags\":[" + "\"t\",".repeat(1000) + "\"t\"]}";
+            case "OVERSIZED" -> "{\"tags\":[\"" + "x".repeat(70_000) + "\"]}";
+            case "EMPTY" -> "";
+            default -> body;
+        };
+        HttpResponse<String> response = admin("POST", "/isr/purge", sent, "Bearer " + TOKEN);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"status\":400") && response.body().contains("\"detail\""),
+                response.body());
+        assertTrue(isHit(page), "nothing was purged");
+    }
+
+    @Test
+    void webhookIsVerifiedByItsSignature() throws Exception {
+        String page = Http.lab("hooked", Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "cms-42"));
+        Http.get(page);
+        String body = "{\"sys\":{\"id\":\"42\"},\"tags\":[\"cms-42\"]}";
+        HttpResponse<String> unsigned = webhook(body, null);
+        assertEquals(401, unsigned.statusCode());
+        HttpResponse<String> forged = webhook(body, "sha256=" + hmac("not-the-secret-0123456789", body));
+        assertEquals(401, forged.statusCode());
+        assertTrue(isHit(page), "a bad signature purges nothing");
+
+        HttpResponse<String> signed = webhook(body, "sha256=" + hmac(WEBHOOK_SECRET, body));
+        assertEquals(200, signed.statusCode(), signed.body());
+        assertEquals("{\"purged\":1}", signed.body());
+        assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page)));
+    }
+
+    private static HttpResponse<String> webhook(String body, String signature) throws Exception {
+        HttpRequest.Builder request = Http.request("/isr/webhook").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("Isr-Signature", signature);
+        }
+        return Http.send(request);
+    }
+
+    private static String hmac(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void entriesAndStatsDescribeTheCache() throws Exception {
+        String page = Http.lab("listed", Http.headers("CDN-Cache-Control", "s-maxage=300, durable", "Cache-Tag",
+                "listed-t"));
+        Http.get(page);
+        Http.get(page);
+        HttpResponse<String> entries = admin("GET", "/isr/entries?tag=listed-t&limit=10", null, "Bearer " + TOKEN);
+        assertEquals(200, entries.statusCode());
+        assertTrue(entries.body().matches("\\{\"entries\":\\[\\{\"key\":\"/demo/lab/listed\",\"path\":"
+                + "\"/demo/lab/listed\",\"tags\":\\[\"listed-t\"],\"status\":200,\"age\":\\d+,\"ttl\":\\d+,"
+                + "\"bytes\":\\d+,\"durable\":true}]}"), entries.body());
+        assertEquals(400, admin("GET", "/isr/entries?limit=0", null, "Bearer " + TOKEN).statusCode());
+        assertEquals(400, admin("GET", "/isr/entries?limit=lots", null, "Bearer " + TOKEN).statusCode());
+
+        HttpResponse<String> stats = admin("GET", "/isr/stats", null, "Bearer " + TOKEN);
+        assertEquals(200, stats.statusCode());
+        for (String counter : new String[] {"hits", "staleHits", "misses", "collapsed", "bypasses", "stores",
+            "revalidationsOk", "revalidationsFailed", "purges", "entries", "bytes", "members"}) {
+            assertTrue(stats.body().contains("\"" + counter + "\":"), counter + " in " + stats.body());
+        }
+        assertTrue(stats.body().matches(".*\"hits\":[1-9].*"), stats.body());
+    }
+
+    @Test
+    void adminApiIsClosedWhenNoTokenIsConfigured() throws Exception {
+        ServerProperties.remove("isr.admin.token");
+        try {
+            redeploy();
+            HttpResponse<String> closed = admin("GET", "/isr/stats", null, "Bearer " + TOKEN);
+            assertEquals(401, closed.statusCode());
+            assertTrue(closed.body().contains("closed"), closed.body());
+        } finally {
+            ServerProperties.set("isr.admin.token", TOKEN);
+            redeploy();
+        }
+        assertEquals(200, admin("GET", "/isr/stats", null, "Bearer " + TOKEN).statusCode());
+    }
+}
