@@ -30,7 +30,7 @@ public final class EntryIndex {
         private final int bytes;
         private final LongAdder reads = new LongAdder();
         private final AtomicLong lastReadMillis;
-        private int sources;
+        private volatile int sources;
 
         Indexed(String key, String path, List<String> tags, int bytes, long nowMillis) {
             this.key = key;
@@ -58,6 +58,11 @@ public final class EntryIndex {
 
         public long reads() {
             return reads.sum();
+        }
+
+        /** The bits of the caches that hold the key (see {@link EntryIndex#add}). */
+        public int sources() {
+            return sources;
         }
 
         /** When the key was last read on this node, or indexed if it was not read since (epoch millis). */

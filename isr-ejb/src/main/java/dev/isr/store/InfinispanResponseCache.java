@@ -107,9 +107,12 @@ final class InfinispanResponseCache implements ResponseCache {
     }
 
     private boolean remove(String k) {
+        // the index says which cache holds the key: a purge then skips the look-up in the persistent store
+        EntryIndex.Indexed indexed = index.get(k);
+        int sources = indexed == null ? MEMORY | DURABLE : indexed.sources();
         try {
-            boolean removed = memory.remove(k) != null;
-            removed |= durable.remove(k) != null;
+            boolean removed = (sources & MEMORY) != 0 && memory.remove(k) != null;
+            removed |= (sources & DURABLE) != 0 && durable.remove(k) != null;
             return removed;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0103: removing " + k + " failed", e);

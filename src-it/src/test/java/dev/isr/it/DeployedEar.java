@@ -1,6 +1,11 @@
 package dev.isr.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -17,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Black-box tests of the real EAR on the WildFly the build provisioned, over HTTP.
  *
  * <p>The container is manual so that a test can restart it. The first test of a class starts the server if it is
- * not running and deploys the EAR; Arquillian undeploys it after the class and stops the server after the suite.
+ * not running, empties the persistent store and deploys the EAR; Arquillian undeploys it after the class and stops
+ * the server after the suite. So every class starts from an empty cache, whatever ran before it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -44,9 +50,22 @@ abstract class DeployedEar {
             controller.start(CONTAINER);
         }
         if (!DeploymentState.isDeployedFor(getClass())) {
+            // durable entries survive redeploys: each class starts from an empty store, whatever ran before it
+            deleteDurableStore();
             beforeDeploy();
             deployer.deploy(DEPLOYMENT);
             DeploymentState.deployedFor(getClass());
+        }
+    }
+
+    private static void deleteDurableStore() throws IOException {
+        Path store = Path.of(System.getProperty("jboss.home"), "standalone", "data", "isr");
+        if (Files.exists(store)) {
+            try (Stream<Path> files = Files.walk(store)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
