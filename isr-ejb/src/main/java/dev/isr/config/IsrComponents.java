@@ -3,6 +3,8 @@ package dev.isr.config;
 import dev.isr.core.CacheKeyFactory;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
+import dev.isr.core.ClusterView;
+import dev.isr.core.Leases;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.RenderCollapser;
 import dev.isr.core.ResponseCache;
@@ -24,6 +26,18 @@ public class IsrComponents {
     @Singleton
     ResponseCache responseCache(IsrCacheContainer container) {
         return container.responseCache();
+    }
+
+    @Produces
+    @Singleton
+    Leases leases(IsrCacheContainer container) {
+        return container.leases();
+    }
+
+    @Produces
+    @Singleton
+    ClusterView clusterView(IsrCacheContainer container) {
+        return container.clusterView();
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.isr.config;
 
+import dev.isr.core.ClusterSettings;
 import dev.isr.core.Durations;
 import dev.isr.core.IsrConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +37,24 @@ public class IsrConfigProducer {
     public static final String REVALIDATION_MAX_CONCURRENCY = "isr.revalidation.max-concurrency";
     public static final String ADMIN_TOKEN = "isr.admin.token";
     public static final String WEBHOOK_SECRET = "isr.webhook.secret";
+    public static final String CLUSTER_MODE = "isr.cluster.mode";
+    public static final String CLUSTER_OWNERS = "isr.cluster.owners";
+    public static final String CLUSTER_NAME = "isr.cluster.name";
+    public static final String CLUSTER_BIND_ADDRESS = "isr.cluster.bind-address";
+    public static final String CLUSTER_PORT = "isr.cluster.port";
+    public static final String CLUSTER_INITIAL_HOSTS = "isr.cluster.initial-hosts";
+    public static final String CLUSTER_MIN_MEMBERS = "isr.cluster.min-members";
+    public static final String CLUSTER_NODE_NAME = "isr.cluster.node-name";
+    public static final String MAX_ENTRIES = "isr.max-entries";
+    public static final String SWEEP_INTERVAL = "isr.sweep.interval";
+    public static final String EVICT_UNREAD_AFTER = "isr.evict-unread-after";
 
     /** Every key this class reads, for the check that the configuration reference documents them all. */
     public static final List<String> KEYS = List.of(CACHE_NAME, MAX_BODY_BYTES, STORABLE_STATUSES,
             IGNORED_QUERY_PARAMS, STORE_PATH, STRICT_S_MAXAGE, ORIGIN, REVALIDATION_TOKEN, REVALIDATION_TIMEOUT,
-            RETRY_AFTER, COLLAPSE_TIMEOUT, REVALIDATION_MAX_CONCURRENCY, ADMIN_TOKEN, WEBHOOK_SECRET);
+            RETRY_AFTER, COLLAPSE_TIMEOUT, REVALIDATION_MAX_CONCURRENCY, ADMIN_TOKEN, WEBHOOK_SECRET, CLUSTER_MODE,
+            CLUSTER_OWNERS, CLUSTER_NAME, CLUSTER_BIND_ADDRESS, CLUSTER_PORT, CLUSTER_INITIAL_HOSTS, CLUSTER_MIN_MEMBERS,
+            CLUSTER_NODE_NAME, MAX_ENTRIES, SWEEP_INTERVAL, EVICT_UNREAD_AFTER);
 
     @Inject
     Config config;
@@ -64,10 +78,27 @@ public class IsrConfigProducer {
                     readDuration(COLLAPSE_TIMEOUT, defaults.collapseTimeout()),
                     read(REVALIDATION_MAX_CONCURRENCY, Integer.class, defaults.revalidationMaxConcurrency()),
                     read(ADMIN_TOKEN, String.class, defaults.adminToken()),
-                    read(WEBHOOK_SECRET, String.class, defaults.webhookSecret()));
+                    read(WEBHOOK_SECRET, String.class, defaults.webhookSecret()),
+                    cluster(defaults.cluster()),
+                    read(MAX_ENTRIES, Long.class, defaults.maxEntries()),
+                    readDuration(SWEEP_INTERVAL, defaults.sweepInterval()),
+                    readDuration(EVICT_UNREAD_AFTER, defaults.evictUnreadAfter()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("ISR0001: invalid ISR configuration: " + e.getMessage(), e);
         }
+    }
+
+    private ClusterSettings cluster(ClusterSettings defaults) {
+        return new ClusterSettings(
+                convert(CLUSTER_MODE, k -> config.getOptionalValue(k, String.class).map(ClusterSettings.Mode::parse)
+                        .orElse(defaults.mode())),
+                read(CLUSTER_OWNERS, Integer.class, defaults.owners()),
+                read(CLUSTER_NAME, String.class, defaults.name()),
+                read(CLUSTER_BIND_ADDRESS, String.class, defaults.bindAddress()),
+                read(CLUSTER_PORT, Integer.class, defaults.port()),
+                readList(CLUSTER_INITIAL_HOSTS, defaults.initialHosts()),
+                read(CLUSTER_MIN_MEMBERS, Integer.class, defaults.minMembers()),
+                read(CLUSTER_NODE_NAME, String.class, defaults.nodeName()));
     }
 
     private <T> T read(String key, Class<T> type, T defaultValue) {

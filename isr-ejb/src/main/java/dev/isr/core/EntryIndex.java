@@ -28,16 +28,29 @@ public final class EntryIndex {
         private final String path;
         private final List<String> tags;
         private final int bytes;
+        private final long storedAtMillis;
+        private final long expiresAtMillis;
         private final LongAdder reads = new LongAdder();
         private final AtomicLong lastReadMillis;
         private volatile int sources;
 
-        Indexed(String key, String path, List<String> tags, int bytes, long nowMillis) {
+        Indexed(String key, String path, List<String> tags, int bytes, long storedAtMillis, long expiresAtMillis,
+                long nowMillis) {
             this.key = key;
             this.path = path;
             this.tags = List.copyOf(tags);
             this.bytes = bytes;
+            this.storedAtMillis = storedAtMillis;
+            this.expiresAtMillis = expiresAtMillis;
             this.lastReadMillis = new AtomicLong(nowMillis);
+        }
+
+        public long storedAtMillis() {
+            return storedAtMillis;
+        }
+
+        public long expiresAtMillis() {
+            return expiresAtMillis;
         }
 
         public String key() {
@@ -83,8 +96,19 @@ public final class EntryIndex {
      * @param source a bit naming the cache that holds the entry
      */
     public void add(String key, String path, List<String> tags, int size, long nowMillis, int source) {
+        add(key, path, tags, size, nowMillis, Long.MAX_VALUE, nowMillis, source);
+    }
+
+    /** Records {@code entry}, held by {@code source}: {@link #add(String, String, List, int, long, int)} for an entry. */
+    public void add(CachedResponse entry, long nowMillis, int source) {
+        add(entry.key().value(), entry.key().path(), entry.tags(), entry.body().length,
+                entry.storedAt().toEpochMilli(), entry.expiresAt().toEpochMilli(), nowMillis, source);
+    }
+
+    private void add(String key, String path, List<String> tags, int size, long storedAtMillis, long expiresAtMillis,
+            long nowMillis, int source) {
         byKey.compute(key, (k, previous) -> {
-            Indexed indexed = new Indexed(k, path, tags, size, nowMillis);
+            Indexed indexed = new Indexed(k, path, tags, size, storedAtMillis, expiresAtMillis, nowMillis);
             indexed.sources = source;
             if (previous != null) {
                 unlink(previous);

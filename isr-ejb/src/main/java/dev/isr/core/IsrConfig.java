@@ -27,6 +27,11 @@ import java.util.Set;
  * @param adminToken the bearer token of the admin API, or empty: then the admin API is closed ({@code isr.admin.token})
  * @param webhookSecret the HMAC key of {@code POST /isr/webhook}, or empty: then webhooks are refused
  *     ({@code isr.webhook.secret})
+ * @param cluster how nodes find each other and share entries ({@code isr.cluster.*})
+ * @param maxEntries entries held in memory per cache and node; durable ones past it stay on disk
+ *     ({@code isr.max-entries})
+ * @param sweepInterval how often the sweep runs ({@code isr.sweep.interval})
+ * @param evictUnreadAfter entries not read for this long are evicted by the sweep ({@code isr.evict-unread-after})
  */
 public record IsrConfig(
         String cacheName,
@@ -42,7 +47,11 @@ public record IsrConfig(
         Duration collapseTimeout,
         int revalidationMaxConcurrency,
         String adminToken,
-        String webhookSecret) {
+        String webhookSecret,
+        ClusterSettings cluster,
+        long maxEntries,
+        Duration sweepInterval,
+        Duration evictUnreadAfter) {
 
     public static final String DEFAULT_CACHE_NAME = "isr";
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -55,6 +64,9 @@ public record IsrConfig(
     public static final Duration DEFAULT_COLLAPSE_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_REVALIDATION_MAX_CONCURRENCY = 4;
     public static final int MIN_SECRET_LENGTH = 16;
+    public static final long DEFAULT_MAX_ENTRIES = 100_000;
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_EVICT_UNREAD_AFTER = Duration.ofDays(31);
 
     public IsrConfig {
         Objects.requireNonNull(cacheName, "isr.cache-status.name");
@@ -94,6 +106,12 @@ public record IsrConfig(
         }
         requireSecret("isr.admin.token", adminToken);
         requireSecret("isr.webhook.secret", webhookSecret);
+        Objects.requireNonNull(cluster, "isr.cluster");
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("isr.max-entries must be >= 1: " + maxEntries);
+        }
+        requirePositive("isr.sweep.interval", sweepInterval);
+        requirePositive("isr.evict-unread-after", evictUnreadAfter);
     }
 
     private static void requireSecret(String key, String value) {
@@ -123,13 +141,14 @@ public record IsrConfig(
     public static IsrConfig defaults() {
         return new IsrConfig(DEFAULT_CACHE_NAME, DEFAULT_MAX_BODY_BYTES, DEFAULT_STORABLE_STATUSES,
                 DEFAULT_IGNORED_QUERY_PARAMS, "", false, "", "", DEFAULT_REVALIDATION_TIMEOUT, DEFAULT_RETRY_AFTER,
-                DEFAULT_COLLAPSE_TIMEOUT, DEFAULT_REVALIDATION_MAX_CONCURRENCY, "", "");
+                DEFAULT_COLLAPSE_TIMEOUT, DEFAULT_REVALIDATION_MAX_CONCURRENCY, "", "", ClusterSettings.local(),
+                DEFAULT_MAX_ENTRIES, DEFAULT_SWEEP_INTERVAL, DEFAULT_EVICT_UNREAD_AFTER);
     }
 
     public IsrConfig withStorePath(String path) {
         return new IsrConfig(cacheName, maxBodyBytes, storableStatuses, ignoredQueryParams, path, strictSMaxAge,
                 origin, revalidationToken, revalidationTimeout, retryAfter, collapseTimeout, revalidationMaxConcurrency,
-                adminToken, webhookSecret);
+                adminToken, webhookSecret, cluster, maxEntries, sweepInterval, evictUnreadAfter);
     }
 
     @Override
@@ -142,6 +161,8 @@ public record IsrConfig(
                 + ", retryAfter=" + retryAfter + ", collapseTimeout=" + collapseTimeout
                 + ", revalidationMaxConcurrency=" + revalidationMaxConcurrency + ", adminToken="
                 + (adminToken.isEmpty() ? "<none: admin API closed>" : "<set>") + ", webhookSecret="
-                + (webhookSecret.isEmpty() ? "<none: webhooks refused>" : "<set>") + "]";
+                + (webhookSecret.isEmpty() ? "<none: webhooks refused>" : "<set>") + ", cluster=" + cluster
+                + ", maxEntries=" + maxEntries + ", sweepInterval=" + sweepInterval + ", evictUnreadAfter="
+                + evictUnreadAfter + "]";
     }
 }

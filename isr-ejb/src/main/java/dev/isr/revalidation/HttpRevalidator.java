@@ -5,6 +5,7 @@ import dev.isr.core.CachedResponse;
 import dev.isr.core.FrontDoor;
 import dev.isr.core.Header;
 import dev.isr.core.IsrConfig;
+import dev.isr.core.Leases;
 import dev.isr.core.RevalidationGate;
 import dev.isr.core.Revalidator;
 import jakarta.annotation.PostConstruct;
@@ -20,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,9 +31,10 @@ import java.util.concurrent.RejectedExecutionException;
  * {@code Isr-Revalidate}, so that it renders through the application's own filters and the capture filter stores the
  * result, replacing the stale entry in one step. Until then the stale entry is served.
  *
- * <p>At most one revalidation per key runs on this node; a failure (a status outside 200, 301, 302, 307, 308, 404,
- * 410, a timeout, a network error) keeps the stale entry, is logged with the key and the reason, counted, and backs
- * the key off for {@code isr.revalidation.retry-after}. The work runs on the container's
+ * <p>At most one revalidation per key runs in the whole cluster: a node first takes the key's revalidation lease
+ * ({@link Leases}). A failure (a status outside 200, 301, 302, 307, 308, 404, 410, a timeout, a network error) keeps
+ * the stale entry, is logged with the key and the reason, counted, and backs the key off for
+ * {@code isr.revalidation.retry-after} on every node (the lease is held that long). The work runs on the container's
  * {@link ManagedExecutorService}; {@link #revalidate} returns at once and never throws.
  */
 @ApplicationScoped
@@ -63,6 +66,9 @@ public class HttpRevalidator implements Revalidator {
     @Inject
     Clock clock;
 
+    @Inject
+    Leases leases;
+
     private HttpClient client;
 
     @PostConstruct
@@ -76,9 +82,23 @@ public class HttpRevalidator implements Revalidator {
 
     @Override
     public void revalidate(CachedResponse stale) {
-        if (gate.tryStart(stale.key().value(), clock.instant())) {
-            start(stale);
+        String key = stale.key().value();
+        if (!gate.tryStart(key, clock.instant())) {
+            return;
         }
+        if (!leases.tryAcquire(leaseKey(key), leaseLifespan())) {
+            gate.succeeded(key); // another node revalidates it: nothing to do here, and nothing to back off from
+            return;
+        }
+        start(stale);
+    }
+
+    private static String leaseKey(String key) {
+        return "revalidate " + key;
+    }
+
+    private Duration leaseLifespan() {
+        return config.revalidationTimeout().plusSeconds(5);
     }
 
     /**
@@ -88,9 +108,11 @@ public class HttpRevalidator implements Revalidator {
      * @return completes when this revalidation ends, or at once if one was already running; never exceptionally
      */
     public CompletableFuture<Void> revalidateEagerly(CachedResponse entry) {
-        if (!gate.tryStartIgnoringBackOff(entry.key().value())) {
+        String key = entry.key().value();
+        if (!gate.tryStartIgnoringBackOff(key)) {
             return CompletableFuture.completedFuture(null);
         }
+        leases.hold(leaseKey(key), leaseLifespan()); // an operator's request wins over a back-off elsewhere
         return start(entry);
     }
 
@@ -121,6 +143,7 @@ public class HttpRevalidator implements Revalidator {
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             if (SUCCESS.contains(response.statusCode())) {
                 gate.succeeded(key);
+                leases.release(leaseKey(key));
                 statistics.revalidationSucceeded();
                 LOG.log(Level.DEBUG, "{0}: revalidated, status {1}", key, response.statusCode());
             } else {
@@ -136,6 +159,11 @@ public class HttpRevalidator implements Revalidator {
 
     private void fail(String key, String reason) {
         gate.failed(key, clock.instant());
+        if (!config.retryAfter().isZero()) {
+            leases.hold(leaseKey(key), config.retryAfter());
+        } else {
+            leases.release(leaseKey(key));
+        }
         statistics.revalidationFailed();
         LOG.log(Level.WARNING, "ISR0301: revalidation of {0} failed ({1}); the stale entry stays, retried after {2}",
                 key, reason, config.retryAfter());

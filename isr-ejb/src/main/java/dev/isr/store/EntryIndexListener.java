@@ -4,10 +4,12 @@ import dev.isr.core.CachedResponse;
 import dev.isr.core.EntryIndex;
 import java.time.Clock;
 import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntriesEvicted;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryExpired;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
+import org.infinispan.notifications.cachelistener.event.CacheEntriesEvictedEvent;
 import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
 import org.infinispan.notifications.cachelistener.event.CacheEntryExpiredEvent;
 import org.infinispan.notifications.cachelistener.event.CacheEntryModifiedEvent;
@@ -51,9 +53,17 @@ public class EntryIndexListener {
         index.remove(event.getKey(), source);
     }
 
+    /** Eviction from memory: gone for the memory-only cache, still on disk (so still indexed) for the durable one. */
+    @CacheEntriesEvicted
+    public void evicted(CacheEntriesEvictedEvent<String, CachedResponse> event) {
+        if (source == InfinispanResponseCache.MEMORY) {
+            event.getEntries().keySet().forEach(key -> index.remove(key, source));
+        }
+    }
+
     void add(String key, CachedResponse value) {
         if (value != null) {
-            index.add(key, value.key().path(), value.tags(), value.body().length, clock.millis(), source);
+            index.add(value, clock.millis(), source);
         }
     }
 }

@@ -2,13 +2,14 @@ package dev.isr.store;
 
 import dev.isr.core.CacheKey;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.ClusterView;
 import dev.isr.core.EntryIndex;
+import dev.isr.core.PurgeRecord;
 import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,19 +44,43 @@ final class InfinispanResponseCache implements ResponseCache {
     private final Cache<String, CachedResponse> durable;
     private final Cache<String, VaryRule> varyRules;
     private final EntryIndex index;
+    private final PurgeRecords records;
+    private final ClusterView cluster;
 
     /** The index is fed by an {@link EntryIndexListener} on each entry cache. */
     InfinispanResponseCache(Cache<String, CachedResponse> memory, Cache<String, CachedResponse> durable,
-            Cache<String, VaryRule> varyRules, EntryIndex index) {
+            Cache<String, VaryRule> varyRules, EntryIndex index, PurgeRecords records, ClusterView cluster) {
         this.memory = Objects.requireNonNull(memory, "memory");
         this.durable = Objects.requireNonNull(durable, "durable");
         this.varyRules = Objects.requireNonNull(varyRules, "varyRules");
         this.index = Objects.requireNonNull(index, "index");
+        this.records = Objects.requireNonNull(records, "records");
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
     }
 
+    /**
+     * The entry as the purge records leave it: absent if purged (and then removed, if this node is its primary
+     * owner), soft-purged if marked stale after it was stored.
+     */
     @Override
     public Optional<CachedResponse> get(CacheKey key) {
-        return Optional.ofNullable(get(key.value()));
+        String k = key.value();
+        CachedResponse entry = get(k);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        PurgeRecord record = records.applying(entry);
+        PurgeRecord.PurgeVerdict verdict = record.verdictFor(entry.storedAt().toEpochMilli());
+        if (verdict == PurgeRecord.PurgeVerdict.HARD) {
+            if (cluster.isPrimaryOwner(k)) {
+                remove(k);
+            }
+            return Optional.empty();
+        }
+        if (verdict == PurgeRecord.PurgeVerdict.SOFT) {
+            return Optional.of(entry.softPurged(Instant.ofEpochMilli(record.softAtMillis())));
+        }
+        return Optional.of(entry);
     }
 
     private CachedResponse get(String k) {
@@ -136,9 +161,17 @@ final class InfinispanResponseCache implements ResponseCache {
         return removed;
     }
 
+    /**
+     * Records the purge on every member first (so that, once this returns, no node serves what it selects), then
+     * removes what this node's index selects. A soft purge only needs the record.
+     */
     @Override
     public int purge(PurgeRequest request, Instant now) {
-        if (request.all() && !request.soft()) {
+        records.record(request, now.toEpochMilli());
+        if (request.soft()) {
+            return index.select(request).size();
+        }
+        if (request.all()) {
             int count = index.size();
             memory.clear();
             durable.clear();
@@ -147,33 +180,33 @@ final class InfinispanResponseCache implements ResponseCache {
         }
         int purged = 0;
         for (String k : index.select(request)) {
-            if (request.soft() ? softPurge(k, now) : remove(k)) {
+            if (remove(k)) {
                 purged++;
             }
         }
         return purged;
     }
 
-    /** Replaces the entry with its soft-purged form, unless a newer response replaced it meanwhile. */
-    private boolean softPurge(String k, Instant now) {
-        boolean purged = false;
-        for (Cache<String, CachedResponse> cache : List.of(memory, durable)) {
-            try {
-                CachedResponse current = cache.get(k);
-                if (current == null) {
-                    continue;
-                }
-                CachedResponse stale = current.softPurged(now);
-                long remaining = Duration.between(now, stale.storedAt().plus(stale.policy().retainFor())).toMillis();
-                if (stale != current && remaining > 0) {
-                    cache.replace(k, current, stale, remaining, TimeUnit.MILLISECONDS);
-                }
-                purged = true;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "ISR0105: soft-purging " + k + " failed", e);
+    /**
+     * Removes, among the entries this node is primary owner of, those a purge record hides (left behind on a node
+     * that was down during the purge, or in distributed mode on other owners); returns how many.
+     */
+    int removePurged() {
+        int removed = 0;
+        for (EntryIndex.Indexed indexed : index.all()) {
+            String k = indexed.key();
+            CachedResponse entry = cluster.isPrimaryOwner(k) ? get(k) : null;
+            if (entry != null && records.applying(entry).verdictFor(entry.storedAt().toEpochMilli())
+                    == PurgeRecord.PurgeVerdict.HARD && remove(k)) {
+                removed++;
             }
         }
-        return purged;
+        return removed;
+    }
+
+    /** Removes an entry the sweep found unread for too long. */
+    boolean evict(String k) {
+        return remove(k);
     }
 
     @Override

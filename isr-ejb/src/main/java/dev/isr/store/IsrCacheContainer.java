@@ -1,24 +1,33 @@
 package dev.isr.store;
 
 import dev.isr.core.CachedResponse;
+import dev.isr.core.ClusterSettings;
+import dev.isr.core.ClusterView;
 import dev.isr.core.EntryIndex;
 import dev.isr.core.IsrConfig;
+import dev.isr.core.Leases;
+import dev.isr.core.PurgeRecord;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.CacheMode;
@@ -28,17 +37,25 @@ import org.infinispan.configuration.global.ShutdownHookBehavior;
 import org.infinispan.configuration.global.UncleanShutdownAction;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
+import org.jgroups.JChannel;
 
 /**
- * Owns the embedded Infinispan cache manager for the lifetime of the deployment.
+ * Owns the embedded Infinispan cache manager, and with it the cluster membership, for the lifetime of the deployment.
  *
  * <p>Infinispan is bundled in the EAR rather than taken from the server, so the same module runs on WildFly and
- * Payara. If the cache manager cannot start (an unwritable store directory, say) the deployment still starts: the
- * cause is logged once and {@link #responseCache()} returns a cache that is always empty, so pages are rendered and
- * served uncached.
+ * Payara. In {@code replicated} or {@code distributed} mode the node joins the other nodes over its own JGroups
+ * channel ({@link ClusterChannel}). If the cache manager cannot start (an unwritable store directory, say) the
+ * deployment still starts: the cause is logged once and {@link #responseCache()} returns a cache that is always empty,
+ * so pages are rendered and served uncached, and readiness reports DOWN.
  *
- * <p>Thread safety: {@link #responseCache()} may be called from any thread; the returned cache is thread-safe and
- * meant to be kept by the caller, so hits do not pay for an EJB invocation.
+ * <p>The caches: {@code isr-memory} and {@code isr-durable} hold entries (the latter backed by a soft-index file
+ * store), at most {@code isr.max-entries} of each in memory; {@code isr-vary} and {@code isr-purges} hold vary rules
+ * and purge records, replicated and persistent; {@code isr-leases} the render and revalidation leases; {@code isr-reads}
+ * the last read of entries as the nodes report it, for the sweep.
+ *
+ * <p>Thread safety: the accessors may be called from any thread; the objects they return are thread-safe and meant
+ * to be kept by the caller, so hits do not pay for an EJB invocation.
  */
 @Singleton
 @Startup
@@ -49,6 +66,9 @@ public class IsrCacheContainer {
     static final String MEMORY_CACHE = "isr-memory";
     static final String DURABLE_CACHE = "isr-durable";
     static final String VARY_CACHE = "isr-vary";
+    static final String PURGES_CACHE = "isr-purges";
+    static final String LEASES_CACHE = "isr-leases";
+    static final String READS_CACHE = "isr-reads";
 
     private static final Logger LOG = System.getLogger(IsrCacheContainer.class.getName());
 
@@ -58,31 +78,52 @@ public class IsrCacheContainer {
     @Inject
     Clock clock;
 
+    @Resource
+    ManagedExecutorService executor;
+
     private EmbeddedCacheManager manager;
+    private JChannel channel;
+    private Path location;
     private volatile ResponseCache responseCache = UnavailableResponseCache.INSTANCE;
+    private volatile Leases leases = UnavailableLeases.INSTANCE;
+    private volatile ClusterView clusterView;
+    private volatile Cache<String, Long> reads;
 
     @PostConstruct
     void start() {
-        Path location = StoreLocation.resolve(config.storePath());
+        location = StoreLocation.resolve(config.storePath());
+        ClusterSettings cluster = config.cluster();
+        String nodeName = nodeName(cluster);
+        clusterView = new StaticClusterView(cluster.mode(), nodeName);
         try {
             Files.createDirectories(location);
-            manager = new DefaultCacheManager(globalConfiguration(location).build(), false);
-            manager.defineConfiguration(MEMORY_CACHE, memoryConfiguration().build());
-            manager.defineConfiguration(DURABLE_CACHE, persistentConfiguration("durable").build());
-            manager.defineConfiguration(VARY_CACHE, persistentConfiguration("vary").build());
+            manager = new DefaultCacheManager(globalConfiguration(cluster, nodeName).build(), false);
+            CacheMode entryMode = entryMode(cluster);
+            CacheMode sharedMode = cluster.clustered() ? CacheMode.REPL_SYNC : CacheMode.LOCAL;
+            manager.defineConfiguration(MEMORY_CACHE, bounded(entryMode, cluster).build());
+            manager.defineConfiguration(DURABLE_CACHE, persistent(bounded(entryMode, cluster), "durable").build());
+            manager.defineConfiguration(VARY_CACHE, persistent(plain(sharedMode, cluster), "vary").build());
+            manager.defineConfiguration(PURGES_CACHE, persistent(plain(sharedMode, cluster), "purges").build());
+            manager.defineConfiguration(LEASES_CACHE, plain(sharedMode, cluster).build());
+            manager.defineConfiguration(READS_CACHE, plain(entryMode, cluster).build());
             manager.start();
             Cache<String, CachedResponse> memory = manager.getCache(MEMORY_CACHE);
             Cache<String, CachedResponse> durable = manager.getCache(DURABLE_CACHE);
             Cache<String, VaryRule> varyRules = manager.getCache(VARY_CACHE);
+            Cache<String, PurgeRecord> purges = manager.getCache(PURGES_CACHE);
+            reads = manager.getCache(READS_CACHE);
             EntryIndex index = new EntryIndex();
-            EntryIndexListener durableListener =
-                    new EntryIndexListener(index, InfinispanResponseCache.DURABLE, clock);
             memory.addListener(new EntryIndexListener(index, InfinispanResponseCache.MEMORY, clock));
+            EntryIndexListener durableListener = new EntryIndexListener(index, InfinispanResponseCache.DURABLE, clock);
             durable.addListener(durableListener);
-            // entries that survived a restart
-            durable.forEach(durableListener::add);
-            responseCache = new InfinispanResponseCache(memory, durable, varyRules, index);
-            LOG.log(Level.INFO, "ISR0010: cache started, store at {0}, {1} durable entries", location, index.size());
+            PurgeRecords records = new PurgeRecords(purges, config.evictUnreadAfter());
+            records.start();
+            clusterView = new InfinispanClusterView(manager, durable, cluster.mode(), nodeName);
+            leases = new InfinispanLeases(manager.getCache(LEASES_CACHE), nodeName);
+            responseCache = new InfinispanResponseCache(memory, durable, varyRules, index, records, clusterView);
+            rebuildIndex(durable, durableListener, index);
+            LOG.log(Level.INFO, "ISR0010: cache started: mode {0}, node {1}, {2} members, store at {3}",
+                    cluster.mode().label(), nodeName, clusterView.members(), location);
         } catch (Exception | LinkageError e) {
             LOG.log(Level.ERROR, "ISR0011: the ISR cache could not start (store at " + location
                     + "); pages are served uncached: " + e, e);
@@ -90,9 +131,30 @@ public class IsrCacheContainer {
         }
     }
 
+    /**
+     * Indexes the entries that survived a restart (or came with the state transfer) in the background, so that a
+     * large store does not delay the first hit. Until it is done a purge may miss some of them in the index; the purge
+     * records still hide them on every read.
+     */
+    private void rebuildIndex(Cache<String, CachedResponse> durable, EntryIndexListener listener, EntryIndex index) {
+        Executor background = executor != null ? executor : Runnable::run;
+        long start = System.nanoTime();
+        background.execute(() -> {
+            try {
+                durable.forEach(listener::add);
+                LOG.log(Level.INFO, "ISR0012: {0} stored entries indexed in {1} ms", index.size(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "ISR0013: indexing the stored entries failed; purges rely on purge records"
+                        + " for them", e);
+            }
+        });
+    }
+
     @PreDestroy
     void stop() {
         responseCache = UnavailableResponseCache.INSTANCE;
+        leases = UnavailableLeases.INSTANCE;
         stopQuietly();
     }
 
@@ -101,21 +163,50 @@ public class IsrCacheContainer {
         return responseCache;
     }
 
+    /** The cluster-wide leases; leases that are always free if the cache manager did not start. */
+    public Leases leases() {
+        return leases;
+    }
+
+    public ClusterView clusterView() {
+        return clusterView;
+    }
+
+    /** The last reads that the nodes report, for the sweep; null if the cache manager did not start. */
+    Cache<String, Long> reads() {
+        return reads;
+    }
+
+    /** Where the persistent store lives. */
+    public Path storeLocation() {
+        return location;
+    }
+
     private void stopQuietly() {
-        if (manager == null) {
-            return;
-        }
         try {
-            manager.stop();
+            if (manager != null) {
+                manager.stop();
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0012: stopping the cache manager failed", e);
+            LOG.log(Level.WARNING, "ISR0014: stopping the cache manager failed", e);
         } finally {
             manager = null;
+            if (channel != null) {
+                channel.close();
+                channel = null;
+            }
         }
     }
 
-    private GlobalConfigurationBuilder globalConfiguration(Path location) {
-        GlobalConfigurationBuilder global = GlobalConfigurationBuilder.defaultClusteredBuilder().nonClusteredDefault();
+    private GlobalConfigurationBuilder globalConfiguration(ClusterSettings cluster, String nodeName)
+            throws Exception {
+        GlobalConfigurationBuilder global = cluster.clustered()
+                ? GlobalConfigurationBuilder.defaultClusteredBuilder()
+                : new GlobalConfigurationBuilder().nonClusteredDefault();
+        if (cluster.clustered()) {
+            channel = ClusterChannel.create(cluster);
+            global.transport().clusterName(cluster.name()).nodeName(nodeName).transport(new JGroupsTransport(channel));
+        }
         global.classLoader(IsrCacheContainer.class.getClassLoader());
         global.cacheContainer().name("isr");
         global.jmx().enabled(false);
@@ -128,21 +219,57 @@ public class IsrCacheContainer {
         return global;
     }
 
-    private static ConfigurationBuilder memoryConfiguration() {
+    private static CacheMode entryMode(ClusterSettings cluster) {
+        return switch (cluster.mode()) {
+            case LOCAL -> CacheMode.LOCAL;
+            case REPLICATED -> CacheMode.REPL_SYNC;
+            case DISTRIBUTED -> CacheMode.DIST_SYNC;
+        };
+    }
+
+    private static ConfigurationBuilder plain(CacheMode mode, ClusterSettings cluster) {
         ConfigurationBuilder builder = new ConfigurationBuilder();
-        builder.clustering().cacheMode(CacheMode.LOCAL);
+        builder.clustering().cacheMode(mode);
+        if (mode.isClustered()) {
+            builder.clustering().remoteTimeout(10, TimeUnit.SECONDS);
+            if (mode.isDistributed()) {
+                builder.clustering().hash().numOwners(cluster.owners());
+            }
+        }
         builder.expiration().wakeUpInterval(1, TimeUnit.MINUTES);
         return builder;
     }
 
-    /** A cache backed by a soft-index file store in {@code <store>/<name>/}. */
-    private static ConfigurationBuilder persistentConfiguration(String name) {
-        ConfigurationBuilder builder = memoryConfiguration();
+    private ConfigurationBuilder bounded(CacheMode mode, ClusterSettings cluster) {
+        ConfigurationBuilder builder = plain(mode, cluster);
+        builder.memory().maxCount(config.maxEntries());
+        return builder;
+    }
+
+    /** Backed by a soft-index file store in {@code <store>/<name>/}; entries evicted from memory stay on disk. */
+    private static ConfigurationBuilder persistent(ConfigurationBuilder builder, String name) {
         builder.persistence()
                 .addSoftIndexFileStore()
                 .dataLocation(name + "/data")
                 .indexLocation(name + "/index")
                 .purgeOnStartup(false);
         return builder;
+    }
+
+    private static String nodeName(ClusterSettings cluster) {
+        if (!cluster.nodeName().isBlank()) {
+            return cluster.nodeName();
+        }
+        for (String property : new String[] {"jboss.node.name", "com.sun.aas.instanceName"}) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "isr-node";
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.isr.core.CachedResponse;
 import dev.isr.core.FrontDoor;
 import dev.isr.core.HeaderLookup;
 import dev.isr.core.IsrConfig;
+import dev.isr.core.Leases;
 import dev.isr.core.Lookup;
 import dev.isr.core.RenderCollapser;
 import dev.isr.core.ResponseCache;
@@ -24,6 +25,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Answers cache hits before JAX-RS does any work, collapses concurrent renders of one key, and tells the capture
@@ -57,6 +61,9 @@ public class FrontDoorFilter extends HttpFilter {
 
     @Inject
     transient RenderCollapser collapser;
+
+    @Inject
+    transient Leases leases;
 
     @Inject
     transient HttpRevalidator revalidator;
@@ -96,16 +103,65 @@ public class FrontDoorFilter extends HttpFilter {
             render(forward, request, response, chain);
             return;
         }
+        boolean withBody = !"HEAD".equals(request.getMethod());
         try (RenderCollapser.Render render = collapser.join(forward.key().value())) {
-            if (render instanceof RenderCollapser.Follower follower && awaitLeader(follower, forward)) {
-                Optional<Lookup.Serve> shared = frontDoor.collapsedOnto(forward, headers, clock.instant(),
-                        !"HEAD".equals(request.getMethod()));
-                if (shared.isPresent()) {
-                    CachedResponses.write(shared.get(), response);
+            if (render instanceof RenderCollapser.Follower follower) {
+                // another request on this node renders (or waits for another node): wait for it, then look again
+                if (awaitLeader(follower, forward) && serveCollapsed(forward, headers, withBody, response)) {
                     return;
                 }
+                render(forward, request, response, chain);
+                return;
             }
-            render(forward, request, response, chain);
+            renderOncePerCluster(forward, request, response, chain, headers, withBody);
+        }
+    }
+
+    /**
+     * This node's leader for the key: take the cluster-wide lease and render, or, if another node holds it, wait for
+     * its render (at most {@code isr.collapse.timeout}) and answer with what it stored. A lease whose node died
+     * expires after the collapse timeout, and then this node renders.
+     */
+    private void renderOncePerCluster(Lookup.Forward forward, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain, HeaderLookup headers, boolean withBody)
+            throws IOException, ServletException {
+        String lease = "render " + forward.key().value();
+        if (leases.tryAcquire(lease, config.collapseTimeout())) {
+            try {
+                render(forward, request, response, chain);
+            } finally {
+                leases.release(lease);
+            }
+            return;
+        }
+        if (awaitRelease(lease) && serveCollapsed(forward, headers, withBody, response)) {
+            return;
+        }
+        render(forward, request, response, chain);
+    }
+
+    private boolean serveCollapsed(Lookup.Forward forward, HeaderLookup headers, boolean withBody,
+            HttpServletResponse response) throws IOException {
+        Optional<Lookup.Serve> shared = frontDoor.collapsedOnto(forward, headers, clock.instant(), withBody);
+        if (shared.isPresent()) {
+            CachedResponses.write(shared.get(), response);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean awaitRelease(String lease) {
+        try {
+            leases.whenReleased(lease).get(config.collapseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            LOG.log(System.Logger.Level.DEBUG, "{0}: still held after {1}, rendering", lease, config.collapseTimeout());
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

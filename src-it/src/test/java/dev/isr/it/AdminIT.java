@@ -103,16 +103,16 @@ class AdminIT extends DeployedEar {
         Http.get(tagged);
         Http.get(tagged + "?v=2");
         Http.get(other);
-        assertEquals("{\"purged\":2}", purge("{\"tags\":[\"lab-b\"]}").body());
+        assertEquals("{\"purged\":2,\"nodes\":1}", purge("{\"tags\":[\"lab-b\"]}").body());
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(tagged)));
         assertTrue(isHit(other));
 
-        assertEquals("{\"purged\":1}", purge("{\"paths\":[\"" + other + "\"]}").body());
+        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"paths\":[\"" + other + "\"]}").body());
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(other)));
 
         String prefixed = Http.lab("prefix-one", Http.headers("CDN-Cache-Control", "s-maxage=300"));
         Http.get(prefixed);
-        assertEquals("{\"purged\":1}", purge("{\"prefixes\":[\"/demo/lab/prefix-\"]}").body());
+        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"prefixes\":[\"/demo/lab/prefix-\"]}").body());
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(prefixed)));
     }
 
@@ -120,7 +120,7 @@ class AdminIT extends DeployedEar {
     void softPurgeServesStaleThenFresh() throws Exception {
         String page = Http.lab("soft", Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "soft-t"));
         Http.get(page);
-        assertEquals("{\"purged\":1}", purge("{\"tags\":[\"soft-t\"],\"soft\":true}").body());
+        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"tags\":[\"soft-t\"],\"soft\":true}").body());
         HttpResponse<String> stale = Http.get(page);
         assertTrue(Http.cacheStatus(stale).endsWith("detail=stale-while-revalidate"), Http.cacheStatus(stale));
         assertEquals("lab soft render 1\n", stale.body());
@@ -194,7 +194,7 @@ class AdminIT extends DeployedEar {
 
         HttpResponse<String> signed = webhook(body, "sha256=" + hmac(WEBHOOK_SECRET, body));
         assertEquals(200, signed.statusCode(), signed.body());
-        assertEquals("{\"purged\":1}", signed.body());
+        assertEquals("{\"purged\":1,\"nodes\":1}", signed.body());
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page)));
     }
 

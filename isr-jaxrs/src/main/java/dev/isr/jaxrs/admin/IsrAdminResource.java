@@ -2,6 +2,7 @@ package dev.isr.jaxrs.admin;
 
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.ClusterView;
 import dev.isr.core.EntryIndex;
 import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
@@ -54,13 +55,16 @@ public class IsrAdminResource {
     @Inject
     Clock clock;
 
+    @Inject
+    ClusterView cluster;
+
     @POST
     @Path("purge")
     @Produces(MediaType.APPLICATION_JSON)
     public Response purge(@HeaderParam("Authorization") String authorization, InputStream body) {
         return authorized(authorization, body, bytes -> {
             int purged = purger.purge(AdminJson.purge(bytes), "admin API");
-            return json(Response.ok(), Json.createObjectBuilder().add("purged", purged).build());
+            return json(Response.ok(), purged(purged));
         });
     }
 
@@ -91,7 +95,7 @@ public class IsrAdminResource {
         try {
             PurgeRequest request = AdminJson.webhook(bytes);
             int purged = purger.purge(request, "webhook");
-            return json(Response.ok(), Json.createObjectBuilder().add("purged", purged).build());
+            return json(Response.ok(), purged(purged));
         } catch (IllegalArgumentException e) {
             return Problems.badRequest(e.getMessage());
         }
@@ -147,9 +151,18 @@ public class IsrAdminResource {
                 .add("purges", counters.purges())
                 .add("entries", cache.index().size())
                 .add("bytes", cache.index().bytes())
-                .add("members", 1)
+                .add("members", cluster.members())
+                .add("mode", cluster.mode().label())
                 .build();
         return json(Response.ok(), stats);
+    }
+
+    /**
+     * The answer to a purge: how many entries this node removed, and how many members the purge record reached before
+     * the call returned (every member of the cluster: the record is written synchronously to all of them).
+     */
+    private JsonObject purged(int purged) {
+        return Json.createObjectBuilder().add("purged", purged).add("nodes", cluster.members()).build();
     }
 
     private Response authorized(String authorization, InputStream body, Function<byte[], Response> action) {

@@ -1,0 +1,80 @@
+package dev.isr.core;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How the nodes of a cluster find each other and share entries (contract section 7).
+ *
+ * @param mode {@code isr.cluster.mode}
+ * @param owners copies of each entry in {@link Mode#DISTRIBUTED} mode ({@code isr.cluster.owners})
+ * @param name the cluster name; nodes with another name never join ({@code isr.cluster.name})
+ * @param bindAddress the address JGroups listens on ({@code isr.cluster.bind-address})
+ * @param port the JGroups TCP port, not one of the server's ({@code isr.cluster.port})
+ * @param initialHosts the members to contact at start, {@code host[port]} each ({@code isr.cluster.initial-hosts})
+ * @param minMembers the members below which readiness is DOWN ({@code isr.cluster.min-members})
+ * @param nodeName this node's name, or empty for the server's ({@code isr.cluster.node-name})
+ */
+public record ClusterSettings(Mode mode, int owners, String name, String bindAddress, int port,
+        List<String> initialHosts, int minMembers, String nodeName) {
+
+    /** {@code isr.cluster.mode}. */
+    public enum Mode {
+        /** One node, no network. */
+        LOCAL,
+        /** Every node holds every entry: reads are local, writes go to all. */
+        REPLICATED,
+        /** Each entry on {@code owners} nodes: more capacity, reads may be remote. */
+        DISTRIBUTED;
+
+        public static Mode parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("isr.cluster.mode must be local, replicated or distributed: '"
+                        + value + "'", e);
+            }
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final Pattern HOST_PORT = Pattern.compile("[^\\[\\],\\s]+\\[\\d{1,5}]");
+
+    public ClusterSettings {
+        Objects.requireNonNull(mode, "isr.cluster.mode");
+        if (owners < 1 || owners > 16) {
+            throw new IllegalArgumentException("isr.cluster.owners must be 1..16: " + owners);
+        }
+        Objects.requireNonNull(name, "isr.cluster.name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("isr.cluster.name must not be blank");
+        }
+        Objects.requireNonNull(bindAddress, "isr.cluster.bind-address");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("isr.cluster.port must be 1..65535: " + port);
+        }
+        initialHosts = List.copyOf(initialHosts);
+        for (String host : initialHosts) {
+            if (!HOST_PORT.matcher(host.trim()).matches()) {
+                throw new IllegalArgumentException("isr.cluster.initial-hosts: each must be host[port]: '" + host + "'");
+            }
+        }
+        if (minMembers < 1) {
+            throw new IllegalArgumentException("isr.cluster.min-members must be >= 1: " + minMembers);
+        }
+        Objects.requireNonNull(nodeName, "isr.cluster.node-name");
+    }
+
+    public static ClusterSettings local() {
+        return new ClusterSettings(Mode.LOCAL, 2, "isr", "127.0.0.1", 7900, List.of("127.0.0.1[7900]"), 1, "");
+    }
+
+    public boolean clustered() {
+        return mode != Mode.LOCAL;
+    }
+}

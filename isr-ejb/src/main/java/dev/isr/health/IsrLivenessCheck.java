@@ -1,0 +1,28 @@
+package dev.isr.health;
+
+import dev.isr.store.IsrCacheContainer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+/**
+ * Liveness {@code isr}: UP as long as the module answers requests, which it does even without its cache (it fails
+ * open). A cache that could not start is a readiness matter: restarting the server would not fix an unwritable disk.
+ */
+@Liveness
+@ApplicationScoped
+public class IsrLivenessCheck implements HealthCheck {
+
+    @Inject
+    IsrCacheContainer container;
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("isr")
+                .up()
+                .withData("cacheAvailable", container.responseCache().available())
+                .build();
+    }
+}

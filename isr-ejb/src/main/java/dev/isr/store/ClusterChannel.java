@@ -1,0 +1,65 @@
+package dev.isr.store;
+
+import dev.isr.core.ClusterSettings;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.jgroups.JChannel;
+import org.jgroups.protocols.FD_ALL3;
+import org.jgroups.protocols.FD_SOCK2;
+import org.jgroups.protocols.FRAG4;
+import org.jgroups.protocols.MERGE3;
+import org.jgroups.protocols.MFC;
+import org.jgroups.protocols.TCP;
+import org.jgroups.protocols.TCPPING;
+import org.jgroups.protocols.UFC;
+import org.jgroups.protocols.UNICAST3;
+import org.jgroups.protocols.VERIFY_SUSPECT2;
+import org.jgroups.protocols.pbcast.GMS;
+import org.jgroups.protocols.pbcast.NAKACK2;
+import org.jgroups.protocols.pbcast.STABLE;
+
+/**
+ * The JGroups channel of the ISR cluster, built from configuration rather than an XML file so that every value
+ * comes from MicroProfile Config: TCP on a port of its own (not the server's), discovery by TCPPING from a fixed list
+ * of members (no multicast, which networks and loopback often drop), failure detection tuned so that a node killed
+ * with {@code kill -9} is noticed within seconds (its sockets close: FD_SOCK2) and a hung one within ten (FD_ALL3).
+ */
+final class ClusterChannel {
+
+    private ClusterChannel() {
+    }
+
+    static JChannel create(ClusterSettings settings) throws Exception {
+        TCP tcp = new TCP();
+        tcp.setBindAddress(InetAddress.getByName(settings.bindAddress()));
+        tcp.setBindPort(settings.port());
+        tcp.setPortRange(0);
+        TCPPING ping = new TCPPING();
+        ping.setInitialHosts(initialHosts(settings.initialHosts()));
+        ping.setPortRange(0);
+        GMS gms = new GMS();
+        gms.setJoinTimeout(1_000);
+        gms.setLeaveTimeout(2_000);
+        FD_ALL3 heartbeat = new FD_ALL3();
+        heartbeat.setTimeout(10_000);
+        heartbeat.setInterval(2_000);
+        VERIFY_SUSPECT2 verify = new VERIFY_SUSPECT2();
+        verify.setTimeout(1_000);
+        JChannel channel = new JChannel(tcp, ping, new MERGE3(), new FD_SOCK2(), heartbeat, verify, new NAKACK2(),
+                new UNICAST3(), new STABLE(), gms, new UFC(), new MFC(), new FRAG4());
+        return channel;
+    }
+
+    private static List<InetSocketAddress> initialHosts(List<String> hosts) {
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (String host : hosts) {
+            String trimmed = host.trim();
+            int bracket = trimmed.indexOf('[');
+            addresses.add(new InetSocketAddress(trimmed.substring(0, bracket),
+                    Integer.parseInt(trimmed.substring(bracket + 1, trimmed.length() - 1))));
+        }
+        return addresses;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.isr.store;
+
+import dev.isr.core.Leases;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.infinispan.Cache;
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryExpired;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
+import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
+
+/**
+ * {@link Leases} in a replicated cache without persistence: {@code putIfAbsent} with a lifespan is atomic across the
+ * cluster (the key's primary owner decides), and the lifespan ends the lease of a node that died. The value is the
+ * holder's node name, so that a node only releases its own leases.
+ */
+@Listener(sync = true, observation = Listener.Observation.POST)
+public class InfinispanLeases implements Leases {
+
+    private static final Logger LOG = System.getLogger(InfinispanLeases.class.getName());
+
+    private final Cache<String, String> leases;
+    private final String nodeName;
+    private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+
+    InfinispanLeases(Cache<String, String> leases, String nodeName) {
+        this.leases = leases;
+        this.nodeName = nodeName;
+        leases.addListener(this);
+    }
+
+    @Override
+    public CompletableFuture<Void> whenReleased(String key) {
+        CompletableFuture<Void> released = waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
+        if (!isHeld(key)) {
+            complete(key); // released before the future was registered
+        }
+        return released;
+    }
+
+    /** A lease ended anywhere in the cluster: wake this node's waiters. Only completes futures; never blocks. */
+    @CacheEntryRemoved
+    @CacheEntryExpired
+    public void ended(CacheEntryEvent<String, String> event) {
+        complete(event.getKey());
+    }
+
+    private void complete(String key) {
+        CompletableFuture<Void> released = waiting.remove(key);
+        if (released != null) {
+            released.complete(null);
+        }
+    }
+
+    @Override
+    public boolean tryAcquire(String key, Duration lifespan) {
+        try {
+            return leases.putIfAbsent(key, nodeName, lifespan.toMillis(), TimeUnit.MILLISECONDS) == null;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0107: taking the lease of " + key + " failed; rendering without it", e);
+            return true;
+        }
+    }
+
+    @Override
+    public boolean isHeld(String key) {
+        try {
+            return leases.containsKey(key);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0107: reading the lease of " + key + " failed; taken as free", e);
+            return false;
+        }
+    }
+
+    @Override
+    public void release(String key) {
+        try {
+            leases.remove(key, nodeName);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0107: releasing the lease of " + key + " failed; it expires by itself", e);
+        }
+    }
+
+    @Override
+    public void hold(String key, Duration lifespan) {
+        try {
+            leases.put(key, nodeName, lifespan.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0107: holding the lease of " + key + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.isr.store;
+
+import dev.isr.core.CacheKey;
+import dev.isr.core.ClusterView;
+import dev.isr.core.EntryIndex;
+import dev.isr.core.IsrConfig;
+import dev.isr.core.ResponseCache;
+import dev.isr.core.SweepPolicy;
+import dev.isr.revalidation.HttpRevalidator;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.infinispan.Cache;
+
+/**
+ * The periodic sweep (contract section 5), every {@code isr.sweep.interval} on every node: it shares the node's
+ * recent reads with the cluster, then, for the entries this node is the primary owner of (so that each entry is swept
+ * by one node only), refreshes hot ones ahead of expiry, evicts those nobody read for {@code isr.evict-unread-after},
+ * and removes those a purge record hides.
+ *
+ * <p>A non-persistent interval timer: after a restart the schedule starts again. A sweep that takes longer than the
+ * interval is not run twice at once: the next tick is skipped.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SweepTimer {
+
+    private static final Logger LOG = System.getLogger(SweepTimer.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    IsrCacheContainer container;
+
+    @Inject
+    HttpRevalidator revalidator;
+
+    @Inject
+    IsrConfig config;
+
+    @Inject
+    Clock clock;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long lastSweepMillis;
+
+    @PostConstruct
+    void schedule() {
+        long interval = config.sweepInterval().toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig("isr-sweep", false));
+        lastSweepMillis = clock.millis();
+    }
+
+    @Timeout
+    void tick(Timer timer) {
+        if (!running.compareAndSet(false, true)) {
+            LOG.log(Level.DEBUG, "sweep still running, tick skipped");
+            return;
+        }
+        try {
+            sweep(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0501: the sweep failed; it runs again at the next interval", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** One sweep at {@code now}; returns what it did, for the log and for tests. */
+    SweepResult sweep(Instant now) {
+        ResponseCache cache = container.responseCache();
+        Cache<String, Long> reads = container.reads();
+        if (!(cache instanceof InfinispanResponseCache entries) || reads == null) {
+            return new SweepResult(0, 0, 0);
+        }
+        ClusterView cluster = container.clusterView();
+        List<EntryIndex.Indexed> indexed = cache.index().all();
+        publishReads(indexed, reads);
+        SweepPolicy policy = new SweepPolicy(config.sweepInterval(), config.evictUnreadAfter());
+        int refreshed = 0;
+        int evicted = 0;
+        for (EntryIndex.Indexed entry : indexed) {
+            if (!cluster.isPrimaryOwner(entry.key())) {
+                continue;
+            }
+            Long readElsewhere = reads.get(entry.key());
+            long lastRead = Math.max(entry.lastReadMillis(), readElsewhere == null ? 0 : readElsewhere);
+            switch (policy.decide(lastRead, entry.expiresAtMillis(), now)) {
+                case EVICT_UNREAD -> {
+                    if (entries.evict(entry.key())) {
+                        evicted++;
+                    }
+                }
+                case REFRESH -> {
+                    var stored = cache.get(CacheKey.parse(entry.key()));
+                    if (stored.isPresent()) {
+                        revalidator.revalidate(stored.get());
+                        refreshed++;
+                    }
+                }
+                default -> {
+                    // fresh enough, read recently enough
+                }
+            }
+        }
+        int purged = entries.removePurged();
+        SweepResult result = new SweepResult(refreshed, evicted, purged);
+        if (refreshed + evicted + purged > 0) {
+            LOG.log(Level.DEBUG, "sweep: {0}", result);
+        }
+        return result;
+    }
+
+    /** Tells the other nodes which entries this node served since the last sweep: reads on any node keep an entry. */
+    private void publishReads(List<EntryIndex.Indexed> indexed, Cache<String, Long> reads) {
+        long since = lastSweepMillis;
+        lastSweepMillis = clock.millis();
+        Map<String, Long> recent = new HashMap<>();
+        for (EntryIndex.Indexed entry : indexed) {
+            if (entry.lastReadMillis() > since && entry.reads() > 0) {
+                recent.put(entry.key(), entry.lastReadMillis());
+            }
+        }
+        if (!recent.isEmpty()) {
+            reads.putAll(recent, config.evictUnreadAfter().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** What one sweep did. */
+    record SweepResult(int refreshed, int evicted, int purged) {
+    }
+}
