@@ -5,7 +5,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.infinispan.remoting.transport.jgroups.JGroupsChannelConfigurator;
 import org.jgroups.JChannel;
+import org.jgroups.conf.ProtocolConfiguration;
+import org.jgroups.util.SocketFactory;
 import org.jgroups.protocols.FD_ALL3;
 import org.jgroups.protocols.FD_SOCK2;
 import org.jgroups.protocols.FRAG4;
@@ -26,9 +30,44 @@ import org.jgroups.protocols.pbcast.STABLE;
  * of members (no multicast, which networks and loopback often drop), failure detection tuned so that a node killed
  * with {@code kill -9} is noticed within seconds (its sockets close: FD_SOCK2) and a hung one within ten (FD_ALL3).
  */
-final class ClusterChannel {
+final class ClusterChannel implements JGroupsChannelConfigurator {
 
-    private ClusterChannel() {
+    private final ClusterSettings settings;
+
+    ClusterChannel(ClusterSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Called by Infinispan's transport, which also closes the channel when the cache manager stops. */
+    @Override
+    public JChannel createChannel(String name) throws Exception {
+        return create(settings);
+    }
+
+    @Override
+    public String getName() {
+        return "isr-tcp";
+    }
+
+    @Override
+    public String getProtocolStackString() {
+        return "TCP(" + settings.bindAddress() + ":" + settings.port() + "):TCPPING" + settings.initialHosts()
+                + ":MERGE3:FD_SOCK2:FD_ALL3:VERIFY_SUSPECT2:NAKACK2:UNICAST3:STABLE:GMS:UFC:MFC:FRAG4";
+    }
+
+    @Override
+    public List<ProtocolConfiguration> getProtocolStack() {
+        return List.of(); // the channel is built in code, not from protocol configurations
+    }
+
+    @Override
+    public void setSocketFactory(SocketFactory socketFactory) {
+        // the default socket factory is used
+    }
+
+    @Override
+    public void setDataSource(DataSource dataSource) {
+        // no JDBC discovery
     }
 
     static JChannel create(ClusterSettings settings) throws Exception {

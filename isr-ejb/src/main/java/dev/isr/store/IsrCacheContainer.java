@@ -38,7 +38,6 @@ import org.infinispan.configuration.global.UncleanShutdownAction;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
-import org.jgroups.JChannel;
 
 /**
  * Owns the embedded Infinispan cache manager, and with it the cluster membership, for the lifetime of the deployment.
@@ -82,7 +81,6 @@ public class IsrCacheContainer {
     ManagedExecutorService executor;
 
     private EmbeddedCacheManager manager;
-    private JChannel channel;
     private Path location;
     private volatile ResponseCache responseCache = UnavailableResponseCache.INSTANCE;
     private volatile Leases leases = UnavailableLeases.INSTANCE;
@@ -173,7 +171,7 @@ public class IsrCacheContainer {
     }
 
     /** The last reads that the nodes report, for the sweep; null if the cache manager did not start. */
-    Cache<String, Long> reads() {
+    public Cache<String, Long> reads() {
         return reads;
     }
 
@@ -191,21 +189,17 @@ public class IsrCacheContainer {
             LOG.log(Level.WARNING, "ISR0014: stopping the cache manager failed", e);
         } finally {
             manager = null;
-            if (channel != null) {
-                channel.close();
-                channel = null;
-            }
         }
     }
 
-    private GlobalConfigurationBuilder globalConfiguration(ClusterSettings cluster, String nodeName)
-            throws Exception {
+    private GlobalConfigurationBuilder globalConfiguration(ClusterSettings cluster, String nodeName) {
         GlobalConfigurationBuilder global = cluster.clustered()
                 ? GlobalConfigurationBuilder.defaultClusteredBuilder()
                 : new GlobalConfigurationBuilder().nonClusteredDefault();
         if (cluster.clustered()) {
-            channel = ClusterChannel.create(cluster);
-            global.transport().clusterName(cluster.name()).nodeName(nodeName).transport(new JGroupsTransport(channel));
+            // the transport builds (and closes) the channel through this configurator, not from a stack file
+            global.transport().clusterName(cluster.name()).nodeName(nodeName)
+                    .addProperty(JGroupsTransport.CHANNEL_CONFIGURATOR, new ClusterChannel(cluster));
         }
         global.classLoader(IsrCacheContainer.class.getClassLoader());
         global.cacheContainer().name("isr");

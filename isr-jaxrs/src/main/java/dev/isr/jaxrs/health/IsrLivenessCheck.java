@@ -1,4 +1,4 @@
-package dev.isr.health;
+package dev.isr.jaxrs.health;
 
 import dev.isr.store.IsrCacheContainer;
 import jakarta.enterprise.context.ApplicationScoped;

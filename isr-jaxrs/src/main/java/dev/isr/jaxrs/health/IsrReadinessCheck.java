@@ -1,4 +1,4 @@
-package dev.isr.health;
+package dev.isr.jaxrs.health;
 
 import dev.isr.core.ClusterView;
 import dev.isr.core.IsrConfig;
@@ -18,6 +18,8 @@ import org.eclipse.microprofile.health.Readiness;
  * Readiness {@code isr} (contract section 8): UP when the cache runs, its store directory takes a write, and the
  * cluster has at least {@code isr.cluster.min-members} members. DOWN says a load balancer should prefer other nodes;
  * the node itself keeps answering, uncached if need be (the module fails open).
+ *
+ * <p>It lives in the web module: MicroProfile Health on WildFly discovers checks in web deployments.
  */
 @Readiness
 @ApplicationScoped

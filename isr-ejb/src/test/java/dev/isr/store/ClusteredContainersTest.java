@@ -1,0 +1,101 @@
+package dev.isr.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.isr.core.CacheKey;
+import dev.isr.core.CachePolicy;
+import dev.isr.core.CachedResponse;
+import dev.isr.core.ClusterSettings;
+import dev.isr.core.IsrConfig;
+import dev.isr.core.PurgeRequest;
+import dev.isr.core.VaryRule;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two real cache containers in one JVM, clustered over loopback TCP by the module's own JGroups channel: entries,
+ * purge records and leases are shared, and a node that was away comes back without serving what was purged.
+ */
+class ClusteredContainersTest {
+
+    private static final String HOSTS = "127.0.0.1[7950],127.0.0.1[7951]";
+
+    @TempDir
+    Path dir;
+
+    private IsrCacheContainer one;
+    private IsrCacheContainer two;
+
+    private IsrCacheContainer node(String name, int port) {
+        IsrConfig defaults = IsrConfig.defaults();
+        ClusterSettings cluster = new ClusterSettings(ClusterSettings.Mode.REPLICATED, 2, "isr-test", "127.0.0.1",
+                port, List.of(HOSTS.split(",")), 1, name);
+        IsrCacheContainer container = new IsrCacheContainer();
+        container.config = new IsrConfig(defaults.cacheName(), defaults.maxBodyBytes(), defaults.storableStatuses(),
+                defaults.ignoredQueryParams(), dir.resolve(name).toString(), false, "", "",
+                defaults.revalidationTimeout(), defaults.retryAfter(), defaults.collapseTimeout(),
+                defaults.revalidationMaxConcurrency(), "", "", cluster, defaults.maxEntries(),
+                defaults.sweepInterval(), defaults.evictUnreadAfter());
+        container.clock = Clock.systemUTC();
+        container.start();
+        return container;
+    }
+
+    @AfterEach
+    void stop() {
+        if (two != null) {
+            two.stop();
+        }
+        if (one != null) {
+            one.stop();
+        }
+    }
+
+    private static CachedResponse page(String path, String tag) {
+        CachePolicy policy = new CachePolicy(Duration.ofHours(1), Duration.ZERO, Duration.ZERO, false, true, true);
+        return new CachedResponse(new CacheKey(path, ""), 200, List.of(), path.getBytes(StandardCharsets.UTF_8),
+                Instant.now(), policy, List.of(), List.of(tag));
+    }
+
+    @Test
+    void entriesPurgesAndLeasesAreShared() {
+        one = node("one", 7950);
+        two = node("two", 7951);
+        assertEquals(2, one.clusterView().members());
+        one.responseCache().put(page("/a", "t-a"), VaryRule.DEFAULT);
+        assertTrue(two.responseCache().get(new CacheKey("/a", "")).isPresent(), "replicated to node two");
+
+        assertTrue(one.leases().tryAcquire("render /a", Duration.ofSeconds(10)));
+        assertFalse(two.leases().tryAcquire("render /a", Duration.ofSeconds(10)), "one lease in the cluster");
+        one.leases().release("render /a");
+        assertTrue(two.leases().tryAcquire("render /a", Duration.ofSeconds(10)));
+
+        two.responseCache().purge(PurgeRequest.ofTags(List.of("t-a")), Instant.now());
+        assertFalse(one.responseCache().get(new CacheKey("/a", "")).isPresent());
+        assertFalse(two.responseCache().get(new CacheKey("/a", "")).isPresent());
+    }
+
+    @Test
+    void aNodeAwayDuringAPurgeDoesNotServeThePurgedEntry() {
+        one = node("one", 7950);
+        two = node("two", 7951);
+        one.responseCache().put(page("/b", "t-b"), VaryRule.DEFAULT);
+        assertTrue(two.responseCache().get(new CacheKey("/b", "")).isPresent());
+        two.stop();
+        two = null;
+        one.responseCache().purge(PurgeRequest.ofTags(List.of("t-b")), Instant.now());
+        two = node("two", 7951);
+        assertEquals(2, two.clusterView().members());
+        assertFalse(two.responseCache().get(new CacheKey("/b", "")).isPresent(),
+                "the purge record reached node two when it came back");
+    }
+}

@@ -1,0 +1,228 @@
+package dev.isr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two real WildFly nodes on loopback (port offset 100) with the EAR in replicated mode: the same entries and purges
+ * on both, one render per key in the cluster, restarts and a killed node (contract section 7).
+ *
+ * <p>Each node is a separate installation, so its deployment and its store survive its restarts. Tests use their own
+ * pages; the order matters only where a test restarts or kills a node.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    static final String TOKEN = "it-admin-token-0123456789";
+
+    private static boolean deployed;
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    private static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("isr.ear")));
+    }
+
+    @Deployment(name = "ear-node1", managed = false, testable = false)
+    @TargetsContainer("node1")
+    static EnterpriseArchive onNode1() {
+        return ear();
+    }
+
+    @Deployment(name = "ear-node2", managed = false, testable = false)
+    @TargetsContainer("node2")
+    static EnterpriseArchive onNode2() {
+        return ear();
+    }
+
+    @BeforeEach
+    void clusterUp() throws Exception {
+        for (Node node : List.of(Node.ONE, Node.TWO)) {
+            if (!controller.isStarted(node.name())) {
+                controller.start(node.name());
+            }
+        }
+        if (!deployed) {
+            deployer.deploy("ear-node1");
+            deployer.deploy("ear-node2");
+            deployed = true;
+        }
+        awaitMembers(2);
+    }
+
+    /** Waits until both nodes report the expected members in their readiness data. */
+    private static void awaitMembers(int members) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (Node node : List.of(Node.ONE, Node.TWO)) {
+            String body = "";
+            while (System.nanoTime() < deadline) {
+                body = node.readiness().body();
+                if (body.contains("\"members\":" + members)) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertTrue(body.contains("\"members\":" + members), node.name() + " readiness: " + body);
+        }
+    }
+
+    private static String cacheStatus(HttpResponse<?> response) {
+        return Http.cacheStatus(response);
+    }
+
+    @Test
+    @Order(1)
+    void storedViaNode1IsAHitOnNode2() throws Exception {
+        assertEquals("isr; fwd=uri-miss; stored", cacheStatus(Node.ONE.get("/books/1")));
+        HttpResponse<String> onTwo = Node.TWO.get("/books/1");
+        assertTrue(cacheStatus(onTwo).startsWith("isr; hit;"), cacheStatus(onTwo));
+        assertEquals(0, Node.TWO.renders("/books/1"), "node 2 served node 1's render");
+    }
+
+    @Test
+    @Order(2)
+    void purgeOnNode2IsAMissOnNode1TheMomentItReturns() throws Exception {
+        Node.ONE.get("/books/2");
+        assertTrue(cacheStatus(Node.TWO.get("/books/2")).startsWith("isr; hit;"));
+        HttpResponse<String> purge = Node.TWO.admin("/isr/purge", "{\"paths\":[\"/books/2\"]}");
+        assertEquals(200, purge.statusCode(), purge.body());
+        assertEquals("{\"purged\":1,\"nodes\":2}", purge.body());
+        assertEquals("isr; fwd=uri-miss; stored", cacheStatus(Node.ONE.get("/books/2")));
+    }
+
+    @Test
+    @Order(3)
+    void stampedeOverBothNodesRendersOnce() throws Exception {
+        int requests = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                Node node = i % 2 == 0 ? Node.ONE : Node.TWO;
+                responses.add(pool.submit(() -> {
+                    start.await();
+                    return node.get("/books/3");
+                }));
+            }
+            start.countDown();
+            for (Future<HttpResponse<String>> response : responses) {
+                assertEquals(200, response.get().statusCode());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Node.ONE.renders("/books/3") + Node.TWO.renders("/books/3"),
+                "one render for " + requests + " requests on two nodes");
+    }
+
+    @Test
+    @Order(4)
+    void nodeDownDuringAPurgeDoesNotServeThePurgedEntryWhenBack() throws Exception {
+        Node.ONE.get("/books/6");
+        assertTrue(cacheStatus(Node.TWO.get("/books/6")).startsWith("isr; hit;"), "durable, on both nodes");
+        controller.stop("node2");
+        HttpResponse<String> purge = Node.ONE.admin("/isr/purge", "{\"tags\":[\"book-6\"]}");
+        assertEquals("{\"purged\":1,\"nodes\":1}", purge.body());
+        controller.start("node2");
+        awaitMembers(2);
+        HttpResponse<String> onTwo = Node.TWO.get("/books/6");
+        assertEquals("isr; fwd=uri-miss; stored", cacheStatus(onTwo), "node 2 came back with the entry on disk");
+    }
+
+    @Test
+    @Order(5)
+    void killedNodeLeavesTheOtherAnsweringEveryRequest() throws Exception {
+        Node.ONE.get("/books/7");
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                int worker = i;
+                load.submit(() -> {
+                    int n = 0;
+                    while (loading.get()) {
+                        String page = (n++ % 3 == 0) ? "/books/" + (8 + worker % 2) : "/books/7";
+                        try {
+                            HttpResponse<String> response = Node.ONE.get(page);
+                            if (response.statusCode() != 200) {
+                                failures.add(page + " -> " + response.statusCode());
+                            }
+                            answered.incrementAndGet();
+                        } catch (Exception e) {
+                            failures.add(page + " -> " + e);
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(1_000);
+            ServerProcesses.kill9(System.getProperty("jboss.node2.home"));
+            Thread.sleep(5_000);
+        } finally {
+            loading.set(false);
+            load.shutdown();
+            load.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertTrue(failures.isEmpty(), "node 1 failed requests while node 2 died: " + failures);
+        assertTrue(answered.get() > 50, "node 1 kept answering: " + answered.get());
+        ServerProcesses.forget(controller, "node2");
+        controller.start("node2");
+        awaitMembers(2);
+    }
+
+    @Test
+    @Order(6)
+    void fullClusterRestartKeepsDurableEntriesOnly() throws Exception {
+        Node.ONE.get("/books/4");
+        Node.ONE.get("/books");
+        assertTrue(cacheStatus(Node.TWO.get("/books/4")).startsWith("isr; hit;"));
+        assertTrue(cacheStatus(Node.TWO.get("/books")).startsWith("isr; hit;"));
+        controller.stop("node2");
+        controller.stop("node1");
+        controller.start("node1");
+        controller.start("node2");
+        awaitMembers(2);
+        for (Node node : List.of(Node.ONE, Node.TWO)) {
+            HttpResponse<String> durable = node.get("/books/4");
+            assertTrue(cacheStatus(durable).startsWith("isr; hit;"), node.name() + ": " + cacheStatus(durable));
+            assertEquals(0, node.renders("/books/4"), "served from the file store on " + node.name());
+        }
+        assertEquals("isr; fwd=uri-miss; stored", cacheStatus(Node.TWO.get("/books")), "memory only: gone");
+    }
+}
