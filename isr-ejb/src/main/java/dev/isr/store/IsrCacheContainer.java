@@ -9,6 +9,7 @@ import dev.isr.core.Leases;
 import dev.isr.core.PurgeRecord;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
+import dev.isr.health.IsrHealth;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -80,6 +81,9 @@ public class IsrCacheContainer {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    IsrHealth health;
+
     private EmbeddedCacheManager manager;
     private Path location;
     private volatile ResponseCache responseCache = UnavailableResponseCache.INSTANCE;
@@ -89,6 +93,14 @@ public class IsrCacheContainer {
 
     @PostConstruct
     void start() {
+        startCaches();
+        if (health != null) {
+            health.attach(() -> new IsrHealth.State(responseCache.available(), location, clusterView.members(),
+                    config.cluster().minMembers(), clusterView.mode().label(), responseCache.index().size()));
+        }
+    }
+
+    private void startCaches() {
         location = StoreLocation.resolve(config.storePath());
         ClusterSettings cluster = config.cluster();
         String nodeName = nodeName(cluster);
@@ -151,6 +163,9 @@ public class IsrCacheContainer {
 
     @PreDestroy
     void stop() {
+        if (health != null) {
+            health.detach();
+        }
         responseCache = UnavailableResponseCache.INSTANCE;
         leases = UnavailableLeases.INSTANCE;
         stopQuietly();

@@ -1,6 +1,5 @@
-package dev.isr.jaxrs.health;
+package dev.isr.health;
 
-import dev.isr.store.IsrCacheContainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -16,13 +15,10 @@ import org.eclipse.microprofile.health.Liveness;
 public class IsrLivenessCheck implements HealthCheck {
 
     @Inject
-    IsrCacheContainer container;
+    IsrHealth health;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("isr")
-                .up()
-                .withData("cacheAvailable", container.responseCache().available())
-                .build();
+        return HealthCheckResponse.named("isr").up().withData("cacheRunning", health.state().running()).build();
     }
 }

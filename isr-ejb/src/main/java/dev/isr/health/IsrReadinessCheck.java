@@ -1,9 +1,5 @@
-package dev.isr.jaxrs.health;
+package dev.isr.health;
 
-import dev.isr.core.ClusterView;
-import dev.isr.core.IsrConfig;
-import dev.isr.core.ResponseCache;
-import dev.isr.store.IsrCacheContainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -16,44 +12,36 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness {@code isr} (contract section 8): UP when the cache runs, its store directory takes a write, and the
- * cluster has at least {@code isr.cluster.min-members} members. DOWN says a load balancer should prefer other nodes;
- * the node itself keeps answering, uncached if need be (the module fails open).
- *
- * <p>It lives in the web module: MicroProfile Health on WildFly discovers checks in web deployments.
+ * cluster has at least {@code isr.cluster.min-members} members. DOWN tells a load balancer to prefer other nodes; the
+ * node itself keeps answering, uncached if need be (the module fails open).
  */
 @Readiness
 @ApplicationScoped
 public class IsrReadinessCheck implements HealthCheck {
 
     @Inject
-    IsrCacheContainer container;
-
-    @Inject
-    IsrConfig config;
+    IsrHealth health;
 
     @Override
     public HealthCheckResponse call() {
-        ResponseCache cache = container.responseCache();
-        ClusterView cluster = container.clusterView();
-        int members = cluster.members();
-        boolean running = cache.available();
-        boolean writable = running && storeWritable(container.storeLocation());
-        boolean enoughMembers = members >= config.cluster().minMembers();
+        IsrHealth.State state = health.state();
+        boolean writable = state.running() && writable(state.storeLocation());
+        boolean enoughMembers = state.members() >= state.minMembers();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("isr")
-                .status(running && writable && enoughMembers)
-                .withData("mode", cluster.mode().label())
-                .withData("members", members)
-                .withData("entries", cache.index().size())
-                .withData("running", running)
+                .status(state.running() && writable && enoughMembers)
+                .withData("mode", state.mode())
+                .withData("members", state.members())
+                .withData("entries", state.entries())
+                .withData("running", state.running())
                 .withData("storeWritable", writable);
         if (!enoughMembers) {
-            response.withData("minMembers", config.cluster().minMembers());
+            response.withData("minMembers", state.minMembers());
         }
         return response.build();
     }
 
     /** Creates and deletes a file: the only honest test of a directory's writability (root ignores permissions). */
-    private static boolean storeWritable(Path location) {
+    private static boolean writable(Path location) {
         if (location == null) {
             return false;
         }

@@ -1,0 +1,45 @@
+package dev.isr.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Where the cache container reports its state for the health checks. Thread-safe: the state is read through a
+ * supplier the container attaches once it has started (or failed to).
+ */
+@ApplicationScoped
+public class IsrHealth {
+
+    /**
+     * The state the checks report.
+     *
+     * @param running the cache runs
+     * @param storeLocation the persistent store's directory, or null if unknown
+     * @param members the cluster members this node sees
+     * @param minMembers {@code isr.cluster.min-members}
+     * @param mode {@code isr.cluster.mode}
+     * @param entries the entries this node indexes
+     */
+    public record State(boolean running, Path storeLocation, int members, int minMembers, String mode, int entries) {
+    }
+
+    private static final State NOT_STARTED = new State(false, null, 0, 1, "unknown", 0);
+
+    private volatile Supplier<State> source = () -> NOT_STARTED;
+
+    /** Called by the cache container when it starts; a later call replaces the earlier source. */
+    public void attach(Supplier<State> state) {
+        this.source = Objects.requireNonNull(state, "state");
+    }
+
+    /** Called by the cache container when it stops. */
+    public void detach() {
+        this.source = () -> NOT_STARTED;
+    }
+
+    State state() {
+        return source.get();
+    }
+}
