@@ -29,16 +29,18 @@ public final class SweepPolicy {
     }
 
     /**
-     * @param lastReadMillis the last read of the entry anywhere in the cluster that this node knows of, or when it
-     *     was stored if it was never read
+     * @param lastSeenMillis the last read of the entry anywhere in the cluster that this node knows of, or when this
+     *     node came to know the entry (stored, or found in the store at start) if nobody read it since
+     * @param lastReadMillis the last actual read anywhere that this node knows of, 0 if none: only reads make an
+     *     entry hot, so that a restart does not refresh every entry it finds
      * @param expiresAtMillis when it stops being fresh
      */
-    public Action decide(long lastReadMillis, long expiresAtMillis, Instant now) {
+    public Action decide(long lastSeenMillis, long lastReadMillis, long expiresAtMillis, Instant now) {
         long nowMillis = now.toEpochMilli();
-        if (nowMillis - lastReadMillis > evictUnreadAfter.toMillis()) {
+        if (nowMillis - Math.max(lastSeenMillis, lastReadMillis) > evictUnreadAfter.toMillis()) {
             return Action.EVICT_UNREAD;
         }
-        boolean hot = nowMillis - lastReadMillis <= 2 * interval.toMillis();
+        boolean hot = lastReadMillis > 0 && nowMillis - lastReadMillis <= 2 * interval.toMillis();
         boolean expiresBeforeNextSweep = expiresAtMillis > nowMillis && expiresAtMillis - nowMillis <= interval.toMillis();
         return hot && expiresBeforeNextSweep ? Action.REFRESH : Action.KEEP;
     }

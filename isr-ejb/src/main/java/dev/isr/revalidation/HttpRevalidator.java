@@ -83,6 +83,11 @@ public class HttpRevalidator implements Revalidator {
     @Override
     public void revalidate(CachedResponse stale) {
         String key = stale.key().value();
+        if (origin.origin() == null) {
+            // right after a start, before any request: nowhere to send it yet, which is no failure of the page
+            LOG.log(Level.DEBUG, "{0}: no origin known yet, revalidation skipped", key);
+            return;
+        }
         if (!gate.tryStart(key, clock.instant())) {
             return;
         }
@@ -109,6 +114,11 @@ public class HttpRevalidator implements Revalidator {
      */
     public CompletableFuture<Void> revalidateEagerly(CachedResponse entry) {
         String key = entry.key().value();
+        if (origin.origin() == null) {
+            LOG.log(Level.WARNING, "ISR0302: {0}: no origin known yet (no request arrived; set isr.origin), not"
+                    + " revalidated", key);
+            return CompletableFuture.completedFuture(null);
+        }
         if (!gate.tryStartIgnoringBackOff(key)) {
             return CompletableFuture.completedFuture(null);
         }

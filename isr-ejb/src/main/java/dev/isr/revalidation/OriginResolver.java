@@ -26,7 +26,7 @@ public class OriginResolver {
     }
 
     /** The origin, or null when none is configured and no request has arrived yet. */
-    String origin() {
+    public String origin() {
         return config.origin().isEmpty() ? learned.get() : config.origin();
     }
 }

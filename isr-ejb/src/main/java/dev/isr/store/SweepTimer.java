@@ -106,8 +106,9 @@ public class SweepTimer {
                 continue;
             }
             Long readElsewhere = reads.get(entry.key());
-            long lastRead = Math.max(entry.lastReadMillis(), readElsewhere == null ? 0 : readElsewhere);
-            switch (policy.decide(lastRead, entry.expiresAtMillis(), now)) {
+            long lastRead = Math.max(entry.reads() > 0 ? entry.lastReadMillis() : 0,
+                    readElsewhere == null ? 0 : readElsewhere);
+            switch (policy.decide(entry.lastReadMillis(), lastRead, entry.expiresAtMillis(), now)) {
                 case EVICT_UNREAD -> {
                     if (entries.evict(entry.key())) {
                         evicted++;
