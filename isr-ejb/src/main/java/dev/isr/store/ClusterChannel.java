@@ -75,6 +75,8 @@ final class ClusterChannel implements JGroupsChannelConfigurator {
         tcp.setBindAddress(InetAddress.getByName(settings.bindAddress()));
         tcp.setBindPort(settings.port());
         tcp.setPortRange(0);
+        tcp.tcpNodelay(true); // small synchronous messages (purge records, leases) must not wait for Nagle
+
         TCPPING ping = new TCPPING();
         ping.setInitialHosts(initialHosts(settings.initialHosts()));
         ping.setPortRange(0);
