@@ -50,19 +50,6 @@ class AdminIT extends DeployedEar {
         return Http.cacheStatus(Http.get(page)).startsWith("isr; hit;");
     }
 
-    private static HttpResponse<String> awaitBody(String page, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        HttpResponse<String> response;
-        do {
-            response = Http.get(page);
-            if (response.body().contains(text)) {
-                return response;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError(page + " never answered '" + text + "': " + response.body());
-    }
-
     @Test
     void editingABookPurgesItsPageAndTheListAndNothingElse() throws Exception {
         Http.get("/books/12");
@@ -124,7 +111,7 @@ class AdminIT extends DeployedEar {
         HttpResponse<String> stale = Http.get(page);
         assertTrue(Http.cacheStatus(stale).endsWith("detail=stale-while-revalidate"), Http.cacheStatus(stale));
         assertEquals("lab soft render 1\n", stale.body());
-        HttpResponse<String> fresh = awaitBody(page, "render 2");
+        HttpResponse<String> fresh = Http.awaitBody(page, "render 2");
         assertTrue(Http.cacheStatus(fresh).matches("isr; hit; ttl=\\d+"), Http.cacheStatus(fresh));
     }
 
@@ -139,7 +126,7 @@ class AdminIT extends DeployedEar {
         HttpResponse<String> during = Http.get(page);
         assertEquals("lab reval render 1\n", during.body(), "the old entry is served until the new one is stored");
         assertTrue(Http.cacheStatus(during).startsWith("isr; hit;"));
-        awaitBody(page, "render 2");
+        Http.awaitBody(page, "render 2");
         assertEquals(2, Http.renders(page));
     }
 

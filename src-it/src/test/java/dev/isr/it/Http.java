@@ -45,6 +45,21 @@ final class Http {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Polls {@code page} until its body contains {@code text}, for at most 15 s; returns that response. */
+    static HttpResponse<String> awaitBody(String page, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        HttpResponse<String> response;
+        do {
+            response = get(page);
+            if (response.body().contains(text)) {
+                return response;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(page + " never answered '" + text + "'; last: " + cacheStatus(response) + " "
+                + response.body());
+    }
+
     static String cacheStatus(HttpResponse<?> response) {
         return response.headers().firstValue("Cache-Status").orElse("<none>");
     }

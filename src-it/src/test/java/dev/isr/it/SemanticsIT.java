@@ -47,21 +47,6 @@ class SemanticsIT extends DeployedEar {
         }
     }
 
-    /** Polls {@code page} until its body contains {@code text}, for at most 15 s; returns that response. */
-    private static HttpResponse<String> awaitBody(String page, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        HttpResponse<String> response;
-        do {
-            response = Http.get(page);
-            if (response.body().contains(text)) {
-                return response;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError(page + " never answered with '" + text + "'; last: " + Http.cacheStatus(response)
-                + " " + response.body());
-    }
-
     private record Timed(HttpResponse<String> response, long millis) {
     }
 
@@ -84,7 +69,7 @@ class SemanticsIT extends DeployedEar {
             assertTrue(timed.millis() < 750, "a stale answer must not wait for the 1500 ms render: " + timed.millis());
         }
 
-        HttpResponse<String> fresh = awaitBody(page, "render 2");
+        HttpResponse<String> fresh = Http.awaitBody(page, "render 2");
         assertTrue(Http.cacheStatus(fresh).startsWith("isr; hit; ttl="), Http.cacheStatus(fresh));
         assertEquals(2, Http.renders(page), "ten stale hits, one background revalidation");
     }
