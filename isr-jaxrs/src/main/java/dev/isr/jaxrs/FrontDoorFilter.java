@@ -33,6 +33,11 @@ import java.util.concurrent.TimeoutException;
  * Answers cache hits before JAX-RS does any work, collapses concurrent renders of one key, and tells the capture
  * filter what it decided otherwise.
  *
+ * <p>Limitation: requests that wait for another request's render (collapsing) block their thread, at most
+ * {@code isr.collapse.timeout}. With asynchronous resources whose completion needs a server worker thread, more
+ * concurrent misses of one key than worker threads can hold the render back until waiters time out; waiting
+ * asynchronously is not done yet.
+ *
  * <p>The decisions are {@link FrontDoor}'s; this class moves bytes and threads. A forwarded request carries its
  * {@link Lookup.Forward} in the request attribute {@link #LOOKUP_ATTRIBUTE}, which JAX-RS exposes as a request
  * property to {@link ResponseCapture}. When a render throws and a stale entry within its {@code stale-if-error}
@@ -104,40 +109,68 @@ public class FrontDoorFilter extends HttpFilter {
             return;
         }
         boolean withBody = !"HEAD".equals(request.getMethod());
-        try (RenderCollapser.Render render = collapser.join(forward.key().value())) {
-            if (render instanceof RenderCollapser.Follower follower) {
-                // another request on this node renders (or waits for another node): wait for it, then look again
-                if (awaitLeader(follower, forward) && serveCollapsed(forward, headers, withBody, response)) {
-                    return;
-                }
-                render(forward, request, response, chain);
+        RenderCollapser.Render render = collapser.join(forward.key().value());
+        if (render instanceof RenderCollapser.Follower follower) {
+            // another request on this node renders (or waits for another node): wait for it, then look again
+            if (awaitLeader(follower, forward) && serveCollapsed(forward, headers, withBody, response)) {
                 return;
             }
-            renderOncePerCluster(forward, request, response, chain, headers, withBody);
+            render(forward, request, response, chain);
+            return;
         }
+        renderOncePerCluster(forward, request, response, chain, headers, withBody, render::close);
     }
 
     /**
      * This node's leader for the key: take the cluster-wide lease and render, or, if another node holds it, wait for
      * its render (at most {@code isr.collapse.timeout}) and answer with what it stored. A lease whose node died
-     * expires after the collapse timeout, and then this node renders.
+     * expires after the collapse timeout, and then this node renders. {@code releaseLocal} releases this node's
+     * followers once the response is complete.
      */
     private void renderOncePerCluster(Lookup.Forward forward, HttpServletRequest request,
-            HttpServletResponse response, FilterChain chain, HeaderLookup headers, boolean withBody)
-            throws IOException, ServletException {
+            HttpServletResponse response, FilterChain chain, HeaderLookup headers, boolean withBody,
+            Runnable releaseLocal) throws IOException, ServletException {
         String lease = "render " + forward.key().value();
         if (leases.tryAcquire(lease, config.collapseTimeout())) {
-            try {
-                render(forward, request, response, chain);
-            } finally {
+            renderThen(forward, request, response, chain, () -> {
                 leases.release(lease);
+                releaseLocal.run();
+            });
+            return;
+        }
+        boolean served;
+        try {
+            served = awaitRelease(lease) && serveCollapsed(forward, headers, withBody, response);
+        } catch (IOException | RuntimeException e) {
+            releaseLocal.run();
+            throw e;
+        }
+        if (served) {
+            releaseLocal.run();
+            return;
+        }
+        renderThen(forward, request, response, chain, releaseLocal);
+    }
+
+    /**
+     * Renders, then runs {@code done} once the response is complete: at once for a synchronous render, when the
+     * asynchronous processing ends for one that went async (a JAX-RS resource returning a {@code CompletionStage},
+     * say), so that collapsed requests wait for the real response, not for the thread that started it.
+     */
+    private void renderThen(Lookup.Forward forward, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain, Runnable done) throws IOException, ServletException {
+        boolean async = false;
+        try {
+            render(forward, request, response, chain);
+            async = request.isAsyncStarted();
+            if (async) {
+                request.getAsyncContext().addListener(new WhenComplete(done));
             }
-            return;
+        } finally {
+            if (!async) {
+                done.run();
+            }
         }
-        if (awaitRelease(lease) && serveCollapsed(forward, headers, withBody, response)) {
-            return;
-        }
-        render(forward, request, response, chain);
     }
 
     private boolean serveCollapsed(Lookup.Forward forward, HeaderLookup headers, boolean withBody,
@@ -196,7 +229,8 @@ public class FrontDoorFilter extends HttpFilter {
                     !"HEAD".equals(request.getMethod())), response);
             return;
         }
-        if (forward.reason() == CacheStatus.Forward.METHOD) {
+        if (forward.reason() == CacheStatus.Forward.METHOD && !request.isAsyncStarted()) {
+            // an asynchronous response's status is not known yet: the JAX-RS capture filter invalidates then
             UnsafeMethods.invalidateAfter(request.getMethod(), response.getStatus(), forward.path(), cache);
         }
     }

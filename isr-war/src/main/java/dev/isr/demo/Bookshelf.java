@@ -13,7 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The demo's data source: a few books in memory, behind a deliberate delay ({@code demo.render.delay-ms}, default
  * 300) that stands for a slow database, CMS or remote API. Every read counts as a render in {@link RenderCounter}.
  *
- * <p>Thread-safe. The delay is a plain sleep on the request thread, exactly like a blocking JDBC call would be.
+ * <p>Thread-safe. The delay is a plain sleep on the request thread, deliberately: it stands for a blocking JDBC or
+ * HTTP call, which is what the module is for. (An asynchronous version, on the container's scheduler, made the
+ * collapsing of concurrent misses wait out its timeout: see the front door's notes on asynchronous resources.)
  */
 @ApplicationScoped
 public class Bookshelf {
