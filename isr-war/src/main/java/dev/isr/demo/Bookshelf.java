@@ -13,9 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The demo's data source: a few books in memory, behind a deliberate delay ({@code demo.render.delay-ms}, default
  * 300) that stands for a slow database, CMS or remote API. Every read counts as a render in {@link RenderCounter}.
  *
- * <p>Thread-safe. The delay is a plain sleep on the request thread, deliberately: it stands for a blocking JDBC or
- * HTTP call, which is what the module is for. (An asynchronous version, on the container's scheduler, made the
- * collapsing of concurrent misses wait out its timeout: see the front door's notes on asynchronous resources.)
+ * <p>Thread-safe. The request thread waits out the delay ({@link SlowResponses}), as it would on a blocking JDBC or
+ * HTTP call. (An asynchronous version made the collapsing of concurrent misses wait out its timeout: see the front
+ * door's notes on asynchronous resources.)
  */
 @ApplicationScoped
 public class Bookshelf {
@@ -23,6 +23,9 @@ public class Bookshelf {
     @Inject
     @ConfigProperty(name = "demo.render.delay-ms", defaultValue = "300")
     long delayMillis;
+
+    @Inject
+    SlowResponses slow;
 
     private final Map<Integer, Book> books = new ConcurrentHashMap<>();
 
@@ -89,11 +92,6 @@ public class Bookshelf {
         if (failing) {
             throw new DataSourceUnavailable();
         }
-        try {
-            Thread.sleep(delayMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the bookshelf", e);
-        }
+        slow.await(delayMillis);
     }
 }

@@ -37,6 +37,9 @@ public class HeaderLab {
     @Inject
     LabScripts scripts;
 
+    @Inject
+    SlowResponses slow;
+
     /** On a path of its own: a PUT to the page itself would invalidate it (RFC 9111 section 4.4). */
     @PUT
     @Path("script")
@@ -54,14 +57,12 @@ public class HeaderLab {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
-    public Response render(@PathParam("name") String name) throws InterruptedException {
+    public Response render(@PathParam("name") String name) {
         LabScript script = scripts.get(name);
         String path = "/demo/lab/" + name;
         renders.rendered(path);
         long count = renders.count(path);
-        if (script.delayMs() > 0) {
-            Thread.sleep(script.delayMs());
-        }
+        slow.await(script.delayMs());
         if (script.readsBookshelf()) {
             bookshelf.all(); // fails while the data source is switched to fail
         }
