@@ -1,5 +1,7 @@
 package dev.isr.config;
 
+import dev.isr.core.ByteBudgets;
+import dev.isr.core.ByteSizes;
 import dev.isr.core.ClusterSettings;
 import dev.isr.core.Durations;
 import dev.isr.core.IsrConfig;
@@ -45,7 +47,12 @@ public class IsrConfigProducer {
     public static final String CLUSTER_INITIAL_HOSTS = "isr.cluster.initial-hosts";
     public static final String CLUSTER_MIN_MEMBERS = "isr.cluster.min-members";
     public static final String CLUSTER_NODE_NAME = "isr.cluster.node-name";
-    public static final String MAX_ENTRIES = "isr.max-entries";
+    public static final String MEMORY_MAX_BYTES = "isr.memory.max-bytes";
+    public static final String STORE_MAX_BYTES = "isr.store.max-bytes";
+    public static final String CAPTURE_MAX_BYTES = "isr.capture.max-bytes";
+    public static final String PUBLIC_ORIGINS = "isr.public-origins";
+    public static final String HIT_FOR_PASS = "isr.hit-for-pass";
+    public static final String WEBHOOK_TOLERANCE = "isr.webhook.tolerance";
     public static final String SWEEP_INTERVAL = "isr.sweep.interval";
     public static final String EVICT_UNREAD_AFTER = "isr.evict-unread-after";
 
@@ -54,7 +61,8 @@ public class IsrConfigProducer {
             IGNORED_QUERY_PARAMS, STORE_PATH, STRICT_S_MAXAGE, ORIGIN, REVALIDATION_TOKEN, REVALIDATION_TIMEOUT,
             RETRY_AFTER, COLLAPSE_TIMEOUT, REVALIDATION_MAX_CONCURRENCY, ADMIN_TOKEN, WEBHOOK_SECRET, CLUSTER_MODE,
             CLUSTER_OWNERS, CLUSTER_NAME, CLUSTER_BIND_ADDRESS, CLUSTER_PORT, CLUSTER_INITIAL_HOSTS, CLUSTER_MIN_MEMBERS,
-            CLUSTER_NODE_NAME, MAX_ENTRIES, SWEEP_INTERVAL, EVICT_UNREAD_AFTER);
+            CLUSTER_NODE_NAME, MEMORY_MAX_BYTES, STORE_MAX_BYTES, CAPTURE_MAX_BYTES, SWEEP_INTERVAL, EVICT_UNREAD_AFTER,
+            PUBLIC_ORIGINS, HIT_FOR_PASS, WEBHOOK_TOLERANCE);
 
     @Inject
     Config config;
@@ -80,9 +88,14 @@ public class IsrConfigProducer {
                     read(ADMIN_TOKEN, String.class, defaults.adminToken()),
                     read(WEBHOOK_SECRET, String.class, defaults.webhookSecret()),
                     cluster(defaults.cluster()),
-                    read(MAX_ENTRIES, Long.class, defaults.maxEntries()),
+                    new ByteBudgets(readBytes(MEMORY_MAX_BYTES, defaults.budgets().memory()),
+                            readBytes(STORE_MAX_BYTES, defaults.budgets().store()),
+                            readBytes(CAPTURE_MAX_BYTES, defaults.budgets().capture())),
                     readDuration(SWEEP_INTERVAL, defaults.sweepInterval()),
-                    readDuration(EVICT_UNREAD_AFTER, defaults.evictUnreadAfter()));
+                    readDuration(EVICT_UNREAD_AFTER, defaults.evictUnreadAfter()),
+                    readList(PUBLIC_ORIGINS, defaults.publicOrigins()),
+                    readDuration(HIT_FOR_PASS, defaults.hitForPass()),
+                    readDuration(WEBHOOK_TOLERANCE, defaults.webhookTolerance()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("ISR0001: invalid ISR configuration: " + e.getMessage(), e);
         }
@@ -107,6 +120,10 @@ public class IsrConfigProducer {
 
     private Duration readDuration(String key, Duration defaultValue) {
         return convert(key, k -> config.getOptionalValue(k, String.class).map(Durations::parse).orElse(defaultValue));
+    }
+
+    private long readBytes(String key, long defaultValue) {
+        return convert(key, k -> config.getOptionalValue(k, String.class).map(ByteSizes::parse).orElse(defaultValue));
     }
 
     private List<String> readList(String key, List<String> defaultValue) {

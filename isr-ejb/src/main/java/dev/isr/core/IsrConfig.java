@@ -15,8 +15,9 @@ import java.util.Set;
  * @param storePath where the persistent store lives, or empty for the server's data directory
  *     ({@code isr.store.path})
  * @param strictSMaxAge {@code s-maxage} implies {@code proxy-revalidate} ({@code isr.strict-s-maxage})
- * @param origin where revalidations send their requests, e.g. {@code http://127.0.0.1:8080}, or empty for the address
- *     requests arrive on ({@code isr.origin})
+ * @param origin the address revalidations connect to, this node's own HTTP listener, e.g.
+ *     {@code http://127.0.0.1:8080}; empty for the listener the server's configuration names ({@code isr.origin}).
+ *     The page is rendered for the entry's public origin all the same: only the connection goes here
  * @param revalidationToken the secret of {@code Isr-Revalidate}, or empty for a random one per node
  *     ({@code isr.revalidation.token})
  * @param revalidationTimeout how long a revalidation may take ({@code isr.revalidation.timeout})
@@ -28,10 +29,17 @@ import java.util.Set;
  * @param webhookSecret the HMAC key of {@code POST /isr/webhook}, or empty: then webhooks are refused
  *     ({@code isr.webhook.secret})
  * @param cluster how nodes find each other and share entries ({@code isr.cluster.*})
- * @param maxEntries entries held in memory per cache and node; durable ones past it stay on disk
- *     ({@code isr.max-entries})
+ * @param budgets how many bytes entries may take in memory, on disk and while being captured
+ *     ({@code isr.memory.max-bytes}, {@code isr.store.max-bytes}, {@code isr.capture.max-bytes})
  * @param sweepInterval how often the sweep runs ({@code isr.sweep.interval})
  * @param evictUnreadAfter entries not read for this long are evicted by the sweep ({@code isr.evict-unread-after})
+ * @param publicOrigins the origins ({@code scheme://host[:port]}, normalized) the module caches for; requests for any
+ *     other are never served from or stored in the cache; empty: every origin, each with entries of its own
+ *     ({@code isr.public-origins})
+ * @param hitForPass how long a key whose response was not storable is rendered without collapsing
+ *     ({@code isr.hit-for-pass})
+ * @param webhookTolerance how far a webhook's signed timestamp may be from this node's clock; also how long its
+ *     signature is remembered against replays ({@code isr.webhook.tolerance})
  */
 public record IsrConfig(
         String cacheName,
@@ -49,9 +57,12 @@ public record IsrConfig(
         String adminToken,
         String webhookSecret,
         ClusterSettings cluster,
-        long maxEntries,
+        ByteBudgets budgets,
         Duration sweepInterval,
-        Duration evictUnreadAfter) {
+        Duration evictUnreadAfter,
+        List<String> publicOrigins,
+        Duration hitForPass,
+        Duration webhookTolerance) {
 
     public static final String DEFAULT_CACHE_NAME = "isr";
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -64,7 +75,8 @@ public record IsrConfig(
     public static final Duration DEFAULT_COLLAPSE_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_REVALIDATION_MAX_CONCURRENCY = 4;
     public static final int MIN_SECRET_LENGTH = 16;
-    public static final long DEFAULT_MAX_ENTRIES = 100_000;
+    public static final Duration DEFAULT_HIT_FOR_PASS = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_WEBHOOK_TOLERANCE = Duration.ofMinutes(5);
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_EVICT_UNREAD_AFTER = Duration.ofDays(31);
 
@@ -107,11 +119,16 @@ public record IsrConfig(
         requireSecret("isr.admin.token", adminToken);
         requireSecret("isr.webhook.secret", webhookSecret);
         Objects.requireNonNull(cluster, "isr.cluster");
-        if (maxEntries < 1) {
-            throw new IllegalArgumentException("isr.max-entries must be >= 1: " + maxEntries);
-        }
+        Objects.requireNonNull(budgets, "budgets");
         requirePositive("isr.sweep.interval", sweepInterval);
         requirePositive("isr.evict-unread-after", evictUnreadAfter);
+        try {
+            publicOrigins = publicOrigins.stream().map(Origin::parse).map(Origin::value).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("isr.public-origins: " + e.getMessage(), e);
+        }
+        requireNotNegative("isr.hit-for-pass", hitForPass);
+        requirePositive("isr.webhook.tolerance", webhookTolerance);
     }
 
     private static void requireSecret(String key, String value) {
@@ -142,13 +159,15 @@ public record IsrConfig(
         return new IsrConfig(DEFAULT_CACHE_NAME, DEFAULT_MAX_BODY_BYTES, DEFAULT_STORABLE_STATUSES,
                 DEFAULT_IGNORED_QUERY_PARAMS, "", false, "", "", DEFAULT_REVALIDATION_TIMEOUT, DEFAULT_RETRY_AFTER,
                 DEFAULT_COLLAPSE_TIMEOUT, DEFAULT_REVALIDATION_MAX_CONCURRENCY, "", "", ClusterSettings.local(),
-                DEFAULT_MAX_ENTRIES, DEFAULT_SWEEP_INTERVAL, DEFAULT_EVICT_UNREAD_AFTER);
+                ByteBudgets.DEFAULTS, DEFAULT_SWEEP_INTERVAL, DEFAULT_EVICT_UNREAD_AFTER, List.of(),
+                DEFAULT_HIT_FOR_PASS, DEFAULT_WEBHOOK_TOLERANCE);
     }
 
     public IsrConfig withStorePath(String path) {
         return new IsrConfig(cacheName, maxBodyBytes, storableStatuses, ignoredQueryParams, path, strictSMaxAge,
                 origin, revalidationToken, revalidationTimeout, retryAfter, collapseTimeout, revalidationMaxConcurrency,
-                adminToken, webhookSecret, cluster, maxEntries, sweepInterval, evictUnreadAfter);
+                adminToken, webhookSecret, cluster, budgets, sweepInterval, evictUnreadAfter, publicOrigins, hitForPass,
+                webhookTolerance);
     }
 
     @Override
@@ -162,7 +181,8 @@ public record IsrConfig(
                 + ", revalidationMaxConcurrency=" + revalidationMaxConcurrency + ", adminToken="
                 + (adminToken.isEmpty() ? "<none: admin API closed>" : "<set>") + ", webhookSecret="
                 + (webhookSecret.isEmpty() ? "<none: webhooks refused>" : "<set>") + ", cluster=" + cluster
-                + ", maxEntries=" + maxEntries + ", sweepInterval=" + sweepInterval + ", evictUnreadAfter="
-                + evictUnreadAfter + "]";
+                + ", budgets=" + budgets + ", sweepInterval=" + sweepInterval + ", evictUnreadAfter="
+                + evictUnreadAfter + ", publicOrigins=" + publicOrigins + ", hitForPass=" + hitForPass
+                + ", webhookTolerance=" + webhookTolerance + "]";
     }
 }

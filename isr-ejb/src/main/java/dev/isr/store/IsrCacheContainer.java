@@ -251,7 +251,7 @@ public class IsrCacheContainer {
 
     private ConfigurationBuilder bounded(CacheMode mode, ClusterSettings cluster) {
         ConfigurationBuilder builder = plain(mode, cluster);
-        builder.memory().maxCount(config.maxEntries());
+        builder.memory().maxCount(100_000); // replaced by the byte budget (isr.memory.max-bytes)
         return builder;
     }
 

@@ -43,8 +43,9 @@ class ClusteredContainersTest {
         container.config = new IsrConfig(defaults.cacheName(), defaults.maxBodyBytes(), defaults.storableStatuses(),
                 defaults.ignoredQueryParams(), dir.resolve(name).toString(), false, "", "",
                 defaults.revalidationTimeout(), defaults.retryAfter(), defaults.collapseTimeout(),
-                defaults.revalidationMaxConcurrency(), "", "", cluster, defaults.maxEntries(),
-                defaults.sweepInterval(), defaults.evictUnreadAfter());
+                defaults.revalidationMaxConcurrency(), "", "", cluster, defaults.budgets(),
+                defaults.sweepInterval(), defaults.evictUnreadAfter(), defaults.publicOrigins(), defaults.hitForPass(),
+                defaults.webhookTolerance());
         container.clock = Clock.systemUTC();
         container.start();
         return container;

@@ -1,0 +1,35 @@
+package dev.isr.core;
+
+/**
+ * How many bytes the cache may hold, per node.
+ *
+ * @param memory bytes of entries held in memory, over both entry caches ({@code isr.memory.max-bytes}); past it the
+ *     least recently used memory-only entries are evicted, durable ones stay on disk
+ * @param store bytes of durable entries in the persistent store ({@code isr.store.max-bytes}); past it new durable
+ *     entries are kept in memory only
+ * @param capture bytes that responses being captured may buffer at once ({@code isr.capture.max-bytes}); past it a
+ *     response is streamed to its client unstored ({@code detail=capture-budget})
+ */
+public record ByteBudgets(long memory, long store, long capture) {
+
+    public static final long DEFAULT_MEMORY = 256L << 20;
+    public static final long DEFAULT_STORE = 1L << 30;
+    public static final long DEFAULT_CAPTURE = 64L << 20;
+
+    public static final ByteBudgets DEFAULTS = new ByteBudgets(DEFAULT_MEMORY, DEFAULT_STORE, DEFAULT_CAPTURE);
+
+    /** The smallest memory budget: Infinispan needs room for a few entries and its own overhead. */
+    public static final long MIN_MEMORY = 1L << 20;
+
+    public ByteBudgets {
+        if (memory < MIN_MEMORY) {
+            throw new IllegalArgumentException("isr.memory.max-bytes must be >= " + MIN_MEMORY + ": " + memory);
+        }
+        if (store < 0) {
+            throw new IllegalArgumentException("isr.store.max-bytes must be >= 0: " + store);
+        }
+        if (capture < 0) {
+            throw new IllegalArgumentException("isr.capture.max-bytes must be >= 0: " + capture);
+        }
+    }
+}
