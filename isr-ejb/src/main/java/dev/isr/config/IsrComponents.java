@@ -3,6 +3,8 @@ package dev.isr.config;
 import dev.isr.core.CacheKeyFactory;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
+import dev.isr.core.CaptureRules;
+import dev.isr.core.PassMemory;
 import dev.isr.core.ClusterView;
 import dev.isr.core.Leases;
 import dev.isr.core.IsrConfig;
@@ -68,6 +70,18 @@ public class IsrComponents {
     @Singleton
     RenderCollapser renderCollapser() {
         return new RenderCollapser();
+    }
+
+    @Produces
+    @Singleton
+    CaptureRules captureRules(ResponseStorability storability, CacheKeyFactory keys) {
+        return new CaptureRules(storability, keys);
+    }
+
+    @Produces
+    @Singleton
+    PassMemory passMemory(IsrConfig config) {
+        return new PassMemory(config.hitForPass());
     }
 
     @Produces

@@ -18,6 +18,9 @@ import java.util.Locale;
  * @param staleWhileRevalidate {@code stale-while-revalidate} (RFC 5861)
  * @param staleIfError {@code stale-if-error} (RFC 5861)
  * @param durable the ISR {@code durable} flag: keep the entry in the persistent store
+ * @param visitorIndependent the ISR {@code visitor-independent} flag: together with {@code public}, the application
+ *     vouches that the response is the same for every visitor, so it may be stored although its request had a
+ *     session or a caller principal (see docs/security.md)
  */
 public record CacheControl(
         long maxAge,
@@ -31,7 +34,8 @@ public record CacheControl(
         boolean mustRevalidate,
         boolean proxyRevalidate,
         boolean durable,
-        boolean malformed) {
+        boolean malformed,
+        boolean visitorIndependent) {
 
     /** Marks a delta-seconds directive that was not present. */
     public static final long ABSENT = -1;
@@ -41,7 +45,8 @@ public record CacheControl(
 
     /** A value with no directives at all, as for an absent header. */
     public static final CacheControl EMPTY =
-            new CacheControl(ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false, false, false, false, false);
+            new CacheControl(ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false, false, false, false, false,
+                    false);
 
     public CacheControl {
         requireDeltaOrAbsent("max-age", maxAge);
@@ -99,6 +104,7 @@ public record CacheControl(
         boolean proxyRevalidate;
         boolean durable;
         boolean malformed;
+        boolean visitorIndependent;
 
         void accept(String name, String argument, boolean quoted) {
             switch (name) {
@@ -115,6 +121,7 @@ public record CacheControl(
                 case "must-revalidate" -> mustRevalidate = true;
                 case "proxy-revalidate" -> proxyRevalidate = true;
                 case "durable" -> durable = true;
+                case "visitor-independent" -> visitorIndependent = true;
                 default -> {
                     // unknown directives are ignored (RFC 9111 section 5.2.3)
                 }
@@ -132,7 +139,7 @@ public record CacheControl(
 
         CacheControl build() {
             return new CacheControl(maxAge, sMaxAge, staleWhileRevalidate, staleIfError, isPublic, isPrivate,
-                    noStore, noCache, mustRevalidate, proxyRevalidate, durable, malformed);
+                    noStore, noCache, mustRevalidate, proxyRevalidate, durable, malformed, visitorIndependent);
         }
     }
 }

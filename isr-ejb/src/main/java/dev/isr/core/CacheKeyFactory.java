@@ -46,12 +46,9 @@ public final class CacheKeyFactory {
         this.ignoredPrefixes = List.copyOf(prefixes);
     }
 
-    /**
-     * @param path the raw request path, starting with {@code /}
-     * @param rawQuery the raw query string without {@code ?}, or null
-     */
-    public CacheKey keyFor(String path, String rawQuery) {
-        return new CacheKey(path, normalizeQuery(rawQuery, null));
+    /** The key of {@code target} with no variant and every query parameter that is not ignored. */
+    public CacheKey keyFor(RequestTarget target) {
+        return new CacheKey(target.origin(), target.path(), normalizeQuery(target.rawQuery(), null), "");
     }
 
     /**

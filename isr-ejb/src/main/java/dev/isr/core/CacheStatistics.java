@@ -17,10 +17,11 @@ public final class CacheStatistics {
     private final LongAdder revalidationsOk = new LongAdder();
     private final LongAdder revalidationsFailed = new LongAdder();
     private final LongAdder purges = new LongAdder();
+    private final LongAdder passes = new LongAdder();
 
     /** A consistent-enough copy of the counters, for reporting. */
     public record Snapshot(long hits, long staleHits, long misses, long collapsed, long bypasses, long stores,
-            long revalidationsOk, long revalidationsFailed, long purges) {
+            long revalidationsOk, long revalidationsFailed, long purges, long passes) {
     }
 
     public void hit() {
@@ -55,6 +56,11 @@ public final class CacheStatistics {
         revalidationsFailed.increment();
     }
 
+    /** Counts a request rendered without collapsing because its key was recently not storable (hit-for-pass). */
+    public void pass() {
+        passes.increment();
+    }
+
     /** Counts entries purged (removed or marked stale). */
     public void purged(int entries) {
         purges.add(entries);
@@ -62,6 +68,6 @@ public final class CacheStatistics {
 
     public Snapshot snapshot() {
         return new Snapshot(hits.sum(), staleHits.sum(), misses.sum(), collapsed.sum(), bypasses.sum(), stores.sum(),
-                revalidationsOk.sum(), revalidationsFailed.sum(), purges.sum());
+                revalidationsOk.sum(), revalidationsFailed.sum(), purges.sum(), passes.sum());
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 public final class FrontDoor {
 
     /** The request field that marks an authenticated revalidation (contract section 5). */
-    public static final String REVALIDATE_FIELD = "Isr-Revalidate";
+    public static final String REVALIDATE_FIELD = IncomingRequest.REVALIDATE_FIELD;
 
     private static final System.Logger LOG = System.getLogger(FrontDoor.class.getName());
 
@@ -24,86 +24,147 @@ public final class FrontDoor {
     private final Revalidator revalidator;
     private final Predicate<String> revalidationToken;
     private final CacheStatistics statistics;
+    private final PublicOrigins origins;
+    private final PassMemory passes;
 
     /**
      * @param revalidationToken tells whether an {@code Isr-Revalidate} value is this node's secret; it must compare
      *     in constant time
+     * @param origins the origins served from the cache
+     * @param passes the keys recently found not storable (hit-for-pass)
      */
     public FrontDoor(ResponseCache cache, CacheKeyFactory keys, CacheStatus cacheStatus, Revalidator revalidator,
-            Predicate<String> revalidationToken, CacheStatistics statistics) {
+            Predicate<String> revalidationToken, CacheStatistics statistics, PublicOrigins origins,
+            PassMemory passes) {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.cacheStatus = Objects.requireNonNull(cacheStatus, "cacheStatus");
         this.revalidator = Objects.requireNonNull(revalidator, "revalidator");
         this.revalidationToken = Objects.requireNonNull(revalidationToken, "revalidationToken");
         this.statistics = Objects.requireNonNull(statistics, "statistics");
+        this.origins = Objects.requireNonNull(origins, "origins");
+        this.passes = Objects.requireNonNull(passes, "passes");
     }
 
     /**
-     * @param method the request method
-     * @param path the raw request path, including the context path
-     * @param rawQuery the raw query string, or null
-     * @param request the request header fields
-     * @param now the current time
+     * Decides how to answer {@code request}: from the cache, or by rendering (and how: may the result be stored,
+     * collapsed, answered stale on error). A forwarded request names the canonical target the application must be
+     * shown ({@link Lookup.Forward#target()}): nothing of the request that is not in its key.
      */
-    public Lookup lookup(String method, String path, String rawQuery, HeaderLookup request, Instant now) {
-        boolean head = "HEAD".equals(method);
-        if (!head && !"GET".equals(method)) {
+    public Lookup lookup(IncomingRequest request, Instant now) {
+        String path = CanonicalPath.of(request.rawPath());
+        String origin = request.origin() == null ? "" : request.origin().value();
+        if (!request.isHead() && !"GET".equals(request.method())) {
             statistics.bypass();
-            return new Lookup.Forward(null, path, rawQuery, CacheStatus.Forward.METHOD, null, false, false, null);
+            return Lookup.Forward.method(new RequestTarget(origin, path == null ? request.rawPath() : path,
+                    request.rawQuery()));
+        }
+        RequestTarget asReceived = new RequestTarget(origin, path == null ? "/" : path, request.rawQuery());
+        if (path == null) {
+            log("{0}: not a canonical path, bypassed", request.rawPath());
+            statistics.bypass();
+            return Lookup.Forward.bypass(null, asReceived, "malformed-path");
         }
         if (!cache.available()) {
             statistics.bypass();
-            return new Lookup.Forward(keys.keyFor(path, rawQuery), path, rawQuery, CacheStatus.Forward.BYPASS,
-                    "cache-unavailable", false, false, null);
+            return Lookup.Forward.bypass(null, asReceived, "cache-unavailable");
         }
-        CacheKey key = cache.varyRule(path).keyFor(keys, path, rawQuery, request);
-        String token = request.combined(REVALIDATE_FIELD);
-        if (token != null && !head) {
-            if (revalidationToken.test(token)) {
-                log("{0}: authenticated revalidation, rendering", key);
-                return new Lookup.Forward(key, path, rawQuery, CacheStatus.Forward.REQUEST, "revalidate", true, true,
-                        null);
-            }
-            LOG.log(System.Logger.Level.WARNING, "ISR0201: {0}: Isr-Revalidate with a wrong token ignored", key);
+        Origin revalidationOrigin = authenticatedRevalidation(request);
+        if (revalidationOrigin != null) {
+            RequestTarget target = new RequestTarget(revalidationOrigin.value(), path, request.rawQuery());
+            CacheKey key = cache.varyRule(path).keyFor(keys, target, request.headers());
+            log("{0}: authenticated revalidation, rendering", key);
+            return Lookup.Forward.render(key, target, CacheStatus.Forward.REQUEST, null, cache.purgeEpoch())
+                    .withRevalidation();
         }
+        if (!origins.allows(request.origin())) {
+            log("{0}: origin {1} is not served from the cache", path, request.origin());
+            statistics.bypass();
+            return Lookup.Forward.bypass(null, asReceived, "unknown-origin");
+        }
+        CacheKey key = cache.varyRule(path).keyFor(keys, asReceived, request.headers());
         Optional<CachedResponse> stored = cache.get(key);
+        boolean head = request.isHead();
         if (stored.isEmpty()) {
             log("{0}: miss", key);
             statistics.miss();
-            return new Lookup.Forward(key, path, rawQuery, CacheStatus.Forward.URI_MISS, null, !head, false, null);
+            return rendering(key, asReceived, CacheStatus.Forward.URI_MISS, null, request, now);
         }
         CachedResponse entry = stored.get();
-        if (request.contains("Authorization") && !entry.policy().sharedWithAuthorization()) {
-            log("{0}: request has Authorization, entry is not public", key);
+        if (request.hasCredentials() && !entry.policy().sharedWithAuthorization()) {
+            log("{0}: request has credentials, entry is not public", key);
             statistics.bypass();
-            return new Lookup.Forward(key, path, rawQuery, CacheStatus.Forward.BYPASS, "authorization", !head, false,
-                    null);
+            return new Lookup.Forward(key, asReceived, CacheStatus.Forward.BYPASS, "authorization", !head, false,
+                    false, null, cache.purgeEpoch());
         }
         Freshness freshness = Freshness.assess(entry, now);
         switch (freshness) {
             case FRESH -> {
                 log("{0}: fresh hit", key);
                 statistics.hit();
-                return serve(entry, now, request, head, null);
+                return serve(entry, now, request.headers(), head, null);
             }
             case STALE_REVALIDATE -> {
                 log("{0}: stale hit, revalidating in the background", key);
                 statistics.staleHit();
                 revalidator.revalidate(entry);
-                return serve(entry, now, request, head, "stale-while-revalidate");
+                return serve(entry, now, request.headers(), head, "stale-while-revalidate");
             }
             case STALE_IF_ERROR -> {
                 log("{0}: stale, rendering; the stale entry answers if that fails", key);
                 statistics.miss();
-                return new Lookup.Forward(key, path, rawQuery, CacheStatus.Forward.STALE, null, !head, false, entry);
+                return rendering(key, asReceived, CacheStatus.Forward.STALE, entry, request, now);
             }
             default -> {
                 log("{0}: stale and unusable, rendering", key);
                 statistics.miss();
-                return new Lookup.Forward(key, path, rawQuery, CacheStatus.Forward.STALE, null, !head, false, null);
+                return rendering(key, asReceived, CacheStatus.Forward.STALE, null, request, now);
             }
         }
+    }
+
+    /** The origin of a revalidation whose token is this node's secret, else null (the request is a visitor's). */
+    private Origin authenticatedRevalidation(IncomingRequest request) {
+        String token = request.headers().combined(REVALIDATE_FIELD);
+        if (token == null || request.isHead()) {
+            return null;
+        }
+        if (!revalidationToken.test(token)) {
+            LOG.log(System.Logger.Level.WARNING, "ISR0201: {0}: Isr-Revalidate with a wrong token ignored",
+                    request.rawPath());
+            return null;
+        }
+        String claimed = request.headers().combined(IncomingRequest.REVALIDATE_ORIGIN_FIELD);
+        Origin origin = claimed == null ? request.origin() : Origin.parseOrNull(claimed);
+        if (origin == null || !origins.allows(origin)) {
+            LOG.log(System.Logger.Level.WARNING, "ISR0205: {0}: revalidation for an origin that is not served"
+                    + " ({1}) ignored", request.rawPath(), claimed);
+            return null;
+        }
+        return origin;
+    }
+
+    /**
+     * A render that may be stored: collapsed with concurrent ones unless the request carries credentials (it may not
+     * share what an anonymous render stores, nor the other way round), the key was recently found not storable
+     * (hit-for-pass), or it is a HEAD request (answered from the GET entry, never stored).
+     */
+    private Lookup.Forward rendering(CacheKey key, RequestTarget target, CacheStatus.Forward reason,
+            CachedResponse staleIfError, IncomingRequest request, Instant now) {
+        Lookup.Forward render = Lookup.Forward.render(key, target, reason, staleIfError, cache.purgeEpoch());
+        if (request.isHead()) {
+            return render.withoutStoring(null);
+        }
+        if (request.hasCredentials()) {
+            log("{0}: request has credentials, not collapsed", key);
+            return render.withoutCollapsing();
+        }
+        if (passes.isPass(key, now)) {
+            log("{0}: recently not storable (hit-for-pass), not collapsed", key);
+            statistics.pass();
+            return render.withoutCollapsing();
+        }
+        return render;
     }
 
     /** The answer with a stale entry after a failed render, within its {@code stale-if-error} window. */
@@ -113,10 +174,14 @@ public final class FrontDoor {
                 withBody, false);
     }
 
-    /** The answer after waiting for another request's render: what it stored, if it answers this request. */
+    /**
+     * The answer after waiting for another request's render: what it stored, if it answers this request. Only
+     * collapsible forwards wait, so the request carries no credentials; the entry is read through the purge records
+     * like any other, so a render that a purge overtook is not shared.
+     */
     public Optional<Lookup.Serve> collapsedOnto(Lookup.Forward forward, HeaderLookup request, Instant now,
             boolean withBody) {
-        CacheKey key = cache.varyRule(forward.path()).keyFor(keys, forward.path(), forward.rawQuery(), request);
+        CacheKey key = cache.varyRule(forward.path()).keyFor(keys, forward.target(), request);
         Optional<CachedResponse> stored = cache.get(key);
         if (stored.isEmpty() || Freshness.assess(stored.get(), now) != Freshness.FRESH) {
             log("{0}: the collapsed render stored nothing usable, rendering", key);

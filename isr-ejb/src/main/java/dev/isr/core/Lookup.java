@@ -23,30 +23,72 @@ public sealed interface Lookup {
     }
 
     /**
-     * Let the application render; the capture filter then decides whether to store its response.
+     * Let the application render; the capture filter then decides whether to store its response. Made by the named
+     * constructors ({@link #render}, {@link #bypass}, {@link #method}) and refined by the {@code with...} methods.
      *
-     * @param key the key the request looked up (with the path's known vary rule), or null for other methods
-     * @param path the raw request path, as the front door saw it
-     * @param rawQuery the raw query string, or null
+     * @param key the key the request looked up (with the path's known vary rule), or null when it was not looked up
+     * @param target the canonical origin, path and raw query: what the application is shown
      * @param reason why the cache forwarded, for {@code Cache-Status}
      * @param detail the {@code detail=} token, or null
-     * @param mayStore false when the response must not be stored whatever it says (cache unavailable, for example)
+     * @param mayStore false when the response must not be stored whatever it says (cache unavailable, HEAD...)
      * @param revalidation an authenticated revalidation request: its result replaces the entry
+     * @param collapsible concurrent requests for the same key may wait for this one's render and share its result
      * @param staleIfError a stale entry to answer with if the render fails (RFC 5861 section 4), or null
+     * @param renderEpoch the purge epoch when the render started ({@link ResponseCache#purgeEpoch()}): a purge that
+     *     comes later hides what this render stores
      */
-    record Forward(CacheKey key, String path, String rawQuery, CacheStatus.Forward reason, String detail,
-            boolean mayStore, boolean revalidation, CachedResponse staleIfError) implements Lookup {
+    record Forward(CacheKey key, RequestTarget target, CacheStatus.Forward reason, String detail, boolean mayStore,
+            boolean revalidation, boolean collapsible, CachedResponse staleIfError, long renderEpoch)
+            implements Lookup {
         public Forward {
-            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(target, "target");
             Objects.requireNonNull(reason, "reason");
             if (mayStore && key == null) {
                 throw new IllegalArgumentException("a storable forward needs a key");
             }
+            if (collapsible && (!mayStore || revalidation)) {
+                throw new IllegalArgumentException("only a storable first render can be collapsed");
+            }
         }
 
-        /** A request that renders and may store: concurrent ones for the same key are collapsed into one render. */
-        public boolean collapsible() {
-            return mayStore && !revalidation;
+        /** A render whose response may be stored under {@code key}, collapsible until refined otherwise. */
+        public static Forward render(CacheKey key, RequestTarget target, CacheStatus.Forward reason,
+                CachedResponse staleIfError, long renderEpoch) {
+            return new Forward(Objects.requireNonNull(key, "key"), target, reason, null, true, false, true,
+                    staleIfError, renderEpoch);
+        }
+
+        /** The cache is not used for this request: nothing is served from it, nothing stored. */
+        public static Forward bypass(CacheKey key, RequestTarget target, String detail) {
+            return new Forward(key, target, CacheStatus.Forward.BYPASS, Objects.requireNonNull(detail, "detail"),
+                    false, false, false, null, 0);
+        }
+
+        /** A method other than GET and HEAD: passed on; if unsafe and successful, it invalidates the path. */
+        public static Forward method(RequestTarget target) {
+            return new Forward(null, target, CacheStatus.Forward.METHOD, null, false, false, false, null, 0);
+        }
+
+        /** This render is an authenticated revalidation: its result replaces the entry, nobody waits for it. */
+        public Forward withRevalidation() {
+            return new Forward(key, target, CacheStatus.Forward.REQUEST, "revalidate", mayStore, true, false,
+                    staleIfError, renderEpoch);
+        }
+
+        /** Renders on its own: nobody waits for it, and it waits for nobody. */
+        public Forward withoutCollapsing() {
+            return new Forward(key, target, reason, detail, mayStore, revalidation, false, staleIfError,
+                    renderEpoch);
+        }
+
+        /** Its response is not stored (a HEAD request), though the key was looked up. */
+        public Forward withoutStoring(String why) {
+            return new Forward(key, target, reason, why, false, revalidation, false, staleIfError, renderEpoch);
+        }
+
+        /** The canonical path, for invalidations and logs. */
+        public String path() {
+            return target.path();
         }
     }
 }

@@ -78,6 +78,15 @@ public record Origin(String scheme, String host, int port) {
         }
     }
 
+    /** {@link #parse}, or null when {@code value} is not an origin: for values that come with requests. */
+    public static Origin parseOrNull(String value) {
+        try {
+            return value == null ? null : parse(value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static Origin parseAuthority(String scheme, String authority) {
         int portStart = authority.lastIndexOf(':');
         if (portStart < 0 || authority.lastIndexOf(']') > portStart) {

@@ -25,6 +25,13 @@ public interface ResponseCache {
      */
     void put(CachedResponse response, VaryRule rule);
 
+    /**
+     * Remembers how responses for {@code path} vary although none of them is stored: a render that was shown query
+     * parameters its rule leaves out of the key was not stored, and the next request must be shown only those the
+     * rule keys on. Kept for {@code lifespan}.
+     */
+    void putVaryRule(String path, VaryRule rule, java.time.Duration lifespan);
+
     /** Removes the entry of {@code key}, if any. */
     void remove(CacheKey key);
 
@@ -45,6 +52,14 @@ public interface ResponseCache {
 
     /** The index of stored entries, for listings and statistics; read it, never change it. */
     EntryIndex index();
+
+    /**
+     * The cluster-wide purge epoch as this node sees it: read before a render starts and stored with its entry, so
+     * that a purge issued while the render runs hides what it stores.
+     */
+    default long purgeEpoch() {
+        return 0;
+    }
 
     /** False when the cache could not start; then nothing is served from it or stored in it. */
     boolean available();

@@ -28,7 +28,8 @@ public final class ResponseStorability {
 
     /**
      * @param method the request method
-     * @param requestHasAuthorization whether the request carried {@code Authorization}
+     * @param requestHasAuthorization whether the request carried credentials ({@code Authorization},
+     *     {@code Proxy-Authorization}) or ran with an authenticated caller
      * @param status the response status code
      * @param response the response header fields as the application set them
      */
@@ -65,6 +66,9 @@ public final class ResponseStorability {
         VaryRule rule = VaryRule.parse(response.combined(ISR_VARY), vary);
         if (rule == null) {
             return new StoreDecision.Bypass("malformed-vary");
+        }
+        if (rule.variesOnCredentials()) {
+            return new StoreDecision.Bypass("vary-credentials");
         }
         CachePolicy policy = CachePolicy.of(directives, strictSMaxAge);
         if (requestHasAuthorization && !policy.sharedWithAuthorization()) {

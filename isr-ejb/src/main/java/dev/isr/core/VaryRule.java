@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -128,18 +129,31 @@ public record VaryRule(List<String> queryParams, List<String> cookies, List<Stri
         return equals(DEFAULT);
     }
 
+    /** Request fields whose raw values are credentials: never part of a key, a log line or the store. */
+    private static final Set<String> CREDENTIAL_FIELDS =
+            Set.of("authorization", "proxy-authorization", "cookie");
+
+    /**
+     * Whether the response varies on a credential field ({@code Vary: Authorization}, {@code Vary: Cookie},
+     * {@code Isr-Vary: header=Proxy-Authorization}): keying on it would write visitors' secrets into keys, logs, the
+     * admin listing and the disk, so such a response is not stored. {@code Isr-Vary: cookie=name} names the one cookie
+     * that matters instead.
+     */
+    public boolean variesOnCredentials() {
+        return headers.stream().anyMatch(CREDENTIAL_FIELDS::contains);
+    }
+
     /**
      * The key of the variant this request selects.
      *
      * @param keys normalizes the query (sorting, tracking parameters)
-     * @param path the raw request path
-     * @param rawQuery the raw query string, or null
+     * @param target the origin, canonical path and raw query of the request
      * @param request the request header fields
      */
-    public CacheKey keyFor(CacheKeyFactory keys, String path, String rawQuery, HeaderLookup request) {
-        String query = keys.normalizeQuery(rawQuery, queryParams);
+    public CacheKey keyFor(CacheKeyFactory keys, RequestTarget target, HeaderLookup request) {
+        String query = keys.normalizeQuery(target.rawQuery(), queryParams);
         if (cookies.isEmpty() && headers.isEmpty()) {
-            return new CacheKey(path, query);
+            return new CacheKey(target.origin(), target.path(), query, "");
         }
         StringBuilder variant = new StringBuilder();
         if (!cookies.isEmpty()) {
@@ -151,7 +165,7 @@ public record VaryRule(List<String> queryParams, List<String> cookies, List<Stri
         for (String header : headers) {
             appendPart(variant, "h:" + header, normalizeFieldValue(request.combined(header)));
         }
-        return new CacheKey(path, query, variant.toString());
+        return new CacheKey(target.origin(), target.path(), query, variant.toString());
     }
 
     /**

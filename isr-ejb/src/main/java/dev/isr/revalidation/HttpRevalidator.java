@@ -1,11 +1,13 @@
 package dev.isr.revalidation;
 
 import dev.isr.core.CacheStatistics;
+import dev.isr.core.CaptureRules;
 import dev.isr.core.CachedResponse;
-import dev.isr.core.FrontDoor;
 import dev.isr.core.Header;
+import dev.isr.core.IncomingRequest;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.Leases;
+import dev.isr.core.Origin;
 import dev.isr.core.RevalidationGate;
 import dev.isr.core.Revalidator;
 import jakarta.annotation.PostConstruct;
@@ -41,7 +43,7 @@ import java.util.concurrent.RejectedExecutionException;
 public class HttpRevalidator implements Revalidator {
 
     /** Statuses that count as a successful revalidation (contract section 5). */
-    public static final Set<Integer> SUCCESS = Set.of(200, 301, 302, 307, 308, 404, 410);
+    public static final Set<Integer> SUCCESS = CaptureRules.REVALIDATION_SUCCESS;
 
     private static final Logger LOG = System.getLogger(HttpRevalidator.class.getName());
 
@@ -83,9 +85,9 @@ public class HttpRevalidator implements Revalidator {
     @Override
     public void revalidate(CachedResponse stale) {
         String key = stale.key().value();
-        if (origin.origin() == null) {
-            // right after a start, before any request: nowhere to send it yet, which is no failure of the page
-            LOG.log(Level.DEBUG, "{0}: no origin known yet, revalidation skipped", key);
+        if (stale.key().origin().isEmpty()) {
+            // stored before origins were keyed: no request selects it any more, it only waits to expire
+            LOG.log(Level.DEBUG, "{0}: entry of no origin, not revalidated", key);
             return;
         }
         if (!gate.tryStart(key, clock.instant())) {
@@ -114,9 +116,9 @@ public class HttpRevalidator implements Revalidator {
      */
     public CompletableFuture<Void> revalidateEagerly(CachedResponse entry) {
         String key = entry.key().value();
-        if (origin.origin() == null) {
-            LOG.log(Level.WARNING, "ISR0302: {0}: no origin known yet (no request arrived; set isr.origin), not"
-                    + " revalidated", key);
+        if (entry.key().origin().isEmpty()) {
+            LOG.log(Level.WARNING, "ISR0302: {0}: entry of no origin (stored by an older version), not revalidated",
+                    key);
             return CompletableFuture.completedFuture(null);
         }
         if (!gate.tryStartIgnoringBackOff(key)) {
@@ -137,16 +139,17 @@ public class HttpRevalidator implements Revalidator {
 
     private void run(CachedResponse stale) {
         String key = stale.key().value();
-        String base = origin.origin();
-        if (base == null) {
-            fail(key, "no origin known yet (set isr.origin)");
-            return;
-        }
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + stale.key().target()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin.origin() + stale.key().target()))
                     .timeout(config.revalidationTimeout())
-                    .header(FrontDoor.REVALIDATE_FIELD, secret.value())
+                    .header(IncomingRequest.REVALIDATE_FIELD, secret.value())
                     .GET();
+            // rendered for the entry's public origin, with the forwarding fields a visitor's proxy would send
+            Origin publicOrigin = Origin.parse(stale.key().origin());
+            request.header(IncomingRequest.REVALIDATE_ORIGIN_FIELD, publicOrigin.value())
+                    .header("X-Forwarded-Proto", publicOrigin.scheme())
+                    .header("X-Forwarded-Host", publicOrigin.authority())
+                    .header("X-Forwarded-Port", Integer.toString(publicOrigin.effectivePort()));
             for (Header field : stale.replayFields()) {
                 request.header(field.name(), field.value());
             }

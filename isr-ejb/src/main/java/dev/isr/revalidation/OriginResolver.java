@@ -1,13 +1,14 @@
 package dev.isr.revalidation;
 
 import dev.isr.core.IsrConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Where revalidation requests go: {@code isr.origin}, or else the listener the first request arrived on (the
- * server's own HTTP listener, as the contract says), learned by the front door.
+ * Where revalidation requests connect: {@code isr.origin}, or else the HTTP listener the server's configuration
+ * names ({@link ListenerAddress}). Fixed at deployment: never learned from a request, so no visitor's {@code Host} or
+ * {@code X-Forwarded-Proto} can redirect or break revalidations.
  */
 @ApplicationScoped
 public class OriginResolver {
@@ -15,18 +16,15 @@ public class OriginResolver {
     @Inject
     IsrConfig config;
 
-    private final AtomicReference<String> learned = new AtomicReference<>();
+    private String address;
 
-    /** Called with every request; only the first one when nothing is configured has any effect. */
-    public void learn(String scheme, String localAddress, int localPort) {
-        if (config.origin().isEmpty() && learned.get() == null) {
-            String host = localAddress.contains(":") ? "[" + localAddress + "]" : localAddress;
-            learned.compareAndSet(null, scheme + "://" + host + ":" + localPort);
-        }
+    @PostConstruct
+    void init() {
+        address = config.origin().isEmpty() ? ListenerAddress.of(System::getProperty) : config.origin();
     }
 
-    /** The origin, or null when none is configured and no request has arrived yet. */
+    /** The base URL revalidations connect to, {@code scheme://host:port}. */
     public String origin() {
-        return config.origin().isEmpty() ? learned.get() : config.origin();
+        return address;
     }
 }

@@ -25,11 +25,11 @@ public class CachedResponseAdapter {
     CachedResponse create(String path, String query, String variant, int status, List<Header> headers, byte[] body,
             long storedAtMillis, long freshForMillis, long staleWhileRevalidateMillis, long staleIfErrorMillis,
             boolean neverServeStale, boolean sharedWithAuthorization, boolean durable, List<Header> replayFields,
-            List<String> tags) {
+            List<String> tags, String origin) {
         CachePolicy policy = new CachePolicy(Duration.ofMillis(freshForMillis),
                 Duration.ofMillis(staleWhileRevalidateMillis), Duration.ofMillis(staleIfErrorMillis), neverServeStale,
                 sharedWithAuthorization, durable);
-        return new CachedResponse(new CacheKey(path, orEmpty(query), orEmpty(variant)), status,
+        return new CachedResponse(new CacheKey(orEmpty(origin), path, orEmpty(query), orEmpty(variant)), status,
                 headers == null ? List.of() : headers, body == null ? new byte[0] : body,
                 Instant.ofEpochMilli(storedAtMillis), policy, replayFields == null ? List.of() : replayFields,
                 tags == null ? List.of() : tags);
@@ -112,5 +112,11 @@ public class CachedResponseAdapter {
     @ProtoField(number = 15, collectionImplementation = ArrayList.class)
     List<String> getTags(CachedResponse response) {
         return response.tags();
+    }
+
+    /** Field 17 (16 is the render epoch): entries written before origins were keyed read back with none. */
+    @ProtoField(17)
+    String getOrigin(CachedResponse response) {
+        return response.key().origin();
     }
 }

@@ -10,6 +10,7 @@ import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,6 +124,19 @@ final class InfinispanResponseCache implements ResponseCache {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0102: storing " + k + " failed; the response was served uncached", e);
+        }
+    }
+
+    @Override
+    public void putVaryRule(String path, VaryRule rule, Duration lifespan) {
+        try {
+            if (rule.isDefault()) {
+                varyRules.remove(path);
+            } else {
+                varyRules.put(path, rule, lifespan.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0102: storing the vary rule of " + path + " failed", e);
         }
     }
 

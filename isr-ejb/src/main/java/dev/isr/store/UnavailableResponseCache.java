@@ -32,6 +32,11 @@ enum UnavailableResponseCache implements ResponseCache {
     }
 
     @Override
+    public void putVaryRule(String path, VaryRule rule, java.time.Duration lifespan) {
+        // nowhere to put it
+    }
+
+    @Override
     public void remove(CacheKey key) {
         // nothing stored, nothing to remove
     }

@@ -10,6 +10,9 @@ final class Entries {
 
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
+    /** The origin of the test requests and entries. */
+    static final String ORIGIN = "http://example.test";
+
     private Entries() {
     }
 
@@ -19,7 +22,12 @@ final class Entries {
     }
 
     static CachedResponse entry(String path, CachePolicy policy) {
-        return entry(new CacheKey(path, ""), policy, List.of(new Header("Content-Type", "text/plain")));
+        return entry(new CacheKey(ORIGIN, path, "", ""), policy, List.of(new Header("Content-Type", "text/plain")));
+    }
+
+    /** A request for {@link #ORIGIN} by an anonymous visitor. */
+    static IncomingRequest request(String method, String path, String query, HeaderLookup headers) {
+        return new IncomingRequest(method, Origin.parse(ORIGIN), path, query, headers, false);
     }
 
     static CachedResponse entry(CacheKey key, CachePolicy policy, List<Header> headers) {

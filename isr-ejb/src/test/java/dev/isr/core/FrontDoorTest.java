@@ -24,7 +24,8 @@ class FrontDoorTest {
     private final CacheStatistics statistics = new CacheStatistics();
     private final FrontDoor frontDoor = new FrontDoor(cache,
             new CacheKeyFactory(IsrConfig.DEFAULT_IGNORED_QUERY_PARAMS), new CacheStatus("isr"), revalidated::add,
-            TOKEN::equals, statistics);
+            TOKEN::equals, statistics, new PublicOrigins(List.of()),
+            new PassMemory(Duration.ofSeconds(60)));
 
     private static HeaderLookup headers(Map<String, String> fields) {
         return name -> fields.entrySet().stream()
@@ -36,8 +37,8 @@ class FrontDoorTest {
     @Test
     void missForwardsWithKey() {
         Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup("GET", "/books", "b=1&utm_source=x", NO_HEADERS, T0));
-        assertEquals("/books?b=1", forward.key().value());
+                frontDoor.lookup(Entries.request("GET", "/books", "b=1&utm_source=x", NO_HEADERS), T0));
+        assertEquals(Entries.ORIGIN + "/books?b=1", forward.key().value());
         assertEquals(CacheStatus.Forward.URI_MISS, forward.reason());
         assertTrue(forward.mayStore());
         assertTrue(forward.collapsible());
@@ -48,7 +49,7 @@ class FrontDoorTest {
     void freshEntryIsServedWithAgeAndTtl() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
         Lookup.Serve serve = assertInstanceOf(Lookup.Serve.class,
-                frontDoor.lookup("GET", "/books", null, NO_HEADERS, T0.plusSeconds(18)));
+                frontDoor.lookup(Entries.request("GET", "/books", null, NO_HEADERS), T0.plusSeconds(18)));
         assertEquals(18, serve.ageSeconds());
         assertEquals("isr; hit; ttl=42", serve.cacheStatus());
         assertTrue(serve.withBody());
@@ -60,21 +61,22 @@ class FrontDoorTest {
     void trackingParametersDoNotMissTheEntry() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
         assertInstanceOf(Lookup.Serve.class,
-                frontDoor.lookup("GET", "/books", "utm_source=news&fbclid=x", NO_HEADERS, T0));
+                frontDoor.lookup(Entries.request("GET", "/books", "utm_source=news&fbclid=x", NO_HEADERS),
+                        T0));
     }
 
     @Test
     void headIsAnsweredFromTheGetEntryWithoutBody() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
         Lookup.Serve serve = assertInstanceOf(Lookup.Serve.class,
-                frontDoor.lookup("HEAD", "/books", null, NO_HEADERS, T0));
+                frontDoor.lookup(Entries.request("HEAD", "/books", null, NO_HEADERS), T0));
         assertFalse(serve.withBody());
     }
 
     @Test
     void headMissIsNeitherStoredNorCollapsed() {
         Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup("HEAD", "/books", null, NO_HEADERS, T0));
+                frontDoor.lookup(Entries.request("HEAD", "/books", null, NO_HEADERS), T0));
         assertFalse(forward.mayStore());
         assertFalse(forward.collapsible());
     }
@@ -83,7 +85,7 @@ class FrontDoorTest {
     void expiredEntryWithoutStaleWindowIsForwardedAsStale() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
         Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup("GET", "/books", null, NO_HEADERS, T0.plusSeconds(60)));
+                frontDoor.lookup(Entries.request("GET", "/books", null, NO_HEADERS), T0.plusSeconds(60)));
         assertEquals(CacheStatus.Forward.STALE, forward.reason());
         assertNull(forward.staleIfError());
         assertTrue(forward.mayStore());
@@ -92,7 +94,7 @@ class FrontDoorTest {
     @Test
     void otherMethodsAreForwardedForTheirMethod() {
         Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup("POST", "/books", null, NO_HEADERS, T0));
+                frontDoor.lookup(Entries.request("POST", "/books", null, NO_HEADERS), T0));
         assertEquals(CacheStatus.Forward.METHOD, forward.reason());
         assertNull(forward.key());
         assertEquals("/books", forward.path());
@@ -103,7 +105,7 @@ class FrontDoorTest {
     void unavailableCacheBypassesAndNeverStores() {
         cache.available = false;
         Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup("GET", "/books", null, NO_HEADERS, T0));
+                frontDoor.lookup(Entries.request("GET", "/books", null, NO_HEADERS), T0));
         assertEquals(CacheStatus.Forward.BYPASS, forward.reason());
         assertEquals("cache-unavailable", forward.detail());
         assertFalse(forward.mayStore());
@@ -115,7 +117,8 @@ class FrontDoorTest {
                 false);
         cache.put(Entries.entry("/books", notShared));
         Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup("GET", "/books", null, headers(Map.of("Authorization", "Bearer x")), T0));
+                frontDoor.lookup(Entries.request("GET", "/books", null,
+                        headers(Map.of("Authorization", "Bearer x"))), T0));
         assertEquals("authorization", forward.detail());
     }
 
@@ -123,14 +126,16 @@ class FrontDoorTest {
     void authorizationIsServedASharedEntry() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
         assertInstanceOf(Lookup.Serve.class,
-                frontDoor.lookup("GET", "/books", null, headers(Map.of("Authorization", "Bearer x")), T0));
+                frontDoor.lookup(Entries.request("GET", "/books", null,
+                        headers(Map.of("Authorization", "Bearer x"))), T0));
     }
 
     @Test
     void revalidationWithTheTokenAlwaysRenders() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
         Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup("GET", "/books", null, headers(Map.of("Isr-Revalidate", TOKEN)), T0));
+                frontDoor.lookup(Entries.request("GET", "/books", null,
+                        headers(Map.of("Isr-Revalidate", TOKEN))), T0));
         assertTrue(forward.revalidation());
         assertTrue(forward.mayStore());
         assertFalse(forward.collapsible(), "a revalidation never waits for, or holds up, visitors");
@@ -141,9 +146,11 @@ class FrontDoorTest {
     void forgedRevalidationTokenIsServedFromTheCache() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
         assertInstanceOf(Lookup.Serve.class,
-                frontDoor.lookup("GET", "/books", null, headers(Map.of("Isr-Revalidate", "guess")), T0));
+                frontDoor.lookup(Entries.request("GET", "/books", null,
+                        headers(Map.of("Isr-Revalidate", "guess"))), T0));
         Lookup.Forward miss = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup("GET", "/other", null, headers(Map.of("Isr-Revalidate", "guess")), T0));
+                frontDoor.lookup(Entries.request("GET", "/other", null,
+                        headers(Map.of("Isr-Revalidate", "guess"))), T0));
         assertFalse(miss.revalidation());
     }
 
@@ -152,23 +159,23 @@ class FrontDoorTest {
         VaryRule rule = VaryRule.parse("query=page, cookie=ab", "Accept-Language");
         CacheKeyFactory keys = new CacheKeyFactory(List.of());
         Map<String, String> german = Map.of("Accept-Language", "de", "Cookie", "ab=b; session=1");
-        CacheKey key = rule.keyFor(keys, "/list", "page=2&sort=x", headers(german));
+        CacheKey key = rule.keyFor(keys, new RequestTarget(Entries.ORIGIN, "/list", "page=2&sort=x"), headers(german));
         cache.put(Entries.entry(key, Entries.policy(60, 0, 0, false), List.of()), rule);
 
         assertInstanceOf(Lookup.Serve.class,
-                frontDoor.lookup("GET", "/list", "sort=y&page=2", headers(german), T0));
-        assertInstanceOf(Lookup.Forward.class, frontDoor.lookup("GET", "/list", "page=2",
-                headers(Map.of("Accept-Language", "en", "Cookie", "ab=b")), T0));
-        assertInstanceOf(Lookup.Forward.class, frontDoor.lookup("GET", "/list", "page=2",
-                headers(Map.of("Accept-Language", "de", "Cookie", "ab=a")), T0));
+                frontDoor.lookup(Entries.request("GET", "/list", "sort=y&page=2", headers(german)), T0));
+        assertInstanceOf(Lookup.Forward.class, frontDoor.lookup(Entries.request("GET", "/list", "page=2",
+                headers(Map.of("Accept-Language", "en", "Cookie", "ab=b"))), T0));
+        assertInstanceOf(Lookup.Forward.class, frontDoor.lookup(Entries.request("GET", "/list", "page=2",
+                headers(Map.of("Accept-Language", "de", "Cookie", "ab=a"))), T0));
         assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup("GET", "/list", "page=3", headers(german), T0));
+                frontDoor.lookup(Entries.request("GET", "/list", "page=3", headers(german)), T0));
     }
 
     @Test
     void collapsedRequestIsServedWhatTheLeaderStored() {
         Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup("GET", "/books", null, NO_HEADERS, T0));
+                frontDoor.lookup(Entries.request("GET", "/books", null, NO_HEADERS), T0));
         assertTrue(frontDoor.collapsedOnto(forward, NO_HEADERS, T0, true).isEmpty(), "nothing stored yet");
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
         Lookup.Serve serve = frontDoor.collapsedOnto(forward, NO_HEADERS, T0, true).orElseThrow();

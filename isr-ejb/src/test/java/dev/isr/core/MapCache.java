@@ -40,6 +40,15 @@ final class MapCache implements ResponseCache {
     }
 
     @Override
+    public void putVaryRule(String path, VaryRule rule, java.time.Duration lifespan) {
+        if (rule.isDefault()) {
+            rules.remove(path);
+        } else {
+            rules.put(path, rule);
+        }
+    }
+
+    @Override
     public void remove(CacheKey key) {
         entries.remove(key.value());
     }

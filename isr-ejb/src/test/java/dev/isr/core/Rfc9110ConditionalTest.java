@@ -24,7 +24,7 @@ class Rfc9110ConditionalTest {
         if (lastModified != null) {
             headers.add(new Header("Last-Modified", lastModified));
         }
-        return new CachedResponse(new CacheKey("/p", ""), status, headers, new byte[0], T0,
+        return new CachedResponse(new CacheKey(Entries.ORIGIN, "/p", "", ""), status, headers, new byte[0], T0,
                 new CachePolicy(Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, false, true, false), List.of(),
                 List.of());
     }
@@ -87,9 +87,11 @@ class Rfc9110ConditionalTest {
         MapCache cache = new MapCache();
         cache.put(entry(200, "\"abc\"", null));
         FrontDoor frontDoor = new FrontDoor(cache, new CacheKeyFactory(List.of()), new CacheStatus("isr"),
-                Revalidator.NONE, token -> false, new CacheStatistics());
+                Revalidator.NONE, token -> false, new CacheStatistics(), new PublicOrigins(List.of()),
+                new PassMemory(Duration.ofSeconds(60)));
         Lookup.Serve serve = assertInstanceOf(Lookup.Serve.class,
-                frontDoor.lookup("GET", "/p", null, request("If-None-Match", "\"abc\""), T0.plusSeconds(1)));
+                frontDoor.lookup(Entries.request("GET", "/p", null, request("If-None-Match", "\"abc\"")),
+                        T0.plusSeconds(1)));
         assertTrue(serve.notModified());
     }
 

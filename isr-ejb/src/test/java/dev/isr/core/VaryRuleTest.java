@@ -66,17 +66,17 @@ class VaryRuleTest {
 
     @Test
     void defaultRuleKeysByPathAndNormalizedQuery() {
-        CacheKey key = VaryRule.DEFAULT.keyFor(keys, "/p", "b=2&a=1&utm_source=x", request(Map.of("Cookie", "a=1")));
+        CacheKey key = VaryRule.DEFAULT.keyFor(keys, new RequestTarget("", "/p", "b=2&a=1&utm_source=x"), request(Map.of("Cookie", "a=1")));
         assertEquals("/p?a=1&b=2", key.value());
     }
 
     @Test
     void cookieAndHeaderValuesSelectTheVariant() {
         VaryRule rule = VaryRule.parse("cookie=ab", "Accept-Language");
-        CacheKey en = rule.keyFor(keys, "/p", null, request(Map.of("Cookie", "x=1; ab=blue", "Accept-Language",
+        CacheKey en = rule.keyFor(keys, new RequestTarget("", "/p", null), request(Map.of("Cookie", "x=1; ab=blue", "Accept-Language",
                 "en")));
-        CacheKey de = rule.keyFor(keys, "/p", null, request(Map.of("Cookie", "ab=blue", "Accept-Language", "de")));
-        CacheKey none = rule.keyFor(keys, "/p", null, request(Map.of()));
+        CacheKey de = rule.keyFor(keys, new RequestTarget("", "/p", null), request(Map.of("Cookie", "ab=blue", "Accept-Language", "de")));
+        CacheKey none = rule.keyFor(keys, new RequestTarget("", "/p", null), request(Map.of()));
         assertEquals("/p#c:ab=blue&h:accept-language=en", en.value());
         assertNotEquals(en, de);
         assertEquals("/p#c:ab&h:accept-language", none.value(), "absent differs from empty");
@@ -86,8 +86,8 @@ class VaryRuleTest {
     @Test
     void hostileValuesCannotForgeAnotherVariant() {
         VaryRule rule = VaryRule.parse("header=X-A|X-B", null);
-        CacheKey forged = rule.keyFor(keys, "/p", null, request(Map.of("X-A", "1&h:x-b=2")));
-        CacheKey real = rule.keyFor(keys, "/p", null, request(Map.of("X-A", "1", "X-B", "2")));
+        CacheKey forged = rule.keyFor(keys, new RequestTarget("", "/p", null), request(Map.of("X-A", "1&h:x-b=2")));
+        CacheKey real = rule.keyFor(keys, new RequestTarget("", "/p", null), request(Map.of("X-A", "1", "X-B", "2")));
         assertNotEquals(forged, real);
     }
 
@@ -100,7 +100,7 @@ class VaryRuleTest {
                 "only the named cookie: the session cookie is never replayed");
         HeaderLookup replayed = name -> replay.stream().filter(h -> h.name().equalsIgnoreCase(name))
                 .map(Header::value).toList();
-        assertEquals(rule.keyFor(keys, "/p", null, original), rule.keyFor(keys, "/p", null, replayed));
+        assertEquals(rule.keyFor(keys, new RequestTarget("", "/p", null), original), rule.keyFor(keys, new RequestTarget("", "/p", null), replayed));
         assertTrue(VaryRule.DEFAULT.requestFieldsToReplay(original).isEmpty());
     }
 }

@@ -56,7 +56,7 @@ class IsrCacheContainerTest {
     @Test
     void durableEntriesAndVaryRulesSurviveRestartMemoryOnlyDoNot() {
         VaryRule rule = VaryRule.parse("query=page, cookie=ab", "Accept-Language");
-        CacheKey variant = new CacheKey("/list", "page=2", "c:ab=blue&h:accept-language=de");
+        CacheKey variant = new CacheKey("", "/list", "page=2", "c:ab=blue&h:accept-language=de");
         IsrCacheContainer first = container(dir);
         ResponseCache cache = first.responseCache();
         assertTrue(cache.available());

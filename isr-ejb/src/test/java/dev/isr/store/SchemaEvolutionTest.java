@@ -33,7 +33,7 @@ class SchemaEvolutionTest {
 
     @Test
     void currentEntriesRoundTrip() throws Exception {
-        CachedResponse entry = new CachedResponse(new CacheKey("/p", "a=1", "h:accept-language=de"), 200,
+        CachedResponse entry = new CachedResponse(new CacheKey("", "/p", "a=1", "h:accept-language=de"), 200,
                 List.of(new Header("Content-Type", "text/plain")), "body".getBytes(StandardCharsets.UTF_8),
                 Instant.parse("2026-01-01T00:00:00Z"), new CachePolicy(Duration.ofSeconds(60), Duration.ofSeconds(30),
                         Duration.ofSeconds(600), false, true, true), List.of(new Header("Accept-Language", "de")),
@@ -53,7 +53,7 @@ class SchemaEvolutionTest {
         writer.writeInt64(8, 60_000);                      // freshFor
         writer.flush();
         CachedResponse read = ProtobufUtil.fromByteArray(context, out.toByteArray(), CachedResponse.class);
-        assertEquals(new CacheKey("/old", "", ""), read.key());
+        assertEquals(new CacheKey("/old", ""), read.key());
         assertArrayEquals("old body".getBytes(StandardCharsets.UTF_8), read.body());
         assertEquals(Duration.ofSeconds(60), read.policy().freshFor());
         assertEquals(Duration.ZERO, read.policy().staleWhileRevalidate());

@@ -1,18 +1,22 @@
 package dev.isr.jaxrs;
 
 import dev.isr.core.CacheKeyFactory;
+import dev.isr.core.CanonicalPath;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.FrontDoor;
 import dev.isr.core.HeaderLookup;
+import dev.isr.core.IncomingRequest;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.Leases;
 import dev.isr.core.Lookup;
+import dev.isr.core.Origin;
+import dev.isr.core.PassMemory;
+import dev.isr.core.PublicOrigins;
 import dev.isr.core.RenderCollapser;
 import dev.isr.core.ResponseCache;
 import dev.isr.revalidation.HttpRevalidator;
-import dev.isr.revalidation.OriginResolver;
 import dev.isr.revalidation.RevalidationSecret;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -77,10 +81,13 @@ public class FrontDoorFilter extends HttpFilter {
     transient RevalidationSecret secret;
 
     @Inject
-    transient OriginResolver origin;
+    transient IsrConfig config;
 
     @Inject
-    transient IsrConfig config;
+    transient PassMemory passes;
+
+    @Inject
+    transient AdminPaths adminPaths;
 
     @Inject
     transient Clock clock;
@@ -89,16 +96,28 @@ public class FrontDoorFilter extends HttpFilter {
 
     @Override
     public void init() {
-        frontDoor = new FrontDoor(cache, keys, cacheStatus, revalidator, secret::matches, statistics);
+        PublicOrigins origins = new PublicOrigins(config.publicOrigins());
+        if (!origins.restricted()) {
+            LOG.log(System.Logger.Level.WARNING, "ISR0206: isr.public-origins is not set: every Host a client sends"
+                    + " gets entries of its own; set the public origins of this application");
+        }
+        frontDoor = new FrontDoor(cache, keys, cacheStatus, revalidator, secret::matches, statistics, origins,
+                passes);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        origin.learn(request.getScheme(), request.getLocalAddr(), request.getLocalPort());
+        String canonical = CanonicalPath.of(request.getRequestURI());
+        if (canonical != null && adminPaths.covers(canonical)) {
+            chain.doFilter(request, response); // the admin API: never looked up, never stored
+            return;
+        }
         HeaderLookup headers = name -> Collections.list(request.getHeaders(name));
-        Lookup lookup = frontDoor.lookup(request.getMethod(), request.getRequestURI(), request.getQueryString(),
-                headers, clock.instant());
+        Origin requestOrigin = Origin.ofRequest(request.getScheme(), request.getHeader("Host"));
+        Lookup lookup = frontDoor.lookup(new IncomingRequest(request.getMethod(), requestOrigin,
+                request.getRequestURI(), request.getQueryString(), headers, request.getUserPrincipal() != null),
+                clock.instant());
         if (lookup instanceof Lookup.Serve serve) {
             CachedResponses.write(serve, response);
             return;
@@ -212,11 +231,21 @@ public class FrontDoorFilter extends HttpFilter {
         }
     }
 
+    /**
+     * Runs the application. A request whose response may be stored is shown in canonical form ({@link
+     * CanonicalRequest}) and its Servlet response watched for per-visitor signs ({@link VisitorTracker}).
+     */
     private void render(Lookup.Forward forward, HttpServletRequest request, HttpServletResponse response,
             FilterChain chain) throws IOException, ServletException {
         request.setAttribute(LOOKUP_ATTRIBUTE, forward);
+        HttpServletRequest shown = request;
+        HttpServletResponse watched = response;
+        if (forward.key() != null && forward.reason() != CacheStatus.Forward.METHOD) {
+            shown = new CanonicalRequest(request, forward.key());
+            watched = new VisitorTracker(request, response);
+        }
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(shown, watched);
         } catch (IOException | ServletException | RuntimeException e) {
             CachedResponse stale = forward.staleIfError();
             if (stale == null || response.isCommitted()) {

@@ -1,27 +1,30 @@
 package dev.isr.jaxrs;
 
 import dev.isr.core.CacheKey;
-import dev.isr.core.CacheKeyFactory;
-import dev.isr.core.CachePolicy;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.CaptureDecision;
+import dev.isr.core.CaptureRules;
+import dev.isr.core.DirectiveSource;
 import dev.isr.core.EntityTags;
 import dev.isr.core.Header;
 import dev.isr.core.HeaderLookup;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.Lookup;
+import dev.isr.core.PassMemory;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.ResponseStorability;
-import dev.isr.core.StoreDecision;
 import dev.isr.core.Tags;
-import dev.isr.core.VaryRule;
-import dev.isr.revalidation.HttpRevalidator;
+import dev.isr.core.VisitorSignals;
+import dev.isr.jaxrs.admin.IsrAdminResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
@@ -39,12 +42,15 @@ import java.util.Map;
 /**
  * Captures what the application rendered for a forwarded request and stores it when the response allows.
  *
- * <p>The response filter decides while the headers are still open: it asks {@link ResponseStorability}, sets
- * {@code Cache-Status}, removes the {@code Isr-*} fields, invalidates the path after a successful unsafe method, and
- * answers with the stale entry instead of a 5xx within its {@code stale-if-error} window. The writer interceptor then
- * buffers the body, up to {@code isr.max-body-bytes}: a body within the limit gets an {@code ETag} if it had none, is
- * stored and written out; a larger one is streamed through unstored, reported as {@code detail=too-large}. Nothing is
- * written to the client before that decision, so the reported {@code Cache-Status} is always the truth.
+ * <p>The response filter decides while the headers are still open: it asks {@link CaptureRules} and applies the
+ * {@link CaptureDecision}: sets {@code Cache-Status}, removes the {@code Isr-*} fields, invalidates the path after a
+ * successful unsafe method, answers with the stale entry instead of a 5xx within its {@code stale-if-error} window,
+ * remembers keys that were not storable (hit-for-pass). The writer interceptor then buffers the body, up to
+ * {@code isr.max-body-bytes}: a body within the limit gets an {@code ETag} if it had none, is stored and written out;
+ * a larger one is streamed through unstored, reported as {@code detail=too-large}. Nothing is written to the client
+ * before that decision, so the reported {@code Cache-Status} is always the truth; for the same reason the
+ * per-visitor signs of the render (a session, a cookie set through the Servlet API) are read again once the body is
+ * written, just before storing.
  */
 @Provider
 @ApplicationScoped
@@ -57,10 +63,7 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
     ResponseCache cache;
 
     @Inject
-    ResponseStorability storability;
-
-    @Inject
-    CacheKeyFactory keys;
+    CaptureRules rules;
 
     @Inject
     CacheStatus cacheStatus;
@@ -72,81 +75,82 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
     IsrConfig config;
 
     @Inject
+    PassMemory passes;
+
+    @Inject
+    AdminPaths adminPaths;
+
+    @Inject
     Clock clock;
 
+    @Context
+    ResourceInfo resourceInfo;
+
     /** A response that will be stored once its body has been captured. */
-    private record PendingCapture(CacheKey key, int status, CachePolicy policy, VaryRule rule, List<Header> replay,
-            List<String> tags, CacheStatus.Forward reason, String detail) {
+    private record PendingCapture(Lookup.Forward lookup, CaptureDecision.Store store, int status,
+            VisitorTracker visitor) {
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        if (!(request.getProperty(FrontDoorFilter.LOOKUP_ATTRIBUTE) instanceof Lookup.Forward lookup)) {
-            // not seen by the front door (filter not mapped for this path): never store what was not looked up
-            stripInternalFields(headers);
-            return;
+        boolean admin = resourceInfo != null && resourceInfo.getResourceClass() == IsrAdminResource.class;
+        if (admin) {
+            adminPaths.learn(request.getUriInfo().getBaseUri().getRawPath() + "isr");
         }
-        int status = response.getStatus();
-        if (lookup.reason() == CacheStatus.Forward.METHOD) {
-            // before the response leaves, so that a client following a redirect cannot read the old entry
-            UnsafeMethods.invalidateAfter(request.getMethod(), status, lookup.path(), cache);
-            stripInternalFields(headers);
-            headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), false, null));
-            return;
-        }
-        if (lookup.staleIfError() != null && status >= 500) {
-            answerWithStale(lookup, response);
-            return;
-        }
-        if (!lookup.mayStore()) {
-            // HEAD, an unavailable cache: the front door already knows nothing will be stored
-            stripInternalFields(headers);
-            headers.putSingle(CachedResponses.CACHE_STATUS,
-                    cacheStatus.forwarded(lookup.reason(), false, lookup.detail()));
-            return;
-        }
-        if (lookup.revalidation() && !HttpRevalidator.SUCCESS.contains(status)) {
-            LOG.log(System.Logger.Level.DEBUG, "{0}: revalidation answered {1}, the stale entry stays", lookup.key(),
-                    status);
-            stripInternalFields(headers);
-            headers.putSingle(CachedResponses.CACHE_STATUS,
-                    cacheStatus.forwarded(lookup.reason(), false, "revalidation-failed"));
-            return;
-        }
-        HeaderLookup requestHeaders = lookupOf(request.getHeaders());
-        HeaderLookup responseHeaders = lookupOf(response.getStringHeaders());
-        StoreDecision decision = storability.assess(request.getMethod(),
-                request.getHeaderString("Authorization") != null, status, responseHeaders);
-        Tags.Parsed tags = Tags.of(responseHeaders); // before the Isr-* fields are removed
+        Lookup.Forward lookup = request.getProperty(FrontDoorFilter.LOOKUP_ATTRIBUTE) instanceof Lookup.Forward f
+                ? f : null;
+        VisitorTracker visitor = request.getProperty(VisitorTracker.ATTRIBUTE) instanceof VisitorTracker t ? t : null;
+        CaptureDecision decision = rules.decide(lookup, admin, request.getMethod(), response.getStatus(),
+                lookupOf(request.getHeaders()), lookupOf(response.getStringHeaders()),
+                visitor == null ? VisitorSignals.NONE : visitor.signals());
         stripInternalFields(headers);
-        if (decision instanceof StoreDecision.Bypass bypass) {
-            if (lookup.revalidation()) {
-                // the page says it must not be cached any more: stop serving the old copy
-                cache.remove(lookup.key());
-            }
-            log("{0}: not stored, {1}", lookup.key(), bypass.detail());
-            statistics.bypass();
-            headers.putSingle(CachedResponses.CACHE_STATUS,
-                    cacheStatus.forwarded(CacheStatus.Forward.BYPASS, false, bypass.detail()));
-            return;
+        if (decision instanceof CaptureDecision.Invalidate invalidate) {
+            // before the response leaves, so that a client following a redirect cannot read the old entry
+            UnsafeMethods.invalidateAfter(invalidate.method(), response.getStatus(), invalidate.path(), cache);
+            headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), false, null));
+        } else if (decision instanceof CaptureDecision.PassOn pass) {
+            headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(pass.reason(), false, pass.detail()));
+        } else if (decision instanceof CaptureDecision.AnswerStale stale) {
+            answerWithStale(lookup, stale.stale(), response);
+        } else if (decision instanceof CaptureDecision.Bypass bypass) {
+            bypass(lookup, bypass, headers);
+        } else if (decision instanceof CaptureDecision.Store store) {
+            capture(request, response, lookup, store, visitor);
         }
-        StoreDecision.Store store = (StoreDecision.Store) decision;
-        VaryRule rule = store.varyRule();
-        CacheKey key = rule.keyFor(keys, lookup.path(), lookup.rawQuery(), requestHeaders);
-        if (!tags.rejected().isEmpty()) {
+        // CaptureDecision.Unseen: not looked up (the admin API, a path the front door does not see): never stored
+    }
+
+    private void capture(ContainerRequestContext request, ContainerResponseContext response, Lookup.Forward lookup,
+            CaptureDecision.Store store, VisitorTracker visitor) {
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        if (!store.rejectedTags().isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "ISR0203: {0}: tags dropped (1..{1} visible ASCII characters, no ,"
-                    + " \" or \\, at most {2} per response): {3}", key, Tags.MAX_LENGTH, Tags.MAX_PER_RESPONSE,
-                    tags.rejected().stream().map(Tags::forLog).toList());
+                    + " \" or \\, at most {2} per response): {3}", store.key(), Tags.MAX_LENGTH,
+                    Tags.MAX_PER_RESPONSE, store.rejectedTags().stream().map(Tags::forLog).toList());
         }
-        PendingCapture pending = new PendingCapture(key, status, store.policy(), rule,
-                rule.requestFieldsToReplay(requestHeaders), tags.accepted(), lookup.reason(), lookup.detail());
-        headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), true, lookup.detail()));
+        PendingCapture pending = new PendingCapture(lookup, store, response.getStatus(), visitor);
         if (response.hasEntity()) {
+            headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), true, lookup.detail()));
             request.setProperty(PENDING_PROPERTY, pending);
         } else {
-            store(pending, StoredFields.replayed(headers), new byte[0]);
+            store(pending, StoredFields.replayed(headers), new byte[0], headers);
         }
+    }
+
+    private void bypass(Lookup.Forward lookup, CaptureDecision.Bypass bypass, MultivaluedMap<String, Object> headers) {
+        if (bypass.dropStale()) {
+            // a revalidation was told the page must not be cached any more: stop serving the old copy
+            cache.remove(lookup.key());
+        }
+        if (bypass.learnedRule() != null) {
+            cache.putVaryRule(lookup.path(), bypass.learnedRule(), config.evictUnreadAfter());
+        }
+        passes.remember(lookup.key(), clock.instant());
+        log("{0}: not stored, {1}", lookup.key(), bypass.detail());
+        statistics.bypass();
+        headers.putSingle(CachedResponses.CACHE_STATUS,
+                cacheStatus.forwarded(CacheStatus.Forward.BYPASS, false, bypass.detail()));
     }
 
     @Override
@@ -158,11 +162,13 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         context.removeProperty(PENDING_PROPERTY);
         OutputStream client = context.getOutputStream();
         MultivaluedMap<String, Object> headers = context.getHeaders();
+        CacheKey key = pending.store().key();
         BoundedCapture capture = new BoundedCapture(config.maxBodyBytes(), client, () -> {
-            log("{0}: not stored, body over {1} bytes", pending.key(), config.maxBodyBytes());
+            log("{0}: not stored, body over {1} bytes", key, config.maxBodyBytes());
             statistics.bypass();
+            passes.remember(key, clock.instant());
             headers.putSingle(CachedResponses.CACHE_STATUS,
-                    cacheStatus.forwarded(pending.reason(), false, "too-large"));
+                    cacheStatus.forwarded(pending.lookup().reason(), false, "too-large"));
         });
         context.setOutputStream(capture);
         try {
@@ -182,20 +188,47 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         if (mediaType != null && stored.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
             stored.add(new Header("Content-Type", mediaType.toString()));
         }
+        store(pending, stored, body, headers);
         client.write(body);
-        store(pending, stored, body);
     }
 
-    private void store(PendingCapture pending, List<Header> headers, byte[] body) {
-        cache.put(new CachedResponse(pending.key(), pending.status(), headers, body, clock.instant(),
-                pending.policy(), pending.replay(), pending.tags()), pending.rule());
+    /**
+     * Stores the captured response unless the render turned out to be one visitor's after all (a session or cookie
+     * created while the body was written) or the store refuses it (a purge overtook the render), and says which in
+     * {@code Cache-Status}: the body has not been written yet, so the field can still change.
+     */
+    private void store(PendingCapture pending, List<Header> fields, byte[] body,
+            MultivaluedMap<String, Object> headers) {
+        CaptureDecision.Store store = pending.store();
+        Lookup.Forward lookup = pending.lookup();
+        String veto = pending.visitor() == null ? null
+                : pending.visitor().signals().veto(DirectiveSource.select(lookupOfStored(fields)).directives());
+        if (veto != null) {
+            bypass(lookup, new CaptureDecision.Bypass(veto, lookup.revalidation(), null), headers);
+            return;
+        }
+        cache.put(new CachedResponse(store.key(), pending.status(), fields, body, clock.instant(),
+                store.policy(), store.replayFields(), store.tags()), store.rule());
+        boolean stored = true; // MERGE-EPOCH: put returns whether it stored
+        if (!stored) {
+            log("{0}: not stored, the store refused it (a purge overtook the render, or the store failed)",
+                    store.key());
+            headers.putSingle(CachedResponses.CACHE_STATUS,
+                    cacheStatus.forwarded(lookup.reason(), false, "not-stored"));
+            return;
+        }
+        passes.forget(store.key());
         statistics.stored();
-        log("{0}: stored, {1} bytes, {2}", pending.key(), body.length, pending.policy());
+        headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), true, lookup.detail()));
+        log("{0}: stored, {1} bytes, {2}", store.key(), body.length, store.policy());
+    }
+
+    private static HeaderLookup lookupOfStored(List<Header> fields) {
+        return name -> fields.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).toList();
     }
 
     /** RFC 5861 section 4: the render failed with a 5xx, so the stale entry answers instead. */
-    private void answerWithStale(Lookup.Forward lookup, ContainerResponseContext response) {
-        CachedResponse stale = lookup.staleIfError();
+    private void answerWithStale(Lookup.Forward lookup, CachedResponse stale, ContainerResponseContext response) {
         Instant now = clock.instant();
         LOG.log(System.Logger.Level.WARNING, "ISR0202: rendering {0} answered {1}; answering with the stale entry"
                 + " (stale-if-error)", lookup.key(), response.getStatus());

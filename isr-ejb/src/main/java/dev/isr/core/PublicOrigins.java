@@ -1,0 +1,28 @@
+package dev.isr.core;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The origins the cache serves ({@code isr.public-origins}). Empty means every origin: each then has entries of its
+ * own, since the origin is part of every key, so a forged {@code Host} can fill the cache but never poison what
+ * another host is served.
+ */
+public final class PublicOrigins {
+
+    private final Set<String> allowed;
+
+    /** @param configured normalized origins ({@link Origin#value()}), or empty for every origin */
+    public PublicOrigins(List<String> configured) {
+        this.allowed = Set.copyOf(configured);
+    }
+
+    /** Whether requests for {@code origin} may be served from and stored in the cache; false for null. */
+    public boolean allows(Origin origin) {
+        return origin != null && (allowed.isEmpty() || allowed.contains(origin.value()));
+    }
+
+    public boolean restricted() {
+        return !allowed.isEmpty();
+    }
+}
