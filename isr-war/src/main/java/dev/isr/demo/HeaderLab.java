@@ -1,17 +1,23 @@
 package dev.isr.demo;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Pages whose response the visitor scripts, to try the module's semantics by hand (and in the integration tests):
@@ -57,7 +63,8 @@ public class HeaderLab {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
-    public Response render(@PathParam("name") String name) {
+    public Response render(@PathParam("name") String name, @Context HttpServletRequest request,
+            @Context HttpServletResponse servletResponse, @Context UriInfo uriInfo) {
         LabScript script = scripts.get(name);
         String path = "/demo/lab/" + name;
         renders.rendered(path);
@@ -69,7 +76,17 @@ public class HeaderLab {
         if (script.fail()) {
             throw new IllegalStateException("lab page " + name + " is scripted to fail");
         }
+        if (script.createsSession()) {
+            request.getSession(true).setAttribute("lab", name);
+        }
+        if (script.servletCookie()) {
+            servletResponse.addCookie(new Cookie("lab-visitor", Long.toString(count)));
+        }
         StringBuilder body = new StringBuilder("lab " + name + " render " + count + "\n");
+        if (script.echoRequest()) {
+            body.append("url ").append(uriInfo.getRequestUri()).append('\n')
+                    .append("query ").append(new TreeMap<>(uriInfo.getQueryParameters())).append('\n');
+        }
         while (body.length() < script.bodyBytes()) {
             body.append("0123456789abcdef".repeat(64), 0, Math.min(1024, script.bodyBytes() - body.length()));
         }

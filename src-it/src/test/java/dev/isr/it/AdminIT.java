@@ -208,8 +208,8 @@ class AdminIT extends DeployedEar {
         Http.get(page);
         HttpResponse<String> entries = admin("GET", "/isr/entries?tag=listed-t&limit=10", null, "Bearer " + TOKEN);
         assertEquals(200, entries.statusCode());
-        assertTrue(entries.body().matches("\\{\"entries\":\\[\\{\"key\":\"/demo/lab/listed\",\"path\":"
-                + "\"/demo/lab/listed\",\"tags\":\\[\"listed-t\"],\"status\":200,\"age\":\\d+,\"ttl\":\\d+,"
+        assertTrue(entries.body().matches("\\{\"entries\":\\[\\{\"key\":\"http://127.0.0.1:8080/demo/lab/listed\","
+                + "\"path\":\"/demo/lab/listed\",\"tags\":\\[\"listed-t\"],\"status\":200,\"age\":\\d+,\"ttl\":\\d+,"
                 + "\"bytes\":\\d+,\"durable\":true}]}"), entries.body());
         assertEquals(400, admin("GET", "/isr/entries?limit=0", null, "Bearer " + TOKEN).statusCode());
         assertEquals(400, admin("GET", "/isr/entries?limit=lots", null, "Bearer " + TOKEN).statusCode());

@@ -12,8 +12,15 @@ record Node(String name, URI base, int managementPort) {
     static final Node ONE = new Node("node1", URI.create("http://127.0.0.1:8080"), 9990);
     static final Node TWO = new Node("node2", URI.create("http://127.0.0.1:8180"), 10090);
 
+    /**
+     * The public host both nodes serve ({@code isr.public-origins} in arquillian.xml): what a load balancer in front
+     * of them would pass on, so that an entry stored through one node is found through the other.
+     */
+    static final String PUBLIC_HOST = "www.isr.test";
+
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return Http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET());
+        return Http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .header("Host", PUBLIC_HOST).GET());
     }
 
     HttpResponse<String> admin(String path, String json) throws IOException, InterruptedException {

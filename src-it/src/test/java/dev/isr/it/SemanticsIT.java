@@ -185,12 +185,15 @@ class SemanticsIT extends DeployedEar {
     void isrVaryQueryAllowListAndTrackingParameters() throws Exception {
         String page = Http.lab("vary-query", Http.headers("CDN-Cache-Control", "s-maxage=60", "Isr-Vary",
                 "query=page"));
-        assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page + "?page=1&sort=a")));
-        assertTrue(Http.cacheStatus(Http.get(page + "?sort=b&page=1")).startsWith("isr; hit;"),
+        // the first render was shown sort, which the rule leaves out of the key: not stored, the rule learned
+        assertEquals("isr; fwd=bypass; detail=unkeyed-query", Http.cacheStatus(Http.get(page + "?page=1&sort=a")));
+        assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page + "?sort=b&page=1")),
+                "now shown page only");
+        assertTrue(Http.cacheStatus(Http.get(page + "?sort=c&page=1")).startsWith("isr; hit;"),
                 "sort is not part of the key");
         assertTrue(Http.cacheStatus(Http.get(page + "?page=1&utm_source=news&fbclid=x")).startsWith("isr; hit;"));
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page + "?page=2")));
-        assertEquals(2, Http.renders(page));
+        assertEquals(3, Http.renders(page));
 
         String tracked = Http.lab("tracking", Http.headers("CDN-Cache-Control", "s-maxage=60"));
         Http.get(tracked + "?q=isr&b=2");

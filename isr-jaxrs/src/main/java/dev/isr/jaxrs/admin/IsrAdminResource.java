@@ -149,6 +149,7 @@ public class IsrAdminResource {
                 .add("revalidationsOk", counters.revalidationsOk())
                 .add("revalidationsFailed", counters.revalidationsFailed())
                 .add("purges", counters.purges())
+                .add("passes", counters.passes())
                 .add("entries", cache.index().size())
                 .add("bytes", cache.index().bytes())
                 .add("members", cluster.members())
