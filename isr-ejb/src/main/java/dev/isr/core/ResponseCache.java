@@ -22,8 +22,22 @@ public interface ResponseCache {
     /**
      * Stores {@code response}, replacing any previous entry of the same key in one step, and records how responses
      * for its path vary. Durable entries go to the persistent store, the others to memory only.
+     *
+     * <p>A response that a purge already hides (one that covers it was issued after its render started, see
+     * {@link PurgeRecord#verdictFor(long, long, long)}) is not stored: it would only be hidden on every read.
+     *
+     * @return true if stored; false if a purge hides it, the store failed or the cache is unavailable (the response is
+     *     then served uncached)
      */
-    void put(CachedResponse response, VaryRule rule);
+    boolean put(CachedResponse response, VaryRule rule);
+
+    /**
+     * The purge epoch as this node sees it: a cluster-wide counter that every purge advances before it takes effect.
+     * Read it before a render starts and store the response with it ({@link CachedResponse#renderEpoch()}), so that a
+     * purge issued while it renders purges it. A local read, cheap enough for every miss; 0 if it cannot be read
+     * (then purges compare the entry's store time, as for entries stored before the epoch existed).
+     */
+    long purgeEpoch();
 
     /** Removes the entry of {@code key}, if any. */
     void remove(CacheKey key);

@@ -25,14 +25,14 @@ public class CachedResponseAdapter {
     CachedResponse create(String path, String query, String variant, int status, List<Header> headers, byte[] body,
             long storedAtMillis, long freshForMillis, long staleWhileRevalidateMillis, long staleIfErrorMillis,
             boolean neverServeStale, boolean sharedWithAuthorization, boolean durable, List<Header> replayFields,
-            List<String> tags) {
+            List<String> tags, long renderEpoch) {
         CachePolicy policy = new CachePolicy(Duration.ofMillis(freshForMillis),
                 Duration.ofMillis(staleWhileRevalidateMillis), Duration.ofMillis(staleIfErrorMillis), neverServeStale,
                 sharedWithAuthorization, durable);
         return new CachedResponse(new CacheKey(path, orEmpty(query), orEmpty(variant)), status,
                 headers == null ? List.of() : headers, body == null ? new byte[0] : body,
                 Instant.ofEpochMilli(storedAtMillis), policy, replayFields == null ? List.of() : replayFields,
-                tags == null ? List.of() : tags);
+                tags == null ? List.of() : tags, renderEpoch);
     }
 
     private static String orEmpty(String value) {
@@ -112,5 +112,11 @@ public class CachedResponseAdapter {
     @ProtoField(number = 15, collectionImplementation = ArrayList.class)
     List<String> getTags(CachedResponse response) {
         return response.tags();
+    }
+
+    /** 0, "unknown", for entries stored before the purge epoch existed: purges compare their store time. */
+    @ProtoField(number = 16, defaultValue = "0")
+    long getRenderEpoch(CachedResponse response) {
+        return response.renderEpoch();
     }
 }

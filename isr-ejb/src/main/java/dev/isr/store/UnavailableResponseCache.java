@@ -27,8 +27,14 @@ enum UnavailableResponseCache implements ResponseCache {
     }
 
     @Override
-    public void put(CachedResponse response, VaryRule rule) {
-        // nowhere to put it: the caller reports fwd=bypass; detail=cache-unavailable
+    public boolean put(CachedResponse response, VaryRule rule) {
+        return false; // nowhere to put it: the caller reports fwd=bypass; detail=cache-unavailable
+    }
+
+    /** 0: no epoch, and nothing stored for a purge to hide anyway. */
+    @Override
+    public long purgeEpoch() {
+        return 0;
     }
 
     @Override
