@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param policy how long it may be used
  * @param replayFields the request fields a revalidation sends to render the same variant ({@link VaryRule})
  * @param tags the cache tags it can be purged by ({@link Tags})
+ * @param renderEpoch the purge epoch ({@link ResponseCache#purgeEpoch()}) read when the render that produced it
+ *     started, so that a purge issued while it rendered purges it however late it is stored ({@link PurgeRecord}); 0
+ *     if unknown (stored before the epoch existed), and then purges compare times
  */
 public record CachedResponse(
         CacheKey key,
@@ -32,7 +35,8 @@ public record CachedResponse(
         Instant storedAt,
         CachePolicy policy,
         List<Header> replayFields,
-        List<String> tags) {
+        List<String> tags,
+        long renderEpoch) {
 
     public CachedResponse {
         Objects.requireNonNull(key, "key");
@@ -46,6 +50,15 @@ public record CachedResponse(
         replayFields = List.copyOf(replayFields);
         tags = List.copyOf(tags);
         storedAt = storedAt.truncatedTo(ChronoUnit.MILLIS);
+        if (renderEpoch < 0) {
+            throw new IllegalArgumentException("renderEpoch must not be negative: " + renderEpoch);
+        }
+    }
+
+    /** An entry whose render epoch is unknown (0): purges compare its {@code storedAt} with their times. */
+    public CachedResponse(CacheKey key, int status, List<Header> headers, byte[] body, Instant storedAt,
+            CachePolicy policy, List<Header> replayFields, List<String> tags) {
+        this(key, status, headers, body, storedAt, policy, replayFields, tags, 0);
     }
 
     /** The age in whole seconds at {@code now} (RFC 9111 section 4.2.3, with this cache as the only hop). */
@@ -85,7 +98,7 @@ public record CachedResponse(
                 policy.neverServeStale() ? Duration.ZERO : max(staleWindow, Duration.ofSeconds(1)),
                 policy.staleIfError().isZero() ? Duration.ZERO : max(staleWindow, Duration.ofSeconds(1)),
                 policy.neverServeStale(), policy.sharedWithAuthorization(), policy.durable());
-        return new CachedResponse(key, status, headers, body, storedAt, stale, replayFields, tags);
+        return new CachedResponse(key, status, headers, body, storedAt, stale, replayFields, tags, renderEpoch);
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -112,17 +125,19 @@ public record CachedResponse(
                 && storedAt.equals(that.storedAt)
                 && policy.equals(that.policy)
                 && replayFields.equals(that.replayFields)
-                && tags.equals(that.tags);
+                && tags.equals(that.tags)
+                && renderEpoch == that.renderEpoch;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, status, headers, Arrays.hashCode(body), storedAt, policy, replayFields, tags);
+        return Objects.hash(key, status, headers, Arrays.hashCode(body), storedAt, policy, replayFields, tags,
+                renderEpoch);
     }
 
     @Override
     public String toString() {
         return "CachedResponse[key=" + key + ", status=" + status + ", bytes=" + body.length + ", storedAt="
-                + storedAt + ", policy=" + policy + "]";
+                + storedAt + ", policy=" + policy + ", renderEpoch=" + renderEpoch + "]";
     }
 }

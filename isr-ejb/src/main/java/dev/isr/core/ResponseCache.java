@@ -1,5 +1,6 @@
 package dev.isr.core;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,15 +23,29 @@ public interface ResponseCache {
     /**
      * Stores {@code response}, replacing any previous entry of the same key in one step, and records how responses
      * for its path vary. Durable entries go to the persistent store, the others to memory only.
+     *
+     * <p>A response that a purge already hides (one that covers it was issued after its render started, see
+     * {@link PurgeRecord#verdictFor(long, long, long)}) is not stored: it would only be hidden on every read.
+     *
+     * @return true if stored; false if a purge hides it, the store failed or the cache is unavailable (the response is
+     *     then served uncached)
      */
-    void put(CachedResponse response, VaryRule rule);
+    boolean put(CachedResponse response, VaryRule rule);
+
+    /**
+     * The purge epoch as this node sees it: a cluster-wide counter that every purge advances before it takes effect.
+     * Read it before a render starts and store the response with it ({@link CachedResponse#renderEpoch()}), so that a
+     * purge issued while it renders purges it. A local read, cheap enough for every miss; 0 if it cannot be read
+     * (then purges compare the entry's store time, as for entries stored before the epoch existed).
+     */
+    long purgeEpoch();
 
     /**
      * Remembers how responses for {@code path} vary although none of them is stored: a render that was shown query
      * parameters its rule leaves out of the key was not stored, and the next request must be shown only those the
      * rule keys on. Kept for {@code lifespan}.
      */
-    void putVaryRule(String path, VaryRule rule, java.time.Duration lifespan);
+    void putVaryRule(String path, VaryRule rule, Duration lifespan);
 
     /** Removes the entry of {@code key}, if any. */
     void remove(CacheKey key);
@@ -52,14 +67,6 @@ public interface ResponseCache {
 
     /** The index of stored entries, for listings and statistics; read it, never change it. */
     EntryIndex index();
-
-    /**
-     * The cluster-wide purge epoch as this node sees it: read before a render starts and stored with its entry, so
-     * that a purge issued while the render runs hides what it stores.
-     */
-    default long purgeEpoch() {
-        return 0;
-    }
 
     /** False when the cache could not start; then nothing is served from it or stored in it. */
     boolean available();

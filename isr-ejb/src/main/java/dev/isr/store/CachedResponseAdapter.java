@@ -25,14 +25,14 @@ public class CachedResponseAdapter {
     CachedResponse create(String path, String query, String variant, int status, List<Header> headers, byte[] body,
             long storedAtMillis, long freshForMillis, long staleWhileRevalidateMillis, long staleIfErrorMillis,
             boolean neverServeStale, boolean sharedWithAuthorization, boolean durable, List<Header> replayFields,
-            List<String> tags, String origin) {
+            List<String> tags, long renderEpoch, String origin) {
         CachePolicy policy = new CachePolicy(Duration.ofMillis(freshForMillis),
                 Duration.ofMillis(staleWhileRevalidateMillis), Duration.ofMillis(staleIfErrorMillis), neverServeStale,
                 sharedWithAuthorization, durable);
         return new CachedResponse(new CacheKey(orEmpty(origin), path, orEmpty(query), orEmpty(variant)), status,
                 headers == null ? List.of() : headers, body == null ? new byte[0] : body,
                 Instant.ofEpochMilli(storedAtMillis), policy, replayFields == null ? List.of() : replayFields,
-                tags == null ? List.of() : tags);
+                tags == null ? List.of() : tags, renderEpoch);
     }
 
     private static String orEmpty(String value) {
@@ -114,7 +114,13 @@ public class CachedResponseAdapter {
         return response.tags();
     }
 
-    /** Field 17 (16 is the render epoch): entries written before origins were keyed read back with none. */
+    /** 0, "unknown", for entries stored before the purge epoch existed: purges compare their store time. */
+    @ProtoField(number = 16, defaultValue = "0")
+    long getRenderEpoch(CachedResponse response) {
+        return response.renderEpoch();
+    }
+
+    /** Entries written before origins were keyed read back with none: no request selects them any more. */
     @ProtoField(17)
     String getOrigin(CachedResponse response) {
         return response.key().origin();

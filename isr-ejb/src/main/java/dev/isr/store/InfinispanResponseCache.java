@@ -10,6 +10,7 @@ import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,21 +48,27 @@ final class InfinispanResponseCache implements ResponseCache {
     private final EntryIndex index;
     private final PurgeRecords records;
     private final ClusterView cluster;
+    private final Clock clock;
 
-    /** The index is fed by an {@link EntryIndexListener} on each entry cache. */
+    /**
+     * The index is fed by an {@link EntryIndexListener} on each entry cache; the clock only judges entries without a
+     * render epoch against purge times.
+     */
     InfinispanResponseCache(Cache<String, CachedResponse> memory, Cache<String, CachedResponse> durable,
-            Cache<String, VaryRule> varyRules, EntryIndex index, PurgeRecords records, ClusterView cluster) {
+            Cache<String, VaryRule> varyRules, EntryIndex index, PurgeRecords records, ClusterView cluster,
+            Clock clock) {
         this.memory = Objects.requireNonNull(memory, "memory");
         this.durable = Objects.requireNonNull(durable, "durable");
         this.varyRules = Objects.requireNonNull(varyRules, "varyRules");
         this.index = Objects.requireNonNull(index, "index");
         this.records = Objects.requireNonNull(records, "records");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
      * The entry as the purge records leave it: absent if purged (and then removed, if this node is its primary
-     * owner), soft-purged if marked stale after it was stored.
+     * owner), soft-purged if marked stale after its render started.
      */
     @Override
     public Optional<CachedResponse> get(CacheKey key) {
@@ -70,18 +77,11 @@ final class InfinispanResponseCache implements ResponseCache {
         if (entry == null) {
             return Optional.empty();
         }
-        PurgeRecord record = records.applying(entry);
-        PurgeRecord.PurgeVerdict verdict = record.verdictFor(entry.storedAt().toEpochMilli());
-        if (verdict == PurgeRecord.PurgeVerdict.HARD) {
-            if (cluster.isPrimaryOwner(k)) {
-                remove(k);
-            }
-            return Optional.empty();
+        CachedResponse left = records.applying(entry).applyTo(entry, clock.instant());
+        if (left == null && cluster.isPrimaryOwner(k)) {
+            remove(k);
         }
-        if (verdict == PurgeRecord.PurgeVerdict.SOFT) {
-            return Optional.of(entry.softPurged(Instant.ofEpochMilli(record.softAtMillis())));
-        }
-        return Optional.of(entry);
+        return Optional.ofNullable(left);
     }
 
     private CachedResponse get(String k) {
@@ -105,9 +105,18 @@ final class InfinispanResponseCache implements ResponseCache {
         }
     }
 
+    /**
+     * Stores the response unless a purge that covers it was issued after its render started: then it would be hidden
+     * on every read (soft-purged ones are stored, and read back stale).
+     */
     @Override
-    public void put(CachedResponse response, VaryRule rule) {
+    public boolean put(CachedResponse response, VaryRule rule) {
         String k = response.key().value();
+        if (records.applying(response).verdictFor(response, clock.instant()) == PurgeRecord.PurgeVerdict.HARD) {
+            LOG.log(Level.DEBUG, "ISR0111: not storing {0}: purged while it rendered (render epoch {1}, now {2})", k,
+                    response.renderEpoch(), records.epoch());
+            return false;
+        }
         long lifespan = response.policy().retainFor().toMillis();
         try {
             if (rule.isDefault()) {
@@ -122,8 +131,10 @@ final class InfinispanResponseCache implements ResponseCache {
                 memory.put(k, response, lifespan, TimeUnit.MILLISECONDS);
                 durable.remove(k);
             }
+            return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0102: storing " + k + " failed; the response was served uncached", e);
+            return false;
         }
     }
 
@@ -138,6 +149,11 @@ final class InfinispanResponseCache implements ResponseCache {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0102: storing the vary rule of " + path + " failed", e);
         }
+    }
+
+    @Override
+    public long purgeEpoch() {
+        return records.epoch();
     }
 
     @Override
@@ -210,7 +226,7 @@ final class InfinispanResponseCache implements ResponseCache {
         for (EntryIndex.Indexed indexed : index.all()) {
             String k = indexed.key();
             CachedResponse entry = cluster.isPrimaryOwner(k) ? get(k) : null;
-            if (entry != null && records.applying(entry).verdictFor(entry.storedAt().toEpochMilli())
+            if (entry != null && records.applying(entry).verdictFor(entry, clock.instant())
                     == PurgeRecord.PurgeVerdict.HARD && remove(k)) {
                 removed++;
             }

@@ -51,8 +51,8 @@ import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
  *
  * <p>The caches: {@code isr-memory} and {@code isr-durable} hold entries (the latter backed by a soft-index file
  * store), at most {@code isr.max-entries} of each in memory; {@code isr-vary} and {@code isr-purges} hold vary rules
- * and purge records, replicated and persistent; {@code isr-leases} the render and revalidation leases; {@code isr-reads}
- * the last read of entries as the nodes report it, for the sweep.
+ * and purge records (with the purge epoch), replicated and persistent; {@code isr-leases} the render and
+ * revalidation leases; {@code isr-reads} the last read of entries as the nodes report it, for the sweep.
  *
  * <p>Thread safety: the accessors may be called from any thread; the objects they return are thread-safe and meant
  * to be kept by the caller, so hits do not pay for an EJB invocation.
@@ -126,11 +126,12 @@ public class IsrCacheContainer {
             memory.addListener(new EntryIndexListener(index, InfinispanResponseCache.MEMORY, clock));
             EntryIndexListener durableListener = new EntryIndexListener(index, InfinispanResponseCache.DURABLE, clock);
             durable.addListener(durableListener);
-            PurgeRecords records = new PurgeRecords(purges, config.evictUnreadAfter());
+            PurgeRecords records = new PurgeRecords(purges, config.evictUnreadAfter(), clock);
             records.start();
             clusterView = new InfinispanClusterView(manager, durable, cluster.mode(), nodeName);
             leases = new InfinispanLeases(manager.getCache(LEASES_CACHE), nodeName);
-            responseCache = new InfinispanResponseCache(memory, durable, varyRules, index, records, clusterView);
+            responseCache = new InfinispanResponseCache(memory, durable, varyRules, index, records, clusterView,
+                    clock);
             rebuildIndex(durable, durableListener, index);
             LOG.log(Level.INFO, "ISR0010: cache started: mode {0}, node {1}, {2} members, store at {3}",
                     cluster.mode().label(), nodeName, clusterView.members(), location);

@@ -5,10 +5,12 @@ import dev.isr.core.PurgeRecord;
 import dev.isr.core.PurgeRequest;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.infinispan.Cache;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
@@ -18,67 +20,134 @@ import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
 import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
 
 /**
- * The purge records ({@link PurgeRecord}) in a replicated, persistent cache: written synchronously by every purge,
- * so that when a purge returns every member has its records, and checked on every read, so that no node serves a
- * purged entry, whether or not the entry itself has been removed there yet (a node that was down during the purge
- * comes back with its old entries on disk; the records, transferred when it joins, hide them).
+ * The purge records ({@link PurgeRecord}) and the purge epoch in a replicated, persistent cache: written synchronously
+ * by every purge, so that when a purge returns every member has its records, and checked on every read and store, so
+ * that no node serves or stores a purged entry, whether or not the entry itself has been removed there yet (a node
+ * that was down during the purge comes back with its old entries on disk; the records, transferred when it joins,
+ * hide them).
+ *
+ * <p>The purge epoch is a counter under the key {@value #EPOCH} (no tag, path or prefix key starts with {@code #}),
+ * kept as a {@link PurgeRecord} whose {@code hardEpoch} is the epoch, so that the cache holds one type of value. It is
+ * 1 while absent; each purge advances it by a compare-and-set (atomic across the cluster, the cache being REPL_SYNC)
+ * before writing its records, which carry the advanced epoch. The counter has no lifespan, and on start it is raised to
+ * the highest epoch of any record, so it never goes backwards: not when records expire, not after a restart of the
+ * whole cluster, not if the key itself was lost. An epoch going backwards would let entries rendered in a later epoch
+ * survive a purge.
  *
  * <p>Prefix records are few and must be matched against every path, so a copy of them is kept in memory, fed by a
  * listener. Records live {@code retention} (entries older than that are evicted unread anyway).
+ *
+ * <p>Entries without a render epoch are still compared by time ({@link PurgeRecord#verdictFor(long, long, long)}).
+ * A record dated ahead of this node's clock was written by a node whose clock runs ahead; its times count as the
+ * moment this node learnt of it (when it arrived, or when this node started), so that such a clock cannot hide the
+ * entries stored in the meantime until the clocks meet.
  */
 @Listener(sync = true, observation = Listener.Observation.POST)
 public class PurgeRecords {
+
+    /** The key of the purge epoch counter. */
+    static final String EPOCH = "#epoch";
+
+    /** The epoch before the first purge. */
+    static final long FIRST_EPOCH = 1;
 
     private static final Logger LOG = System.getLogger(PurgeRecords.class.getName());
 
     private final Cache<String, PurgeRecord> records;
     private final Duration retention;
+    private final Clock clock;
     private final Map<String, PurgeRecord> prefixes = new ConcurrentHashMap<>();
+    /** Keys of records dated ahead of this node's clock, and when this node learnt of them. */
+    private final Map<String, Long> aheadSince = new ConcurrentHashMap<>();
 
-    PurgeRecords(Cache<String, PurgeRecord> records, Duration retention) {
+    PurgeRecords(Cache<String, PurgeRecord> records, Duration retention, Clock clock) {
         this.records = records;
         this.retention = retention;
+        this.clock = clock;
     }
 
-    /** Loads the prefix records already there and starts following changes. */
+    /** Loads the prefix records already there, starts following changes, and lifts the epoch above every record. */
     void start() {
         records.addListener(this);
-        records.forEach(this::track);
+        long[] highest = {0};
+        records.forEach((key, record) -> {
+            track(key, record);
+            highest[0] = Math.max(highest[0], record.latestEpoch());
+        });
+        long before = epoch();
+        PurgeRecord counter = update(EPOCH, current -> epochOf(current) >= highest[0] ? current
+                : counter(highest[0], clock.millis()), -1);
+        if (counter != null && counter.hardEpoch() > before) {
+            LOG.log(Level.INFO, "ISR0113: purge epoch raised from {0} to {1}, the highest epoch of the purge records",
+                    before, counter.hardEpoch());
+        }
     }
 
-    /** Records {@code request} at {@code atMillis} on every member; returns when all of them have it. */
+    /**
+     * The purge epoch as this node sees it (a local read), {@value #FIRST_EPOCH} before any purge, 0 if it cannot be
+     * read.
+     */
+    long epoch() {
+        try {
+            return epochOf(records.get(EPOCH));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0110: reading the purge epoch failed; renders started now are purged by time",
+                    e);
+            return 0;
+        }
+    }
+
+    /**
+     * Advances the epoch, then records {@code request} in it at {@code atMillis} on every member; returns when all of
+     * them have it. A render that read the epoch before this call is purged by it, whenever it is stored.
+     */
     void record(PurgeRequest request, long atMillis) {
-        if (request.all()) {
-            write(PurgeRecord.ALL, request.soft(), atMillis);
-        }
-        for (String tag : request.tags()) {
-            write(PurgeRecord.tagKey(tag), request.soft(), atMillis);
-        }
-        for (String path : request.paths()) {
-            write(PurgeRecord.pathKey(path), request.soft(), atMillis);
-        }
-        for (String prefix : request.prefixes()) {
-            write(PurgeRecord.prefixKey(prefix), request.soft(), atMillis);
+        long epoch = update(EPOCH, current -> counter(epochOf(current) + 1, atMillis), -1).hardEpoch();
+        for (String key : PurgeRecord.keysOf(request)) {
+            write(key, request.soft(), atMillis, epoch);
         }
     }
 
-    private void write(String key, boolean soft, long atMillis) {
-        PurgeRecord current = records.get(key);
-        PurgeRecord next = (current == null ? PurgeRecord.NONE : current).with(soft, atMillis);
-        // a concurrent purge of the same key may win the race: both times only move forward, so merge and retry
-        while (current == null ? records.putIfAbsent(key, next, retention.toMillis(), TimeUnit.MILLISECONDS) != null
-                : !records.replace(key, current, next, retention.toMillis(), TimeUnit.MILLISECONDS)) {
-            current = records.get(key);
-            next = (current == null ? PurgeRecord.NONE : current).with(soft, atMillis);
+    private void write(String key, boolean soft, long atMillis, long epoch) {
+        update(key, current -> (current == null ? PurgeRecord.NONE : current).with(soft, atMillis, epoch),
+                retention.toMillis());
+    }
+
+    /**
+     * Changes the record of {@code key} by compare-and-set, retrying when a concurrent writer wins the race (times and
+     * epochs only move forward, so applying the change again to its result is right); a negative lifespan means none.
+     * Returns the record now stored, or {@code current} unchanged (possibly null) if {@code change} returned it.
+     */
+    private PurgeRecord update(String key, UnaryOperator<PurgeRecord> change, long lifespanMillis) {
+        while (true) {
+            PurgeRecord current = records.get(key);
+            PurgeRecord next = change.apply(current);
+            if (next == current) {
+                return current;
+            }
+            if (current == null
+                    ? records.putIfAbsent(key, next, lifespanMillis, TimeUnit.MILLISECONDS) == null
+                    : records.replace(key, current, next, lifespanMillis, TimeUnit.MILLISECONDS)) {
+                return next;
+            }
         }
+    }
+
+    private static long epochOf(PurgeRecord counter) {
+        return counter == null ? FIRST_EPOCH : counter.hardEpoch();
+    }
+
+    /** The counter at {@code epoch}, with the time it got there for display. */
+    private static PurgeRecord counter(long epoch, long atMillis) {
+        return new PurgeRecord(atMillis, 0, epoch, 0);
     }
 
     /** The purges that apply to {@code entry}, merged; {@link PurgeRecord#NONE} when none does. */
     PurgeRecord applying(CachedResponse entry) {
         try {
-            PurgeRecord merged = get(PurgeRecord.ALL).merge(get(PurgeRecord.pathKey(entry.key().path())));
-            for (String tag : entry.tags()) {
-                merged = merged.merge(get(PurgeRecord.tagKey(tag)));
+            PurgeRecord merged = PurgeRecord.NONE;
+            for (String key : PurgeRecord.exactKeysFor(entry)) {
+                merged = merged.merge(get(key));
             }
             if (!prefixes.isEmpty()) {
                 for (Map.Entry<String, PurgeRecord> prefix : prefixes.entrySet()) {
@@ -91,13 +160,19 @@ public class PurgeRecords {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0106: reading purge records for " + entry.key() + " failed; the entry is"
                     + " treated as purged", e);
-            return new PurgeRecord(Long.MAX_VALUE, 0);
+            return PurgeRecord.UNREADABLE;
         }
     }
 
     private PurgeRecord get(String key) {
         PurgeRecord record = records.get(key);
-        return record == null ? PurgeRecord.NONE : record;
+        return record == null ? PurgeRecord.NONE : learnt(key, record);
+    }
+
+    /** {@code record} with times dated ahead of this node counted from when this node learnt of it. */
+    private PurgeRecord learnt(String key, PurgeRecord record) {
+        Long since = aheadSince.get(key);
+        return since == null ? record : record.notAfter(since);
     }
 
     @CacheEntryCreated
@@ -109,14 +184,29 @@ public class PurgeRecords {
     @CacheEntryRemoved
     @CacheEntryExpired
     public void removed(CacheEntryEvent<String, PurgeRecord> event) {
-        if (event.getKey().startsWith("x:")) {
-            prefixes.remove(event.getKey().substring(2));
+        aheadSince.remove(event.getKey());
+        String prefix = PurgeRecord.prefixOf(event.getKey());
+        if (prefix != null) {
+            prefixes.remove(prefix);
         }
     }
 
     private void track(String key, PurgeRecord record) {
-        if (key.startsWith("x:") && record != null) {
-            prefixes.merge(key.substring(2), record, PurgeRecord::merge);
+        if (record == null || EPOCH.equals(key)) {
+            return;
+        }
+        long now = clock.millis();
+        if (record.hardAtMillis() > now || record.softAtMillis() > now) {
+            LOG.log(Level.WARNING, "ISR0112: the purge record {0} is dated {1} ms ahead of this node''s clock; its"
+                    + " times count from now. Check the clocks of the nodes (NTP)", key,
+                    Math.max(record.hardAtMillis(), record.softAtMillis()) - now);
+            aheadSince.put(key, now);
+        } else {
+            aheadSince.remove(key);
+        }
+        String prefix = PurgeRecord.prefixOf(key);
+        if (prefix != null) {
+            prefixes.merge(prefix, learnt(key, record), PurgeRecord::merge);
         }
     }
 }

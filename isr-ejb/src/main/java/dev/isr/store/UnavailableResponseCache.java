@@ -6,6 +6,7 @@ import dev.isr.core.EntryIndex;
 import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +28,18 @@ enum UnavailableResponseCache implements ResponseCache {
     }
 
     @Override
-    public void put(CachedResponse response, VaryRule rule) {
-        // nowhere to put it: the caller reports fwd=bypass; detail=cache-unavailable
+    public boolean put(CachedResponse response, VaryRule rule) {
+        return false; // nowhere to put it: the caller reports fwd=bypass; detail=cache-unavailable
+    }
+
+    /** 0: no epoch, and nothing stored for a purge to hide anyway. */
+    @Override
+    public long purgeEpoch() {
+        return 0;
     }
 
     @Override
-    public void putVaryRule(String path, VaryRule rule, java.time.Duration lifespan) {
+    public void putVaryRule(String path, VaryRule rule, Duration lifespan) {
         // nowhere to put it
     }
 

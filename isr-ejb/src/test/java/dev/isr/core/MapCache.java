@@ -1,22 +1,50 @@
 package dev.isr.core;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A real, if simple, {@link ResponseCache}: two maps. */
+/**
+ * A real, if simple, {@link ResponseCache}: maps, with purge records and a purge epoch that follow the same rule as the
+ * Infinispan store ({@link PurgeRecord#verdictFor(long, long, long)}): a purge advances the epoch and records it, a
+ * read hides or marks stale what the records say, a put of an entry purged while it rendered is refused.
+ */
 final class MapCache implements ResponseCache {
 
     final Map<String, CachedResponse> entries = new ConcurrentHashMap<>();
     final Map<String, VaryRule> rules = new ConcurrentHashMap<>();
+    final Map<String, PurgeRecord> records = new ConcurrentHashMap<>();
+    final AtomicLong epoch = new AtomicLong(1);
     final EntryIndex index = new EntryIndex();
     boolean available = true;
+    /** The reading node's present, which record times are clamped to; the far future unless a test sets it. */
+    long nowMillis = Instant.parse("9999-12-31T00:00:00Z").toEpochMilli();
 
     @Override
     public Optional<CachedResponse> get(CacheKey key) {
-        return Optional.ofNullable(entries.get(key.value()));
+        CachedResponse entry = entries.get(key.value());
+        if (entry == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(applying(entry).applyTo(entry, Instant.ofEpochMilli(nowMillis)));
+    }
+
+    PurgeRecord applying(CachedResponse entry) {
+        PurgeRecord merged = PurgeRecord.NONE;
+        for (String k : PurgeRecord.exactKeysFor(entry)) {
+            merged = merged.merge(records.getOrDefault(k, PurgeRecord.NONE));
+        }
+        for (Map.Entry<String, PurgeRecord> record : records.entrySet()) {
+            String prefix = PurgeRecord.prefixOf(record.getKey());
+            if (prefix != null && entry.key().path().startsWith(prefix)) {
+                merged = merged.merge(record.getValue());
+            }
+        }
+        return merged;
     }
 
     @Override
@@ -25,7 +53,10 @@ final class MapCache implements ResponseCache {
     }
 
     @Override
-    public void put(CachedResponse response, VaryRule rule) {
+    public boolean put(CachedResponse response, VaryRule rule) {
+        if (applying(response).verdictFor(response, Instant.ofEpochMilli(nowMillis)) == PurgeRecord.PurgeVerdict.HARD) {
+            return false;
+        }
         if (rule.isDefault()) {
             rules.remove(response.key().path());
         } else {
@@ -33,14 +64,20 @@ final class MapCache implements ResponseCache {
         }
         entries.put(response.key().value(), response);
         index.add(response.key().value(), response.key().path(), response.tags(), response.body().length, 0, 1);
+        return true;
     }
 
-    void put(CachedResponse response) {
-        put(response, VaryRule.DEFAULT);
+    boolean put(CachedResponse response) {
+        return put(response, VaryRule.DEFAULT);
     }
 
     @Override
-    public void putVaryRule(String path, VaryRule rule, java.time.Duration lifespan) {
+    public long purgeEpoch() {
+        return epoch.get();
+    }
+
+    @Override
+    public void putVaryRule(String path, VaryRule rule, Duration lifespan) {
         if (rule.isDefault()) {
             rules.remove(path);
         } else {
@@ -63,13 +100,15 @@ final class MapCache implements ResponseCache {
 
     @Override
     public int purge(PurgeRequest request, Instant now) {
+        long purgeEpoch = epoch.incrementAndGet();
+        for (String k : PurgeRecord.keysOf(request)) {
+            records.merge(k, PurgeRecord.NONE.with(request.soft(), now.toEpochMilli(), purgeEpoch),
+                    PurgeRecord::merge);
+        }
         int purged = 0;
         for (String key : index.select(request)) {
-            CachedResponse entry = entries.get(key);
-            if (entry != null) {
-                if (request.soft()) {
-                    entries.put(key, entry.softPurged(now));
-                } else {
+            if (entries.containsKey(key)) {
+                if (!request.soft()) {
                     entries.remove(key);
                     index.remove(key, 1);
                 }

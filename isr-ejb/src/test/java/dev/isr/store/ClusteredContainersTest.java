@@ -17,13 +17,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two real cache containers in one JVM, clustered over loopback TCP by the module's own JGroups channel: entries,
- * purge records and leases are shared, and a node that was away comes back without serving what was purged.
+ * purge records, the purge epoch and leases are shared, a node that was away comes back without serving what was
+ * purged, and a purge on one node wins over a render in flight on the other.
  */
 class ClusteredContainersTest {
 
@@ -98,5 +100,42 @@ class ClusteredContainersTest {
         assertEquals(2, two.clusterView().members());
         assertFalse(two.responseCache().get(new CacheKey("/b", "")).isPresent(),
                 "the purge record reached node two when it came back");
+    }
+
+    @Test
+    void aPurgeOnOneNodeWinsOverARenderInFlightOnTheOther() {
+        one = node("one", 7950);
+        two = node("two", 7951);
+        long rendered = one.responseCache().purgeEpoch();
+        two.responseCache().purge(PurgeRequest.ofTags(List.of("t-c")), Instant.now());
+        long after = one.responseCache().purgeEpoch();
+        assertEquals(rendered + 1, after, "node one sees the new epoch as soon as the purge on node two returns");
+
+        assertFalse(one.responseCache().put(PurgeEpochTest.page("/c", "t-c", Instant.now(), rendered),
+                VaryRule.DEFAULT), "rendered on node one before the purge on node two");
+        assertFalse(one.responseCache().get(new CacheKey("/c", "")).isPresent());
+        assertFalse(two.responseCache().get(new CacheKey("/c", "")).isPresent());
+
+        assertTrue(one.responseCache().put(PurgeEpochTest.page("/c", "t-c", Instant.now(), after), VaryRule.DEFAULT));
+        assertTrue(two.responseCache().get(new CacheKey("/c", "")).isPresent(), "rendered after the purge");
+    }
+
+    @Test
+    void concurrentPurgesOnBothNodesEachAdvanceTheEpoch() {
+        one = node("one", 7950);
+        two = node("two", 7951);
+        long start = one.responseCache().purgeEpoch();
+        int purges = 10;
+        CompletableFuture<?> onOne = CompletableFuture.runAsync(() -> purgeRepeatedly(one, "one", purges));
+        CompletableFuture<?> onTwo = CompletableFuture.runAsync(() -> purgeRepeatedly(two, "two", purges));
+        CompletableFuture.allOf(onOne, onTwo).join();
+        assertEquals(start + 2 * purges, one.responseCache().purgeEpoch());
+        assertEquals(start + 2 * purges, two.responseCache().purgeEpoch());
+    }
+
+    private static void purgeRepeatedly(IsrCacheContainer node, String tag, int times) {
+        for (int i = 0; i < times; i++) {
+            node.responseCache().purge(PurgeRequest.ofTags(List.of(tag + i)), Instant.now());
+        }
     }
 }

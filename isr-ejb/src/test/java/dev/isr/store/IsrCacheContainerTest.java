@@ -32,10 +32,14 @@ class IsrCacheContainerTest {
     @TempDir
     Path dir;
 
-    private static IsrCacheContainer container(Path store) {
+    static IsrCacheContainer container(Path store) {
+        return container(store, Clock.systemUTC());
+    }
+
+    static IsrCacheContainer container(Path store, Clock clock) {
         IsrCacheContainer container = new IsrCacheContainer();
         container.config = IsrConfig.defaults().withStorePath(store.toString());
-        container.clock = Clock.systemUTC();
+        container.clock = clock;
         container.start();
         return container;
     }

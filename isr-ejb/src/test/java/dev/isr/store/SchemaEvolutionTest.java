@@ -7,6 +7,7 @@ import dev.isr.core.CacheKey;
 import dev.isr.core.CachePolicy;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.Header;
+import dev.isr.core.PurgeRecord;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,13 +38,31 @@ class SchemaEvolutionTest {
                 List.of(new Header("Content-Type", "text/plain")), "body".getBytes(StandardCharsets.UTF_8),
                 Instant.parse("2026-01-01T00:00:00Z"), new CachePolicy(Duration.ofSeconds(60), Duration.ofSeconds(30),
                         Duration.ofSeconds(600), false, true, true), List.of(new Header("Accept-Language", "de")),
-                List.of("t1", "t2"));
+                List.of("t1", "t2"), 42);
         byte[] bytes = ProtobufUtil.toByteArray(context, entry);
         assertEquals(entry, ProtobufUtil.fromByteArray(context, bytes, CachedResponse.class));
     }
 
     @Test
-    void anEntryWrittenBeforeVariantsReplayFieldsAndTagsStillReads() throws Exception {
+    void currentPurgeRecordsRoundTrip() throws Exception {
+        PurgeRecord record = new PurgeRecord(1_700_000_000_000L, 1_700_000_001_000L, 7, 9);
+        byte[] bytes = ProtobufUtil.toByteArray(context, record);
+        assertEquals(record, ProtobufUtil.fromByteArray(context, bytes, PurgeRecord.class));
+    }
+
+    @Test
+    void aPurgeRecordWrittenBeforeTheEpochReadsWithEpochsZero() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TagWriter writer = TagWriterImpl.newInstance(context, out);
+        writer.writeInt64(1, 1_700_000_000_000L);          // hardAtMillis
+        writer.writeInt64(2, 1_700_000_001_000L);          // softAtMillis
+        writer.flush();
+        PurgeRecord read = ProtobufUtil.fromByteArray(context, out.toByteArray(), PurgeRecord.class);
+        assertEquals(new PurgeRecord(1_700_000_000_000L, 1_700_000_001_000L, 0, 0), read);
+    }
+
+    @Test
+    void anEntryWrittenBeforeVariantsReplayFieldsTagsAndRenderEpochStillReads() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TagWriter writer = TagWriterImpl.newInstance(context, out);
         writer.writeString(1, "/old");                     // path
@@ -60,6 +79,7 @@ class SchemaEvolutionTest {
         assertEquals(List.of(), read.tags());
         assertEquals(List.of(), read.replayFields());
         assertEquals(false, read.policy().durable());
+        assertEquals(0, read.renderEpoch(), "written before the purge epoch: purged by time");
     }
 
     @Test

@@ -207,9 +207,8 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
             bypass(lookup, new CaptureDecision.Bypass(veto, lookup.revalidation(), null), headers);
             return;
         }
-        cache.put(new CachedResponse(store.key(), pending.status(), fields, body, clock.instant(),
-                store.policy(), store.replayFields(), store.tags()), store.rule());
-        boolean stored = true; // MERGE-EPOCH: put returns whether it stored
+        boolean stored = cache.put(new CachedResponse(store.key(), pending.status(), fields, body, clock.instant(),
+                store.policy(), store.replayFields(), store.tags(), lookup.renderEpoch()), store.rule());
         if (!stored) {
             log("{0}: not stored, the store refused it (a purge overtook the render, or the store failed)",
                     store.key());

@@ -1,6 +1,7 @@
 package dev.isr.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -12,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.ContainerController;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two real WildFly nodes on loopback (port offset 100) with the EAR in replicated mode: the same entries and purges
- * on both, one render per key in the cluster, restarts and a killed node (contract section 7).
+ * on both, one render per key in the cluster, restarts and a killed node (contract section 7), and a purge on one
+ * node winning over a render in flight on the other.
  *
  * <p>Each node is a separate installation, so its deployment and its store survive its restarts. Tests use their own
  * pages; the order matters only where a test restarts or kills a node.
@@ -224,5 +227,65 @@ class ClusterIT {
             assertEquals(0, node.renders("/books/4"), "served from the file store on " + node.name());
         }
         assertEquals("isr; fwd=uri-miss; stored", cacheStatus(Node.TWO.get("/books")), "memory only: gone");
+    }
+
+    @Test
+    @Order(7)
+    void aPurgeOnNode2WinsOverARenderInFlightOnNode1() throws Exception {
+        String page = slowTaggedLab("epoch-hard", "epoch-hard-t");
+        HttpResponse<String> purged = purgeDuringASlowRender(page, "{\"tags\":[\"epoch-hard-t\"]}");
+        assertEquals("lab epoch-hard render 1\n", purged.body(), "the render in flight answers its own request");
+
+        HttpResponse<String> onOne = Node.ONE.get(page);
+        assertEquals("lab epoch-hard render 2\n", onOne.body(), "node 1 renders again: " + cacheStatus(onOne));
+        assertEquals(2, Node.ONE.renders(page));
+        HttpResponse<String> onTwo = Node.TWO.get(page);
+        assertEquals("lab epoch-hard render 2\n", onTwo.body(), "node 2 serves the render after the purge: "
+                + cacheStatus(onTwo));
+    }
+
+    @Test
+    @Order(8)
+    void aSoftPurgeOnNode2LeavesARenderInFlightOnNode1StaleAtBest() throws Exception {
+        String page = slowTaggedLab("epoch-soft", "epoch-soft-t");
+        purgeDuringASlowRender(page, "{\"tags\":[\"epoch-soft-t\"],\"soft\":true}");
+
+        HttpResponse<String> onOne = Node.ONE.get(page);
+        assertFalse(cacheStatus(onOne).startsWith("isr; hit;"), "stale, not fresh: " + cacheStatus(onOne));
+        HttpResponse<String> fresh = Http.awaitBody(page, "render 2");
+        assertTrue(cacheStatus(fresh).startsWith("isr; hit;"), cacheStatus(fresh));
+        HttpResponse<String> onTwo = Node.TWO.get(page);
+        assertEquals("lab epoch-soft render 2\n", onTwo.body(), cacheStatus(onTwo));
+        assertTrue(cacheStatus(onTwo).startsWith("isr; hit;"), cacheStatus(onTwo));
+    }
+
+    /** A tagged lab page, scripted on both nodes, whose render takes 3 s; returns its path. */
+    private static String slowTaggedLab(String name, String tag) throws Exception {
+        String script = "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=300\",\"Cache-Tag\":\"" + tag
+                + "\"},\"delayMs\":3000}";
+        Node.TWO.lab(name, script);
+        return Node.ONE.lab(name, script);
+    }
+
+    /**
+     * Starts a GET of {@code page} on node 1 and, once its render has started, purges through node 2's admin API;
+     * asserts that the purge returned while the render was still in flight; returns the render's response.
+     */
+    private static HttpResponse<String> purgeDuringASlowRender(String page, String purgeJson) throws Exception {
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            Future<HttpResponse<String>> render = client.submit(() -> Node.ONE.get(page));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (Node.ONE.renders(page) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, Node.ONE.renders(page), "the render on node 1 started");
+            HttpResponse<String> purge = Node.TWO.admin("/isr/purge", purgeJson);
+            assertEquals(200, purge.statusCode(), purge.body());
+            assertFalse(render.isDone(), "the purge returned before the render finished");
+            return render.get(30, TimeUnit.SECONDS);
+        } finally {
+            client.shutdownNow();
+        }
     }
 }

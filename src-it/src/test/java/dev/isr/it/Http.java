@@ -75,12 +75,18 @@ final class Http {
 
     /** Scripts the demo's lab page {@code /demo/lab/<name>} (see the demo's LabScript) and returns its path. */
     static String lab(String name, String scriptJson) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(request("/demo/lab/" + name + "/script")
+        return lab(BASE, name, scriptJson);
+    }
+
+    /** {@link #lab(String, String)} on the server at {@code base}: each server keeps its own scripts. */
+    static String lab(URI base, String name, String scriptJson) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/demo/lab/" + name + "/script"))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(scriptJson)));
         if (response.statusCode() != 204) {
-            throw new IllegalStateException("scripting lab " + name + ": HTTP " + response.statusCode() + " "
-                    + response.body());
+            throw new IllegalStateException("scripting lab " + name + " on " + base + ": HTTP " + response.statusCode()
+                    + " " + response.body());
         }
         return "/demo/lab/" + name;
     }

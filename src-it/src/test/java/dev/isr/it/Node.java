@@ -30,6 +30,11 @@ record Node(String name, URI base, int managementPort) {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Scripts the demo's lab page {@code name} on this node ({@link Http#lab(String, String)}); returns its path. */
+    String lab(String name, String scriptJson) throws IOException, InterruptedException {
+        return Http.lab(base, name, scriptJson);
+    }
+
     long renders(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = get("/demo/renders?path=" + path);
         if (response.statusCode() != 200) {
