@@ -186,6 +186,15 @@ class WebhookVerifierTest {
                 "bytes that are not UTF-8 are not decoded and re-encoded before signing");
     }
 
+    /** The fixed example of docs/admin-api.md, computed there with openssl. */
+    @Test
+    void theDocumentedExampleVerifies() {
+        WebhookVerifier demo = new WebhookVerifier("demo-webhook-secret-change-me", TOLERANCE, leases);
+        String header = "t=1700000000,v1=14955935635ccd67adeadddcccdf8b372b009b3b2e535d6debc87b5fd461dde2";
+        byte[] body = "{\"tags\":[\"book-1\"]}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Outcome.ACCEPTED, demo.verify(header, body, Instant.ofEpochSecond(1_700_000_000L)).outcome());
+    }
+
     @Test
     void anEmptySecretOrToleranceIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new WebhookVerifier("", TOLERANCE, leases));
