@@ -1,13 +1,16 @@
 package dev.isr.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -173,16 +176,69 @@ class AdminIT extends DeployedEar {
         String page = Http.lab("hooked", Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "cms-42"));
         Http.get(page);
         String body = "{\"sys\":{\"id\":\"42\"},\"tags\":[\"cms-42\"]}";
+        long now = Instant.now().getEpochSecond();
         HttpResponse<String> unsigned = webhook(body, null);
         assertEquals(401, unsigned.statusCode());
-        HttpResponse<String> forged = webhook(body, "sha256=" + hmac("not-the-secret-0123456789", body));
+        HttpResponse<String> forged = webhook(body, signature(now, v1("not-the-secret-0123456789", now, body)));
         assertEquals(401, forged.statusCode());
         assertTrue(isHit(page), "a bad signature purges nothing");
 
-        HttpResponse<String> signed = webhook(body, "sha256=" + hmac(WEBHOOK_SECRET, body));
+        HttpResponse<String> signed = webhook(body, signature(now, v1(WEBHOOK_SECRET, now, body)));
         assertEquals(200, signed.statusCode(), signed.body());
         assertEquals("{\"purged\":1,\"nodes\":1}", signed.body());
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page)));
+    }
+
+    @Test
+    void aReplayedWebhookIsRefusedAndPurgesNothing() throws Exception {
+        String body = hookBody("replayed");
+        long now = Instant.now().getEpochSecond();
+        String signature = signature(now, v1(WEBHOOK_SECRET, now, body));
+        assertEquals(200, webhook(body, signature).statusCode());
+        assertRefusedAndPurgesNothing("replayed", signature, "accepted before");
+    }
+
+    @Test
+    void aWebhookSignedLongerAgoThanTheToleranceIsRefused() throws Exception {
+        long then = Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond(); // the default tolerance is 5 min
+        assertRefusedAndPurgesNothing("late", signature(then, v1(WEBHOOK_SECRET, then, hookBody("late"))),
+                "behind the server's clock");
+    }
+
+    @Test
+    void theOldSha256SignatureIsRefusedWithTheNewForm() throws Exception {
+        assertRefusedAndPurgesNothing("old-form", "sha256=" + hmac(WEBHOOK_SECRET, hookBody("old-form")),
+                "t=<unix seconds>,v1=");
+    }
+
+    /** A webhook purging the tag of the lab page {@code name}. */
+    private static String hookBody(String name) {
+        return "{\"tags\":[\"hook-" + name + "\"]}";
+    }
+
+    /**
+     * Stores the lab page {@code name}, tagged for {@link #hookBody}, sends that webhook with {@code signature} and
+     * expects a 401 problem saying {@code why}, with the page still served from the cache.
+     */
+    private static void assertRefusedAndPurgesNothing(String name, String signature, String why) throws Exception {
+        String page = Http.lab(name, Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "hook-" + name));
+        Http.get(page);
+        HttpResponse<String> refused = webhook(hookBody(name), signature);
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(refused.body().contains(why), refused.body());
+        assertTrue(isHit(page), "a refused webhook purges nothing");
+    }
+
+    @Test
+    void adminAnswersAreNeverStored() throws Exception {
+        for (HttpResponse<String> answer : List.of(admin("GET", "/isr/stats", null, "Bearer " + TOKEN),
+                admin("GET", "/isr/stats", null, null), admin("GET", "/isr/entries?limit=0", null, "Bearer " + TOKEN),
+                webhook("{}", null))) {
+            assertEquals("no-store, private", answer.headers().firstValue("Cache-Control").orElseThrow(),
+                    answer.statusCode() + " " + answer.body());
+            assertFalse(answer.headers().firstValue("Isr-Cache-Control").isPresent(), "removed before it leaves");
+        }
     }
 
     private static HttpResponse<String> webhook(String body, String signature) throws Exception {
@@ -194,10 +250,19 @@ class AdminIT extends DeployedEar {
         return Http.send(request);
     }
 
-    private static String hmac(String secret, String body) throws Exception {
+    private static String signature(long t, String v1) {
+        return "t=" + t + ",v1=" + v1;
+    }
+
+    /** What a sender signs: {@code "<t>.<body>"}. */
+    private static String v1(String secret, long t, String body) throws Exception {
+        return hmac(secret, t + "." + body);
+    }
+
+    private static String hmac(String secret, String message) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

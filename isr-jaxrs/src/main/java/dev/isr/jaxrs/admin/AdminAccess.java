@@ -1,33 +1,65 @@
 package dev.isr.jaxrs.admin;
 
 import dev.isr.core.IsrConfig;
+import dev.isr.core.Leases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.time.Clock;
 
 /**
- * Who may use the admin API: a bearer token ({@code isr.admin.token}) for the calls, an HMAC-SHA256 signature keyed
- * by {@code isr.webhook.secret} for webhooks. Both compare in constant time, and with nothing configured nothing is
- * accepted. Neither secret is ever logged.
+ * Who may use the admin API: a bearer token ({@code isr.admin.token}) for the calls, a timestamped HMAC-SHA256
+ * signature keyed by {@code isr.webhook.secret} for webhooks, each accepted once ({@link WebhookVerifier}). Both compare
+ * in constant time, and with nothing configured nothing is accepted. Neither secret is ever logged. The decisions are
+ * pure functions of their inputs; this bean only supplies the configuration, the clock and the cluster-wide leases.
  */
 @ApplicationScoped
 public class AdminAccess {
 
+    private static final Logger LOG = System.getLogger(AdminAccess.class.getName());
     private static final String BEARER = "Bearer ";
-    private static final String SHA256 = "sha256=";
 
     @Inject
     IsrConfig config;
 
+    @Inject
+    Clock clock;
+
+    /** Where accepted webhook signatures are remembered, cluster-wide, against replays. */
+    @Inject
+    Leases leases;
+
     /** Null when {@code authorization} carries the admin token, else why not (for the 401). */
     String refusal(String authorization) {
-        if (config.adminToken().isEmpty()) {
+        return tokenRefusal(config.adminToken(), authorization);
+    }
+
+    /**
+     * Null when {@code signature} (the {@code Isr-Signature} header, null when absent) signs {@code body} now and was
+     * not used before, else why not. An accepted signature is remembered, so a second call with it is refused.
+     */
+    String webhookRefusal(String signature, byte[] body) {
+        if (config.webhookSecret().isEmpty()) {
+            return "webhooks are refused: isr.webhook.secret is not configured";
+        }
+        WebhookVerdict verdict = new WebhookVerifier(config.webhookSecret(), config.webhookTolerance(), leases)
+                .verify(signature, body, clock.instant());
+        if (verdict.accepted()) {
+            return null;
+        }
+        // a replay is a correctly signed request seen twice: worth noticing; the rest is noise anyone can send
+        LOG.log(verdict.outcome() == WebhookVerdict.Outcome.REPLAYED ? Level.INFO : Level.DEBUG,
+                "ISR0404: webhook refused ({0}): {1}", verdict.outcome(), verdict.detail());
+        return verdict.detail();
+    }
+
+    /** Null when {@code authorization} carries {@code token} as a bearer token, else why not; empty token: closed. */
+    static String tokenRefusal(String token, String authorization) {
+        if (token.isEmpty()) {
             return "the admin API is closed: isr.admin.token is not configured";
         }
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -35,34 +67,7 @@ public class AdminAccess {
         }
         String presented = authorization.substring(BEARER.length()).trim();
         // hashing both sides first makes the comparison independent of the length of the guess
-        return MessageDigest.isEqual(sha256(presented), sha256(config.adminToken())) ? null : "wrong token";
-    }
-
-    /** Null when {@code signature} ({@code sha256=<hex>}) is the HMAC of {@code body}, else why not. */
-    String webhookRefusal(String signature, byte[] body) {
-        if (config.webhookSecret().isEmpty()) {
-            return "webhooks are refused: isr.webhook.secret is not configured";
-        }
-        if (signature == null || !signature.startsWith(SHA256)) {
-            return "an Isr-Signature: sha256=<hex HMAC-SHA256 of the body> header is required";
-        }
-        byte[] presented;
-        try {
-            presented = HexFormat.of().parseHex(signature.substring(SHA256.length()).trim());
-        } catch (IllegalArgumentException e) {
-            return "Isr-Signature is not hexadecimal";
-        }
-        return MessageDigest.isEqual(presented, hmac(body)) ? null : "wrong signature";
-    }
-
-    private byte[] hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
-        }
+        return MessageDigest.isEqual(sha256(presented), sha256(token)) ? null : "wrong token";
     }
 
     private static byte[] sha256(String value) {

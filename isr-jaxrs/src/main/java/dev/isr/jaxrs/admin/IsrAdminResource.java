@@ -29,8 +29,9 @@ import java.util.function.Function;
 
 /**
  * The admin API (contract section 6). Every call but the webhook needs {@code Authorization: Bearer <isr.admin.token>};
- * the webhook needs {@code Isr-Signature}. A refused call gets 401, a malformed one 400, both as RFC 9457 problem
- * details, and neither changes anything. Answers are never cached.
+ * the webhook needs {@code Isr-Signature: t=...,v1=...}, each signature accepted once ({@link AdminAccess}). A refused
+ * call gets 401, a malformed one 400, both as RFC 9457 problem details, and neither changes anything. Answers are never
+ * stored by any cache ({@link NeverStored}).
  */
 @Path("isr")
 @RequestScoped
@@ -196,7 +197,6 @@ public class IsrAdminResource {
     }
 
     private static Response json(Response.ResponseBuilder response, JsonObject body) {
-        return response.type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").entity(body.toString())
-                .build();
+        return NeverStored.mark(response.type(MediaType.APPLICATION_JSON)).entity(body.toString()).build();
     }
 }

@@ -3,7 +3,7 @@ package dev.isr.jaxrs.admin;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 
-/** RFC 9457 problem details for the admin API. */
+/** RFC 9457 problem details for the admin API; like every admin answer, never stored by any cache. */
 final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
@@ -30,6 +30,6 @@ final class Problems {
                 .add("detail", detail)
                 .build()
                 .toString();
-        return Response.status(status).type(MEDIA_TYPE).header("Cache-Control", "no-store").entity(body).build();
+        return NeverStored.mark(Response.status(status).type(MEDIA_TYPE)).entity(body).build();
     }
 }
