@@ -3,6 +3,7 @@ package dev.isr.config;
 import dev.isr.core.CacheKeyFactory;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
+import dev.isr.core.CaptureBudget;
 import dev.isr.core.ClusterView;
 import dev.isr.core.Leases;
 import dev.isr.core.IsrConfig;
@@ -74,5 +75,12 @@ public class IsrComponents {
     @Singleton
     RevalidationGate revalidationGate(IsrConfig config) {
         return new RevalidationGate(config.retryAfter());
+    }
+
+    /** One per deployment: the capture filter reserves from it, the admin API reports it. */
+    @Produces
+    @Singleton
+    CaptureBudget captureBudget(IsrConfig config) {
+        return new CaptureBudget(config.budgets().capture());
     }
 }

@@ -6,6 +6,7 @@ import dev.isr.core.CachePolicy;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.CaptureBudget;
 import dev.isr.core.EntityTags;
 import dev.isr.core.Header;
 import dev.isr.core.HeaderLookup;
@@ -43,8 +44,10 @@ import java.util.Map;
  * {@code Cache-Status}, removes the {@code Isr-*} fields, invalidates the path after a successful unsafe method, and
  * answers with the stale entry instead of a 5xx within its {@code stale-if-error} window. The writer interceptor then
  * buffers the body, up to {@code isr.max-body-bytes}: a body within the limit gets an {@code ETag} if it had none, is
- * stored and written out; a larger one is streamed through unstored, reported as {@code detail=too-large}. Nothing is
- * written to the client before that decision, so the reported {@code Cache-Status} is always the truth.
+ * stored and written out; a larger one is streamed through unstored, reported as {@code detail=too-large}, and so is
+ * one that finds the node's {@link CaptureBudget} ({@code isr.capture.max-bytes}) used up
+ * ({@code detail=capture-budget}). Nothing is written to the client before that decision, so the reported
+ * {@code Cache-Status} is always the truth.
  */
 @Provider
 @ApplicationScoped
@@ -73,6 +76,9 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
 
     @Inject
     Clock clock;
+
+    @Inject
+    CaptureBudget captureBudget;
 
     /** A response that will be stored once its body has been captured. */
     private record PendingCapture(CacheKey key, int status, CachePolicy policy, VaryRule rule, List<Header> replay,
@@ -158,32 +164,37 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         context.removeProperty(PENDING_PROPERTY);
         OutputStream client = context.getOutputStream();
         MultivaluedMap<String, Object> headers = context.getHeaders();
-        BoundedCapture capture = new BoundedCapture(config.maxBodyBytes(), client, () -> {
-            log("{0}: not stored, body over {1} bytes", pending.key(), config.maxBodyBytes());
+        BoundedCapture capture = new BoundedCapture(config.maxBodyBytes(), captureBudget, client, overflow -> {
+            log("{0}: not stored, {1} (body limit {2} bytes, {3})", pending.key(), overflow.detail(),
+                    config.maxBodyBytes(), captureBudget);
             statistics.bypass();
             headers.putSingle(CachedResponses.CACHE_STATUS,
-                    cacheStatus.forwarded(pending.reason(), false, "too-large"));
+                    cacheStatus.forwarded(pending.reason(), false, overflow.detail()));
         });
         context.setOutputStream(capture);
         try {
-            context.proceed();
+            try {
+                context.proceed();
+            } finally {
+                context.setOutputStream(client);
+            }
+            if (capture.overflowed()) {
+                return;
+            }
+            byte[] body = capture.toByteArray();
+            if (pending.status() >= 200 && pending.status() < 300 && !headers.containsKey("ETag")) {
+                headers.putSingle("ETag", EntityTags.strong(pending.status(), body));
+            }
+            List<Header> stored = StoredFields.replayed(headers);
+            MediaType mediaType = context.getMediaType();
+            if (mediaType != null && stored.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
+                stored.add(new Header("Content-Type", mediaType.toString()));
+            }
+            client.write(body);
+            store(pending, stored, body);
         } finally {
-            context.setOutputStream(client);
+            capture.release(); // the buffer is held until the body is written and stored
         }
-        if (capture.overflowed()) {
-            return;
-        }
-        byte[] body = capture.toByteArray();
-        if (pending.status() >= 200 && pending.status() < 300 && !headers.containsKey("ETag")) {
-            headers.putSingle("ETag", EntityTags.strong(pending.status(), body));
-        }
-        List<Header> stored = StoredFields.replayed(headers);
-        MediaType mediaType = context.getMediaType();
-        if (mediaType != null && stored.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
-            stored.add(new Header("Content-Type", mediaType.toString()));
-        }
-        client.write(body);
-        store(pending, stored, body);
     }
 
     private void store(PendingCapture pending, List<Header> headers, byte[] body) {
