@@ -1,9 +1,12 @@
 package dev.isr.jaxrs.admin;
 
+import dev.isr.core.ByteUsage;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.CaptureBudget;
 import dev.isr.core.ClusterView;
 import dev.isr.core.EntryIndex;
+import dev.isr.core.IsrConfig;
 import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.Tags;
@@ -57,6 +60,12 @@ public class IsrAdminResource {
 
     @Inject
     ClusterView cluster;
+
+    @Inject
+    IsrConfig config;
+
+    @Inject
+    CaptureBudget captureBudget;
 
     @POST
     @Path("purge")
@@ -139,6 +148,7 @@ public class IsrAdminResource {
             return Problems.unauthorized(refusal);
         }
         CacheStatistics.Snapshot counters = statistics.snapshot();
+        ByteUsage usage = cache.usage();
         JsonObject stats = Json.createObjectBuilder()
                 .add("hits", counters.hits())
                 .add("staleHits", counters.staleHits())
@@ -151,6 +161,12 @@ public class IsrAdminResource {
                 .add("purges", counters.purges())
                 .add("entries", cache.index().size())
                 .add("bytes", cache.index().bytes())
+                .add("memoryBytes", usage.memory())
+                .add("memoryMaxBytes", config.budgets().memory())
+                .add("storeBytes", usage.store())
+                .add("storeMaxBytes", config.budgets().store())
+                .add("captureBytesInFlight", captureBudget.bytesInFlight())
+                .add("captureMaxBytes", captureBudget.limit())
                 .add("members", cluster.members())
                 .add("mode", cluster.mode().label())
                 .build();
