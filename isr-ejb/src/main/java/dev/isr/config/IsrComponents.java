@@ -3,6 +3,7 @@ package dev.isr.config;
 import dev.isr.core.CacheKeyFactory;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
+import dev.isr.core.CaptureBudget;
 import dev.isr.core.CaptureRules;
 import dev.isr.core.PassMemory;
 import dev.isr.core.ClusterView;
@@ -88,5 +89,12 @@ public class IsrComponents {
     @Singleton
     RevalidationGate revalidationGate(IsrConfig config) {
         return new RevalidationGate(config.retryAfter());
+    }
+
+    /** One per deployment: the capture filter reserves from it, the admin API reports it. */
+    @Produces
+    @Singleton
+    CaptureBudget captureBudget(IsrConfig config) {
+        return new CaptureBudget(config.budgets().capture());
     }
 }

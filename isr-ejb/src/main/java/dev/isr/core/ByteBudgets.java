@@ -3,8 +3,8 @@ package dev.isr.core;
 /**
  * How many bytes the cache may hold, per node.
  *
- * @param memory bytes of entries held in memory, over both entry caches ({@code isr.memory.max-bytes}); past it the
- *     least recently used memory-only entries are evicted, durable ones stay on disk
+ * @param memory bytes of entries held in memory, over both entry caches ({@code isr.memory.max-bytes}); past it
+ *     Infinispan evicts (by recency and frequency): memory-only entries are gone, durable ones stay on disk
  * @param store bytes of durable entries in the persistent store ({@code isr.store.max-bytes}); past it new durable
  *     entries are kept in memory only
  * @param capture bytes that responses being captured may buffer at once ({@code isr.capture.max-bytes}); past it a

@@ -88,9 +88,11 @@ public final class EntryIndex {
     private final Map<String, Set<String>> keysByPath = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
     private final LongAdder bytes = new LongAdder();
+    /** The bytes of the entries each source holds, by source bit: what the store budget reads on every durable put. */
+    private final Map<Integer, LongAdder> bytesBySource = new ConcurrentHashMap<>();
 
     /**
-     * Records that {@code source} holds {@code key}, stored for {@code path} with these tags and body size, replacing
+     * Records that {@code source} holds {@code key}, stored for {@code path} with these tags and size, replacing
      * what was recorded for that key (whose read count carries over).
      *
      * @param source a bit naming the cache that holds the entry
@@ -99,9 +101,13 @@ public final class EntryIndex {
         add(key, path, tags, size, nowMillis, Long.MAX_VALUE, nowMillis, source);
     }
 
-    /** Records {@code entry}, held by {@code source}: {@link #add(String, String, List, int, long, int)} for an entry. */
+    /**
+     * Records {@code entry}, held by {@code source}: {@link #add(String, String, List, int, long, int)} for an entry,
+     * whose size is its {@linkplain CachedResponse#estimatedBytes() estimate} (body and fields).
+     */
     public void add(CachedResponse entry, long nowMillis, int source) {
-        add(entry.key().value(), entry.key().path(), entry.tags(), entry.body().length,
+        add(entry.key().value(), entry.key().path(), entry.tags(), (int) Math.min(Integer.MAX_VALUE,
+                entry.estimatedBytes()),
                 entry.storedAt().toEpochMilli(), entry.expiresAt().toEpochMilli(), nowMillis, source);
     }
 
@@ -116,7 +122,9 @@ public final class EntryIndex {
                 indexed.reads.add(previous.reads());
                 indexed.lastReadMillis.accumulateAndGet(previous.lastReadMillis(), Math::max);
                 indexed.sources |= previous.sources;
+                addBySource(previous.sources, -previous.bytes);
             }
+            addBySource(indexed.sources, size);
             link(keysByPath, path, k);
             for (String tag : indexed.tags) {
                 link(keysByTag, tag, k);
@@ -129,6 +137,7 @@ public final class EntryIndex {
     /** Records that {@code source} no longer holds {@code key}; the key leaves the index when no source does. */
     public void remove(String key, int source) {
         byKey.computeIfPresent(key, (k, indexed) -> {
+            addBySource(indexed.sources & source, -indexed.bytes);
             indexed.sources &= ~source;
             if (indexed.sources != 0) {
                 return indexed;
@@ -153,6 +162,12 @@ public final class EntryIndex {
             unlink(keysByTag, tag, indexed.key);
         }
         bytes.add(-indexed.bytes);
+    }
+
+    private void addBySource(int sources, long delta) {
+        for (int rest = sources; rest != 0; rest &= rest - 1) {
+            bytesBySource.computeIfAbsent(Integer.lowestOneBit(rest), bit -> new LongAdder()).add(delta);
+        }
     }
 
     private static void link(Map<String, Set<String>> map, String name, String key) {
@@ -236,8 +251,22 @@ public final class EntryIndex {
         return byKey.size();
     }
 
-    /** The sum of the indexed body sizes. */
+    /** The sum of the indexed sizes (an entry held by two sources counts once). */
     public long bytes() {
         return bytes.sum();
+    }
+
+    /**
+     * The sum of the sizes of the entries {@code source} holds: cheap (no scan), exact once concurrent updates have
+     * returned.
+     *
+     * @param source one source bit
+     */
+    public long bytesHeldBy(int source) {
+        if (Integer.bitCount(source) != 1) {
+            throw new IllegalArgumentException("source must be a single bit: " + source);
+        }
+        LongAdder held = bytesBySource.get(source);
+        return held == null ? 0 : held.sum();
     }
 }

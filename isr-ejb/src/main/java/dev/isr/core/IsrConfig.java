@@ -170,6 +170,13 @@ public record IsrConfig(
                 webhookTolerance);
     }
 
+    public IsrConfig withBudgets(ByteBudgets budgets) {
+        return new IsrConfig(cacheName, maxBodyBytes, storableStatuses, ignoredQueryParams, storePath, strictSMaxAge,
+                origin, revalidationToken, revalidationTimeout, retryAfter, collapseTimeout, revalidationMaxConcurrency,
+                adminToken, webhookSecret, cluster, budgets, sweepInterval, evictUnreadAfter, publicOrigins, hitForPass,
+                webhookTolerance);
+    }
+
     @Override
     public String toString() {
         // the token is a secret: never in logs

@@ -22,7 +22,8 @@ public interface ResponseCache {
 
     /**
      * Stores {@code response}, replacing any previous entry of the same key in one step, and records how responses
-     * for its path vary. Durable entries go to the persistent store, the others to memory only.
+     * for its path vary. Durable entries go to the persistent store, the others to memory only; a durable entry that
+     * would take the store past its byte budget is kept in memory only.
      *
      * <p>A response that a purge already hides (one that covers it was issued after its render started, see
      * {@link PurgeRecord#verdictFor(long, long, long)}) is not stored: it would only be hidden on every read.
@@ -67,6 +68,11 @@ public interface ResponseCache {
 
     /** The index of stored entries, for listings and statistics; read it, never change it. */
     EntryIndex index();
+
+    /** How many bytes the entries take now, in memory and in the persistent store; a snapshot, cheap to read. */
+    default ByteUsage usage() {
+        return ByteUsage.NONE;
+    }
 
     /** False when the cache could not start; then nothing is served from it or stored in it. */
     boolean available();

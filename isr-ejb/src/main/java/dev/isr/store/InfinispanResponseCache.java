@@ -1,5 +1,6 @@
 package dev.isr.store;
 
+import dev.isr.core.ByteUsage;
 import dev.isr.core.CacheKey;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.ClusterView;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.infinispan.Cache;
 
 /**
@@ -30,6 +32,11 @@ import org.infinispan.Cache;
  * one operation, so readers see the old or the new response, never a mix. Entries get an Infinispan lifespan of their
  * {@linkplain dev.isr.core.CachePolicy#retainFor() retention time}, so expired entries disappear without a sweep.
  * The {@link EntryIndex} follows both caches through their listeners, and purges select through it.
+ *
+ * <p>The persistent store is bounded by bytes ({@code isr.store.max-bytes}): the index counts the durable bytes, and a
+ * durable entry that would go past the budget is stored in memory only (where the memory budget bounds it). The check
+ * and the put are not one atomic step, so concurrent puts may overshoot the budget by the entries stored at the same
+ * moment. The budget is this node's: in replicated mode every node holds what the others store.
  *
  * <p>Failures of the store are logged with the key and reported as a miss, never thrown: the application must keep
  * answering when its cache does not.
@@ -49,14 +56,23 @@ final class InfinispanResponseCache implements ResponseCache {
     private final PurgeRecords records;
     private final ClusterView cluster;
     private final Clock clock;
+    private final long storeBudget;
+    /** Whether the last durable put was refused for the store budget: the crossing is logged once, not every put. */
+    private final AtomicBoolean overStoreBudget = new AtomicBoolean();
 
     /**
-     * The index is fed by an {@link EntryIndexListener} on each entry cache; the clock only judges entries without a
-     * render epoch against purge times.
+     * The index is fed by an {@link EntryIndexListener} on each entry cache.
+     *
+     * @param clock judges entries without a render epoch against purge times
+     * @param storeBudget the most bytes of durable entries ({@code isr.store.max-bytes})
      */
     InfinispanResponseCache(Cache<String, CachedResponse> memory, Cache<String, CachedResponse> durable,
             Cache<String, VaryRule> varyRules, EntryIndex index, PurgeRecords records, ClusterView cluster,
-            Clock clock) {
+            Clock clock, long storeBudget) {
+        if (storeBudget < 0) {
+            throw new IllegalArgumentException("storeBudget must be >= 0: " + storeBudget);
+        }
+        this.storeBudget = storeBudget;
         this.memory = Objects.requireNonNull(memory, "memory");
         this.durable = Objects.requireNonNull(durable, "durable");
         this.varyRules = Objects.requireNonNull(varyRules, "varyRules");
@@ -124,7 +140,7 @@ final class InfinispanResponseCache implements ResponseCache {
             } else {
                 varyRules.put(response.key().path(), rule, lifespan, TimeUnit.MILLISECONDS);
             }
-            if (response.policy().durable()) {
+            if (response.policy().durable() && fitsStore(k, response.estimatedBytes())) {
                 durable.put(k, response, lifespan, TimeUnit.MILLISECONDS);
                 memory.remove(k);
             } else {
@@ -136,6 +152,24 @@ final class InfinispanResponseCache implements ResponseCache {
             LOG.log(Level.WARNING, "ISR0102: storing " + k + " failed; the response was served uncached", e);
             return false;
         }
+    }
+
+    /**
+     * Whether a durable entry of {@code bytes} under {@code k} keeps the durable bytes within the store budget (the
+     * entry it replaces frees its own). Logs once when the store goes over, once when it is back under.
+     */
+    private boolean fitsStore(String k, long bytes) {
+        EntryIndex.Indexed previous = index.get(k);
+        long replaced = previous != null && (previous.sources() & DURABLE) != 0 ? previous.bytes() : 0;
+        boolean fits = index.bytesHeldBy(DURABLE) - replaced + bytes <= storeBudget;
+        if (!fits && overStoreBudget.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, "ISR0105: the persistent store holds its budget of {0} bytes (isr.store.max-bytes):"
+                    + " new durable entries are kept in memory only, starting with {1}", storeBudget, k);
+        } else if (fits && overStoreBudget.compareAndSet(true, false)) {
+            LOG.log(Level.INFO, "ISR0108: the persistent store is back under its budget of {0} bytes: durable entries"
+                    + " are stored on disk again", storeBudget);
+        }
+        return fits;
     }
 
     @Override
@@ -265,6 +299,19 @@ final class InfinispanResponseCache implements ResponseCache {
     @Override
     public EntryIndex index() {
         return index;
+    }
+
+    /** Memory as Infinispan weighs its entries (both caches), store bytes as the index counts them. */
+    @Override
+    public ByteUsage usage() {
+        try {
+            long inMemory = memory.getAdvancedCache().getDataContainer().evictionSize()
+                    + durable.getAdvancedCache().getDataContainer().evictionSize();
+            return new ByteUsage(inMemory, index.bytesHeldBy(DURABLE));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0109: reading the memory usage of the entry caches failed", e);
+            return new ByteUsage(0, index.bytesHeldBy(DURABLE));
+        }
     }
 
     @Override

@@ -23,6 +23,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -31,11 +32,14 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
+import org.infinispan.commons.dataconversion.MediaType;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.configuration.cache.StorageType;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.configuration.global.ShutdownHookBehavior;
 import org.infinispan.configuration.global.UncleanShutdownAction;
+import org.infinispan.eviction.EvictionStrategy;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
@@ -50,8 +54,8 @@ import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
  * so pages are rendered and served uncached, and readiness reports DOWN.
  *
  * <p>The caches: {@code isr-memory} and {@code isr-durable} hold entries (the latter backed by a soft-index file
- * store), at most {@code isr.max-entries} of each in memory; {@code isr-vary} and {@code isr-purges} hold vary rules
- * and purge records (with the purge epoch), replicated and persistent; {@code isr-leases} the render and
+ * store), each bounded in memory to half of {@code isr.memory.max-bytes}; {@code isr-vary} and {@code isr-purges} hold
+ * vary rules and purge records (with the purge epoch), replicated and persistent; {@code isr-leases} the render and
  * revalidation leases; {@code isr-reads} the last read of entries as the nodes report it, for the sweep.
  *
  * <p>Thread safety: the accessors may be called from any thread; the objects they return are thread-safe and meant
@@ -69,6 +73,8 @@ public class IsrCacheContainer {
     static final String PURGES_CACHE = "isr-purges";
     static final String LEASES_CACHE = "isr-leases";
     static final String READS_CACHE = "isr-reads";
+    /** The store of {@code isr-durable}, ProtoStream-encoded; {@link LegacyDurableStore} empties the one before. */
+    static final String DURABLE_DIRECTORY = "durable-protostream";
 
     private static final Logger LOG = System.getLogger(IsrCacheContainer.class.getName());
 
@@ -111,7 +117,8 @@ public class IsrCacheContainer {
             CacheMode entryMode = entryMode(cluster);
             CacheMode sharedMode = cluster.clustered() ? CacheMode.REPL_SYNC : CacheMode.LOCAL;
             manager.defineConfiguration(MEMORY_CACHE, bounded(entryMode, cluster).build());
-            manager.defineConfiguration(DURABLE_CACHE, persistent(bounded(entryMode, cluster), "durable").build());
+            manager.defineConfiguration(DURABLE_CACHE,
+                    persistent(bounded(entryMode, cluster), DURABLE_DIRECTORY).build());
             manager.defineConfiguration(VARY_CACHE, persistent(plain(sharedMode, cluster), "vary").build());
             manager.defineConfiguration(PURGES_CACHE, persistent(plain(sharedMode, cluster), "purges").build());
             manager.defineConfiguration(LEASES_CACHE, plain(sharedMode, cluster).build());
@@ -131,7 +138,8 @@ public class IsrCacheContainer {
             clusterView = new InfinispanClusterView(manager, durable, cluster.mode(), nodeName);
             leases = new InfinispanLeases(manager.getCache(LEASES_CACHE), nodeName);
             responseCache = new InfinispanResponseCache(memory, durable, varyRules, index, records, clusterView,
-                    clock);
+                    clock, config.budgets().store());
+            migrateLegacyStore(durable);
             rebuildIndex(durable, durableListener, index);
             LOG.log(Level.INFO, "ISR0010: cache started: mode {0}, node {1}, {2} members, store at {3}",
                     cluster.mode().label(), nodeName, clusterView.members(), location);
@@ -160,6 +168,15 @@ public class IsrCacheContainer {
                         + " for them", e);
             }
         });
+    }
+
+    private void migrateLegacyStore(Cache<String, CachedResponse> durable) {
+        try {
+            LegacyDurableStore.migrate(manager, location, durable, clock);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0016: the durable entries of an earlier version in " + location
+                    + " could not be moved; they are not served, the next start tries again", e);
+        }
     }
 
     @PreDestroy
@@ -250,9 +267,19 @@ public class IsrCacheContainer {
         return builder;
     }
 
+    /**
+     * An entry cache bounded by bytes: half of {@code isr.memory.max-bytes} each. Infinispan bounds memory by size only
+     * for entries it stores as bytes (it cannot weigh objects), so entries are kept ProtoStream-encoded on the heap:
+     * each read decodes one (a copy of the body). Off-heap storage would need the same decoding and add a copy from
+     * native memory, outside the heap the server is sized for.
+     */
     private ConfigurationBuilder bounded(CacheMode mode, ClusterSettings cluster) {
         ConfigurationBuilder builder = plain(mode, cluster);
-        builder.memory().maxCount(100_000); // replaced by the byte budget (isr.memory.max-bytes)
+        builder.encoding().mediaType(MediaType.APPLICATION_PROTOSTREAM);
+        builder.memory()
+                .storage(StorageType.HEAP)
+                .maxSize(Long.toString(config.budgets().memory() / 2))
+                .whenFull(EvictionStrategy.REMOVE);
         return builder;
     }
 

@@ -4,6 +4,7 @@ import dev.isr.core.CacheKey;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.CaptureBudget;
 import dev.isr.core.CaptureDecision;
 import dev.isr.core.CaptureRules;
 import dev.isr.core.DirectiveSource;
@@ -47,10 +48,11 @@ import java.util.Map;
  * successful unsafe method, answers with the stale entry instead of a 5xx within its {@code stale-if-error} window,
  * remembers keys that were not storable (hit-for-pass). The writer interceptor then buffers the body, up to
  * {@code isr.max-body-bytes}: a body within the limit gets an {@code ETag} if it had none, is stored and written out;
- * a larger one is streamed through unstored, reported as {@code detail=too-large}. Nothing is written to the client
- * before that decision, so the reported {@code Cache-Status} is always the truth; for the same reason the
- * per-visitor signs of the render (a session, a cookie set through the Servlet API) are read again once the body is
- * written, just before storing.
+ * a larger one is streamed through unstored, reported as {@code detail=too-large}, and so is one that finds the
+ * node's {@link CaptureBudget} ({@code isr.capture.max-bytes}) used up ({@code detail=capture-budget}). Nothing is
+ * written to the client before that decision, so the reported {@code Cache-Status} is always the truth; for the same
+ * reason the per-visitor signs of the render (a session, a cookie set through the Servlet API) are read again once
+ * the body is written, just before storing.
  */
 @Provider
 @ApplicationScoped
@@ -82,6 +84,9 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
 
     @Inject
     Clock clock;
+
+    @Inject
+    CaptureBudget captureBudget;
 
     @Context
     ResourceInfo resourceInfo;
@@ -163,33 +168,38 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         OutputStream client = context.getOutputStream();
         MultivaluedMap<String, Object> headers = context.getHeaders();
         CacheKey key = pending.store().key();
-        BoundedCapture capture = new BoundedCapture(config.maxBodyBytes(), client, () -> {
-            log("{0}: not stored, body over {1} bytes", key, config.maxBodyBytes());
+        BoundedCapture capture = new BoundedCapture(config.maxBodyBytes(), captureBudget, client, overflow -> {
+            log("{0}: not stored, {1} (body limit {2} bytes, {3})", key, overflow.detail(), config.maxBodyBytes(),
+                    captureBudget);
             statistics.bypass();
             passes.remember(key, clock.instant());
             headers.putSingle(CachedResponses.CACHE_STATUS,
-                    cacheStatus.forwarded(pending.lookup().reason(), false, "too-large"));
+                    cacheStatus.forwarded(pending.lookup().reason(), false, overflow.detail()));
         });
         context.setOutputStream(capture);
         try {
-            context.proceed();
+            try {
+                context.proceed();
+            } finally {
+                context.setOutputStream(client);
+            }
+            if (capture.overflowed()) {
+                return;
+            }
+            byte[] body = capture.toByteArray();
+            if (pending.status() >= 200 && pending.status() < 300 && !headers.containsKey("ETag")) {
+                headers.putSingle("ETag", EntityTags.strong(pending.status(), body));
+            }
+            List<Header> stored = StoredFields.replayed(headers);
+            MediaType mediaType = context.getMediaType();
+            if (mediaType != null && stored.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
+                stored.add(new Header("Content-Type", mediaType.toString()));
+            }
+            store(pending, stored, body, headers);
+            client.write(body);
         } finally {
-            context.setOutputStream(client);
+            capture.release(); // the buffer is held until the body is stored and written
         }
-        if (capture.overflowed()) {
-            return;
-        }
-        byte[] body = capture.toByteArray();
-        if (pending.status() >= 200 && pending.status() < 300 && !headers.containsKey("ETag")) {
-            headers.putSingle("ETag", EntityTags.strong(pending.status(), body));
-        }
-        List<Header> stored = StoredFields.replayed(headers);
-        MediaType mediaType = context.getMediaType();
-        if (mediaType != null && stored.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
-            stored.add(new Header("Content-Type", mediaType.toString()));
-        }
-        store(pending, stored, body, headers);
-        client.write(body);
     }
 
     /**

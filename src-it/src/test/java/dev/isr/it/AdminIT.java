@@ -282,7 +282,8 @@ class AdminIT extends DeployedEar {
         HttpResponse<String> stats = admin("GET", "/isr/stats", null, "Bearer " + TOKEN);
         assertEquals(200, stats.statusCode());
         for (String counter : new String[] {"hits", "staleHits", "misses", "collapsed", "bypasses", "stores",
-            "revalidationsOk", "revalidationsFailed", "purges", "entries", "bytes", "members"}) {
+            "revalidationsOk", "revalidationsFailed", "purges", "entries", "bytes", "members", "memoryBytes",
+            "memoryMaxBytes", "storeBytes", "storeMaxBytes", "captureBytesInFlight", "captureMaxBytes"}) {
             assertTrue(stats.body().contains("\"" + counter + "\":"), counter + " in " + stats.body());
         }
         assertTrue(stats.body().matches(".*\"hits\":[1-9].*"), stats.body());

@@ -1,9 +1,12 @@
 package dev.isr.jaxrs.admin;
 
+import dev.isr.core.ByteUsage;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.CaptureBudget;
 import dev.isr.core.ClusterView;
 import dev.isr.core.EntryIndex;
+import dev.isr.core.IsrConfig;
 import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.Tags;
@@ -58,6 +61,12 @@ public class IsrAdminResource {
 
     @Inject
     ClusterView cluster;
+
+    @Inject
+    IsrConfig config;
+
+    @Inject
+    CaptureBudget captureBudget;
 
     @POST
     @Path("purge")
@@ -140,6 +149,7 @@ public class IsrAdminResource {
             return Problems.unauthorized(refusal);
         }
         CacheStatistics.Snapshot counters = statistics.snapshot();
+        ByteUsage usage = cache.usage();
         JsonObject stats = Json.createObjectBuilder()
                 .add("hits", counters.hits())
                 .add("staleHits", counters.staleHits())
@@ -153,6 +163,12 @@ public class IsrAdminResource {
                 .add("passes", counters.passes())
                 .add("entries", cache.index().size())
                 .add("bytes", cache.index().bytes())
+                .add("memoryBytes", usage.memory())
+                .add("memoryMaxBytes", config.budgets().memory())
+                .add("storeBytes", usage.store())
+                .add("storeMaxBytes", config.budgets().store())
+                .add("captureBytesInFlight", captureBudget.bytesInFlight())
+                .add("captureMaxBytes", captureBudget.limit())
                 .add("members", cluster.members())
                 .add("mode", cluster.mode().label())
                 .build();
