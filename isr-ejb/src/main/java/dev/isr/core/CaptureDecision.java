@@ -53,9 +53,11 @@ public sealed interface CaptureDecision {
      *
      * @param replayFields the request fields a revalidation must send to render this variant again
      * @param tags the accepted tags; {@code rejectedTags} are logged and dropped
+     * @param visitorIndependent the response vouched ({@code public, visitor-independent}) that a session or a
+     *     principal does not make it per-visitor: the signs read again before storing are judged by it
      */
     record Store(CacheKey key, CachePolicy policy, VaryRule rule, List<Header> replayFields, List<String> tags,
-            List<String> rejectedTags) implements CaptureDecision {
+            List<String> rejectedTags, boolean visitorIndependent) implements CaptureDecision {
         public Store {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(policy, "policy");

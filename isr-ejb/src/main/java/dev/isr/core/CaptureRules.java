@@ -59,7 +59,8 @@ public final class CaptureRules {
             return new CaptureDecision.Bypass(bypass.detail(), forward.revalidation(), null);
         }
         StoreDecision.Store store = (StoreDecision.Store) decision;
-        String veto = visitor.veto(DirectiveSource.select(response).directives());
+        boolean vouched = VisitorSignals.vouchedFor(DirectiveSource.select(response).directives());
+        String veto = visitor.veto(vouched);
         if (veto != null) {
             return new CaptureDecision.Bypass(veto, forward.revalidation(), null);
         }
@@ -73,6 +74,6 @@ public final class CaptureRules {
         }
         Tags.Parsed tags = Tags.of(response);
         return new CaptureDecision.Store(key, store.policy(), rule, rule.requestFieldsToReplay(request),
-                tags.accepted(), tags.rejected());
+                tags.accepted(), tags.rejected(), vouched);
     }
 }

@@ -14,15 +14,21 @@ public record VisitorSignals(boolean session, boolean principal, boolean setCook
     public static final VisitorSignals NONE = new VisitorSignals(false, false, false);
 
     /**
-     * Why a response with these signals must not be shared, or null if it may: {@code set-cookie} always;
-     * {@code session} and {@code principal} unless the response opts in with {@code public} and
-     * {@code visitor-independent}.
+     * Whether the directives vouch for a response despite a session or a principal: {@code public} and
+     * {@code visitor-independent} together.
      */
-    public String veto(CacheControl directives) {
+    public static boolean vouchedFor(CacheControl directives) {
+        return directives.isPublic() && directives.visitorIndependent();
+    }
+
+    /**
+     * Why a response with these signals must not be shared, or null if it may: {@code set-cookie} always;
+     * {@code session} and {@code principal} unless the response {@code vouched} for itself ({@link #vouchedFor}).
+     */
+    public String veto(boolean vouched) {
         if (setCookie) {
             return "set-cookie";
         }
-        boolean vouched = directives.isPublic() && directives.visitorIndependent();
         if (session && !vouched) {
             return "session";
         }

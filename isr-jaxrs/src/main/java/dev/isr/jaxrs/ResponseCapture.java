@@ -7,7 +7,6 @@ import dev.isr.core.CachedResponse;
 import dev.isr.core.CaptureBudget;
 import dev.isr.core.CaptureDecision;
 import dev.isr.core.CaptureRules;
-import dev.isr.core.DirectiveSource;
 import dev.isr.core.EntityTags;
 import dev.isr.core.Header;
 import dev.isr.core.HeaderLookup;
@@ -211,8 +210,8 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
             MultivaluedMap<String, Object> headers) {
         CaptureDecision.Store store = pending.store();
         Lookup.Forward lookup = pending.lookup();
-        String veto = pending.visitor() == null ? null
-                : pending.visitor().signals().veto(DirectiveSource.select(lookupOfStored(fields)).directives());
+        // the Isr-* fields are gone from the stored ones by now: the decision remembers what the directives vouched
+        String veto = pending.visitor() == null ? null : pending.visitor().signals().veto(store.visitorIndependent());
         if (veto != null) {
             bypass(lookup, new CaptureDecision.Bypass(veto, lookup.revalidation(), null), headers);
             return;
@@ -230,10 +229,6 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         statistics.stored();
         headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), true, lookup.detail()));
         log("{0}: stored, {1} bytes, {2}", store.key(), body.length, store.policy());
-    }
-
-    private static HeaderLookup lookupOfStored(List<Header> fields) {
-        return name -> fields.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).toList();
     }
 
     /** RFC 5861 section 4: the render failed with a 5xx, so the stale entry answers instead. */
