@@ -62,7 +62,7 @@ public class InfinispanLeases implements Leases {
         try {
             return leases.putIfAbsent(key, nodeName, lifespan.toMillis(), TimeUnit.MILLISECONDS) == null;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0107: taking the lease of " + key + " failed; rendering without it", e);
+            LOG.log(Level.WARNING, "ISR0107: taking the lease of " + key + " failed; going on as if it were free", e);
             return true;
         }
     }

@@ -48,24 +48,24 @@ class CaptureRulesTest {
 
     @ParameterizedTest(name = "[{index}] {0} | req [{1}] | {2} -> {3}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            CDN-Cache-Control: s-maxage=60                                     | -                     | -                 | store
-            Cache-Control: private, max-age=60                                 | -                     | -                 | private
-            CDN-Cache-Control: s-maxage=60;; Vary: Authorization               | -                     | -                 | vary-credentials
-            CDN-Cache-Control: s-maxage=60;; Vary: Accept, Cookie              | -                     | -                 | vary-credentials
-            CDN-Cache-Control: s-maxage=60;; Isr-Vary: header=Proxy-Authorization | -                  | -                 | vary-credentials
-            CDN-Cache-Control: s-maxage=60;; Isr-Vary: cookie=ab               | -                     | -                 | store
-            CDN-Cache-Control: s-maxage=60                                     | -                     | session           | session
-            CDN-Cache-Control: s-maxage=60                                     | -                     | principal         | principal
-            CDN-Cache-Control: s-maxage=60                                     | -                     | cookie            | set-cookie
-            CDN-Cache-Control: s-maxage=60;; Set-Cookie: a=1                   | -                     | -                 | set-cookie
-            Isr-Cache-Control: public, s-maxage=60, visitor-independent        | -                     | session           | store
-            Isr-Cache-Control: public, s-maxage=60, visitor-independent        | -                     | session principal | store
-            Isr-Cache-Control: s-maxage=60, visitor-independent                | -                     | session           | session
-            Isr-Cache-Control: public, s-maxage=60, visitor-independent        | -                     | cookie            | set-cookie
-            Cache-Control: max-age=60                                          | Authorization: Basic x | -                | authorization
-            Cache-Control: max-age=60                                          | Proxy-Authorization: x | -                | authorization
-            Cache-Control: max-age=60                                          | -                     | principal         | authorization
-            Cache-Control: public, max-age=60                                  | Authorization: Basic x | -                | store
+            CDN-Cache-Control: s-maxage=60 | - | - | store
+            Cache-Control: private, max-age=60 | - | - | private
+            CDN-Cache-Control: s-maxage=60;; Vary: Authorization | - | - | vary-credentials
+            CDN-Cache-Control: s-maxage=60;; Vary: Accept, Cookie | - | - | vary-credentials
+            CDN-Cache-Control: s-maxage=60;; Isr-Vary: header=Proxy-Authorization | - | - | vary-credentials
+            CDN-Cache-Control: s-maxage=60;; Isr-Vary: cookie=ab | - | - | store
+            CDN-Cache-Control: s-maxage=60 | - | session | session
+            CDN-Cache-Control: s-maxage=60 | - | principal | principal
+            CDN-Cache-Control: s-maxage=60 | - | cookie | set-cookie
+            CDN-Cache-Control: s-maxage=60;; Set-Cookie: a=1 | - | - | set-cookie
+            Isr-Cache-Control: public, s-maxage=60, visitor-independent | - | session | store
+            Isr-Cache-Control: public, s-maxage=60, visitor-independent | - | session principal | store
+            Isr-Cache-Control: s-maxage=60, visitor-independent | - | session | session
+            Isr-Cache-Control: public, s-maxage=60, visitor-independent | - | cookie | set-cookie
+            Cache-Control: max-age=60 | Authorization: Basic x | - | authorization
+            Cache-Control: max-age=60 | Proxy-Authorization: x | - | authorization
+            Cache-Control: max-age=60 | - | principal | authorization
+            Cache-Control: public, max-age=60 | Authorization: Basic x | - | store
             """)
     void responseOfAMiss(String response, String request, String signs, String expected) {
         CaptureDecision decision = RULES.decide(miss(TARGET), false, "GET", 200, fields(request), fields(response),

@@ -55,6 +55,20 @@ class SharingIT extends DeployedEar {
     }
 
     @Test
+    void aRedirectBuiltForAForgedHostIsNotServedToOthers() throws Exception {
+        String page = Http.lab("redirect", "{\"status\":301,\"headers\":{\"CDN-Cache-Control\":\"s-maxage=60\","
+                + "\"Location\":\"/books\"}}");
+        HttpResponse<String> forged = Http.get(page, "Host", "evil.example");
+        assertEquals("isr; fwd=bypass; detail=unknown-origin", Http.cacheStatus(forged));
+        Http.get(page);
+        HttpResponse<String> hit = Http.get(page);
+        assertTrue(Http.cacheStatus(hit).startsWith("isr; hit;"), Http.cacheStatus(hit));
+        assertEquals(301, hit.statusCode());
+        String location = hit.headers().firstValue("Location").orElseThrow();
+        assertFalse(location.contains("evil"), location);
+    }
+
+    @Test
     void eachServedOriginHasEntriesOfItsOwn() throws Exception {
         String page = lab("origins", "\"CDN-Cache-Control\":\"s-maxage=60\"", ECHO);
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page, "Host", "localhost:8080")));
