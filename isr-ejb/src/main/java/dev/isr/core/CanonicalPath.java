@@ -29,6 +29,9 @@ public final class CanonicalPath {
         if (rawPath == null || !rawPath.startsWith("/")) {
             return null;
         }
+        if (isAlreadyCanonical(rawPath)) {
+            return rawPath; // the common case, on every hit: no allocation
+        }
         Deque<String> segments = new ArrayDeque<>();
         String[] parts = rawPath.substring(1).split("/", -1);
         for (int i = 0; i < parts.length; i++) {
@@ -51,6 +54,18 @@ public final class CanonicalPath {
             }
         }
         return "/" + String.join("/", segments);
+    }
+
+    /** No percent sign, matrix parameter, dot segment or forbidden character: nothing to normalize. */
+    private static boolean isAlreadyCanonical(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= 0x20 || c == 0x7f || c == '%' || c == ';' || c == '?' || c == '#'
+                    || (c == '.' && path.charAt(i - 1) == '/')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String normalizeSegment(String segment) {
