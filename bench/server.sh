@@ -3,6 +3,7 @@
 # once first), on a base directory of its own under src-it/target/bench-<name>, with the EAR deployed.
 #   bench/server.sh start NAME PORT_OFFSET [-Dprop=value ...]   (returns when the server answers HTTP)
 #   bench/server.sh stop NAME                                   (graceful: SIGTERM, then waits)
+# EAR=path deploys another EAR than the one the build made (to compare two versions of the module).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 HOME_DIR=$(ls -d "$ROOT"/src-it/target/wildfly-*/ 2>/dev/null | head -1)
@@ -16,11 +17,12 @@ start)
         mkdir -p "$base/deployments"
         cp -r "$HOME_DIR/standalone/configuration" "$base/"
     fi
-    cp "$ROOT/src-it/target/deployments/isr.ear" "$base/deployments/"
+    cp "${EAR:-$ROOT/src-it/target/deployments/isr.ear}" "$base/deployments/isr.ear"
     JBOSS_HOME="$HOME_DIR" nohup "$HOME_DIR/bin/standalone.sh" -c standalone-isr.xml \
         -Djboss.server.base.dir="$base" -Djboss.bind.address=127.0.0.1 -Djboss.bind.address.management=127.0.0.1 \
         -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name="$name" \
-        -Disr.admin.token=bench-admin-token-0123456789 "$@" >"$base/console.log" 2>&1 &
+        -Disr.admin.token=bench-admin-token-0123456789 \
+        -Disr.public-origins="http://127.0.0.1:$((8080 + offset))" "$@" >"$base/console.log" 2>&1 &
     echo $! >"$base/pid"
     port=$((8080 + offset))
     for _ in $(seq 1 180); do
