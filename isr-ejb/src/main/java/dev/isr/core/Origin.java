@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public record Origin(String scheme, String host, int port) {
 
-    private static final Pattern REG_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62})(\\.[a-z0-9]([a-z0-9-]{0,62}))*");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]{2,45}]");
     private static final int MAX_HOST = 253;
 
@@ -31,7 +30,7 @@ public record Origin(String scheme, String host, int port) {
         if (host.endsWith(".") && host.length() > 1) {
             host = host.substring(0, host.length() - 1);
         }
-        if (host.length() > MAX_HOST || !(REG_NAME.matcher(host).matches() || IPV6.matcher(host).matches())) {
+        if (host.length() > MAX_HOST || !(isRegName(host) || IPV6.matcher(host).matches())) {
             throw new IllegalArgumentException("not a host name or address: '" + host + "'");
         }
         if (port == defaultPort(scheme)) {
@@ -40,6 +39,30 @@ public record Origin(String scheme, String host, int port) {
         if (port != -1 && (port < 1 || port > 65535)) {
             throw new IllegalArgumentException("port must be 1..65535: " + port);
         }
+    }
+
+    /**
+     * A DNS name or IPv4 address in lower case: dot-separated labels of 1 to 63 letters, digits and hyphens, none
+     * starting with a hyphen. Checked by hand rather than by a regular expression: it runs on every request.
+     */
+    private static boolean isRegName(String host) {
+        int label = 0;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '.') {
+                if (label == 0) {
+                    return false;
+                }
+                label = 0;
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && label > 0)) {
+                if (++label > 63) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return label > 0;
     }
 
     private static int defaultPort(String scheme) {
