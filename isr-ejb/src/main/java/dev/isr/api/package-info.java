@@ -1,5 +1,7 @@
 /**
- * What applications use directly, besides HTTP headers: the {@link dev.isr.api.IsrPurge} event, fired inside a
- * transaction to purge after it commits, and the injectable {@link dev.isr.api.IsrCache} service.
+ * What applications use directly, besides HTTP headers: the {@link dev.isr.api.Isr} annotation and the
+ * request-scoped {@link dev.isr.api.IsrContext} that declare a response's cache policy in code, the
+ * {@link dev.isr.api.IsrPurge} event, fired inside a transaction to purge after it commits, and the injectable
+ * {@link dev.isr.api.IsrCache} service. See docs/contract.md, section 9.
  */
 package dev.isr.api;

@@ -44,6 +44,11 @@ public final class CacheStatus {
         }
     }
 
+    /** Whether {@code text} is a token of RFC 8941, as a cache name or a detail must be. */
+    public static boolean isToken(String text) {
+        return text != null && TOKEN.matcher(text).matches();
+    }
+
     /** Served from the cache; {@code detail} is null for a fresh hit. */
     public String hit(long ttlSeconds, String detail) {
         StringBuilder value = new StringBuilder(cacheName).append("; hit; ttl=").append(ttlSeconds);

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Decides what happens to a response the application rendered for a request the front door forwarded: the write
  * path of the cache, as {@link FrontDoor} is its read path. A chain of early returns, each naming its reason; no
- * container types, so the JAX-RS filter, the coming CDI interceptor and the tests share one set of rules.
+ * container types, so the JAX-RS filter, the {@code @Isr} interceptor
+ * (through {@link DeclaredPolicy}) and the tests share one set of rules.
  *
  * <p>Thread-safe and stateless.
  */
@@ -34,6 +35,19 @@ public final class CaptureRules {
      */
     public CaptureDecision decide(Lookup.Forward forward, boolean adminApi, String method, int status,
             HeaderLookup request, HeaderLookup response, VisitorSignals visitor) {
+        return decide(forward, adminApi, method, status, request, response, visitor, null);
+    }
+
+    /**
+     * As {@link #decide(Lookup.Forward, boolean, String, int, HeaderLookup, HeaderLookup, VisitorSignals)}, for a
+     * response whose code may have declared it uncacheable ({@link DeclaredPolicy#uncacheable()}): such a response is
+     * bypassed with that reason as detail, whatever its fields say. The fields a {@link DeclaredPolicy} adds must be
+     * in {@code response} already.
+     *
+     * @param uncacheable the declared reason not to store the response, or null
+     */
+    public CaptureDecision decide(Lookup.Forward forward, boolean adminApi, String method, int status,
+            HeaderLookup request, HeaderLookup response, VisitorSignals visitor, String uncacheable) {
         if (forward == null) {
             return new CaptureDecision.Unseen();
         }
@@ -51,6 +65,9 @@ public final class CaptureRules {
         }
         if (forward.revalidation() && !REVALIDATION_SUCCESS.contains(status)) {
             return new CaptureDecision.PassOn(forward.reason(), "revalidation-failed");
+        }
+        if (uncacheable != null) {
+            return new CaptureDecision.Bypass(uncacheable, forward.revalidation(), null);
         }
         boolean credentials = request.contains("Authorization") || request.contains("Proxy-Authorization")
                 || visitor.principal();

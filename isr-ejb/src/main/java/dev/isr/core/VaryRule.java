@@ -110,6 +110,21 @@ public record VaryRule(List<String> queryParams, List<String> cookies, List<Stri
         return new VaryRule(query, cookies, headers);
     }
 
+    /** Whether {@code name} may be named in {@code query=}: no white space and none of {@code & = # | ,}. */
+    public static boolean isQueryName(String name) {
+        return name != null && QUERY_NAME.matcher(name).matches();
+    }
+
+    /** Whether {@code name} may be named in {@code cookie=} or {@code header=}: an RFC 9110 token. */
+    public static boolean isFieldName(String name) {
+        return name != null && TOKEN.matcher(name).matches();
+    }
+
+    /** Whether keying on request field {@code name} would key on credentials ({@link #variesOnCredentials()}). */
+    public static boolean isCredentialField(String name) {
+        return CREDENTIAL_FIELDS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     private static List<String> names(String value) {
         List<String> names = new ArrayList<>();
         for (String name : value.split("\\|")) {

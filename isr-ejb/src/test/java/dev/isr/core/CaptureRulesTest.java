@@ -163,4 +163,29 @@ class CaptureRulesTest {
         assertEquals(List.of("a", "b"), store.tags());
         assertEquals(Entries.ORIGIN + "/p#h:accept-language=de", store.key().value());
     }
+
+    /** {@code IsrContext.uncacheable(reason)}: a bypass with that detail, whatever the fields say. */
+    @ParameterizedTest(name = "[{index}] {0} | revalidation {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Isr-Cache-Control: s-maxage=60                       | false
+            CDN-Cache-Control: s-maxage=60;; Cache-Tag: a        | false
+            Cache-Control: public, max-age=60                    | false
+            Cache-Control: no-store                              | false
+            Isr-Cache-Control: s-maxage=60                       | true
+            """)
+    void declaredUncacheableIsABypassWhateverTheFieldsSay(String response, boolean revalidation) {
+        Lookup.Forward forward = revalidation ? miss(TARGET).withRevalidation() : miss(TARGET);
+        CaptureDecision.Bypass bypass = assertInstanceOf(CaptureDecision.Bypass.class, RULES.decide(forward, false,
+                "GET", 200, fields(null), fields(response), VisitorSignals.NONE, "preview"));
+        assertEquals("preview", bypass.detail());
+        assertEquals(revalidation, bypass.dropStale(), "a revalidation told so drops the stale entry");
+    }
+
+    @Test
+    void declaredUncacheableDoesNotHideAFailedRevalidation() {
+        CaptureDecision.PassOn pass = assertInstanceOf(CaptureDecision.PassOn.class, RULES.decide(
+                miss(TARGET).withRevalidation(), false, "GET", 500, fields(null), fields(null), VisitorSignals.NONE,
+                "preview"));
+        assertEquals("revalidation-failed", pass.detail());
+    }
 }

@@ -7,6 +7,7 @@ import dev.isr.core.CachedResponse;
 import dev.isr.core.CaptureBudget;
 import dev.isr.core.CaptureDecision;
 import dev.isr.core.CaptureRules;
+import dev.isr.core.DeclaredPolicy;
 import dev.isr.core.EntityTags;
 import dev.isr.core.Header;
 import dev.isr.core.HeaderLookup;
@@ -41,6 +42,10 @@ import java.util.Map;
 
 /**
  * Captures what the application rendered for a forwarded request and stores it when the response allows.
+ *
+ * <p>What code declared for the response ({@code @Isr}, {@link dev.isr.api.IsrContext}) is first added as
+ * {@code Isr-*} fields where the application set none of its own ({@link DeclaredPolicy#fields}), so that declared
+ * and hand-written policies go through the same rules.
  *
  * <p>The response filter decides while the headers are still open: it asks {@link CaptureRules} and applies the
  * {@link CaptureDecision}: sets {@code Cache-Status}, removes the {@code Isr-*} fields, invalidates the path after a
@@ -87,6 +92,9 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
     @Inject
     CaptureBudget captureBudget;
 
+    @Inject
+    RequestIsrContext declared;
+
     @Context
     ResourceInfo resourceInfo;
 
@@ -105,9 +113,14 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         Lookup.Forward lookup = request.getProperty(FrontDoorFilter.LOOKUP_ATTRIBUTE) instanceof Lookup.Forward f
                 ? f : null;
         VisitorTracker visitor = request.getProperty(VisitorTracker.ATTRIBUTE) instanceof VisitorTracker t ? t : null;
+        DeclaredPolicy policy = lookup == null ? DeclaredPolicy.NONE : declared.policy();
+        for (Header field : policy.fields(lookupOf(response.getStringHeaders()))) {
+            headers.add(field.name(), field.value()); // removed again below, with the application's own Isr-* fields
+            log("{0}: declared {1}: {2}", lookup.key(), field.name(), field.value());
+        }
         CaptureDecision decision = rules.decide(lookup, admin, request.getMethod(), response.getStatus(),
                 lookupOf(request.getHeaders()), lookupOf(response.getStringHeaders()),
-                visitor == null ? VisitorSignals.NONE : visitor.signals());
+                visitor == null ? VisitorSignals.NONE : visitor.signals(), policy.uncacheable());
         stripInternalFields(headers);
         if (decision instanceof CaptureDecision.Invalidate invalidate) {
             // before the response leaves, so that a client following a redirect cannot read the old entry
