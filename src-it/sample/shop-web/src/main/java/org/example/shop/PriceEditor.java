@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /** Changes prices, and purges the pages that show them once the transaction has committed. */
-// tag::purge[]
 @ApplicationScoped
 public class PriceEditor {
 
@@ -28,4 +27,3 @@ public class PriceEditor {
         return true;
     }
 }
-// end::purge[]

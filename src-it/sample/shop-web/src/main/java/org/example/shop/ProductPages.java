@@ -34,7 +34,6 @@ public class ProductPages {
     @Context
     UriInfo uri;
 
-    // tag::list[]
     @GET
     public Response list() {
         String items = catalog.all().stream()
@@ -46,9 +45,7 @@ public class ProductPages {
                 .header("Cache-Tag", "products")
                 .build();
     }
-    // end::list[]
 
-    // tag::product[]
     @GET
     @Path("{id:[0-9]{1,9}}")
     public Response product(@PathParam("id") int id) {
@@ -62,7 +59,6 @@ public class ProductPages {
                         .header("CDN-Cache-Control", "s-maxage=60"))
                 .build();
     }
-    // end::product[]
 
     /** A form post (an administrator's, in a real shop): never cached, purges through {@link PriceEditor}. */
     @POST
