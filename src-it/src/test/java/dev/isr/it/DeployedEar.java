@@ -58,7 +58,8 @@ abstract class DeployedEar {
         }
     }
 
-    private static void deleteDurableStore() throws IOException {
+    /** Empties the module's store under the server's data directory (the default {@code isr.store.path}). */
+    static void deleteDurableStore() throws IOException {
         Path store = Path.of(System.getProperty("jboss.home"), "standalone", "data", "isr");
         if (Files.exists(store)) {
             try (Stream<Path> files = Files.walk(store)) {
