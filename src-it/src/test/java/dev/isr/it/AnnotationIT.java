@@ -99,7 +99,8 @@ class AnnotationIT extends DeployedEar {
         String page = BASE + "/strict";
         assertStored(page);
         Thread.sleep(2_100);
-        assertEquals("isr; fwd=stale; stored", Http.cacheStatus(Http.get(page)),
+        // never served stale: rendered again (the entry is kept only as long as it is fresh, so it may be gone)
+        assertTrue(Http.cacheStatus(Http.get(page)).matches("isr; fwd=(stale|uri-miss); stored"),
                 "strict = true: proxy-revalidate, whatever staleWhileRevalidate says");
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -65,6 +67,25 @@ class SampleAppIT {
         HttpResponse<String> second = Http.get("/shop/products/3");
         assertTrue(Http.cacheStatus(second).matches("isr; hit; ttl=\\d+"), Http.cacheStatus(second));
         assertEquals(first.body(), second.body(), "a hit replays the stored page (it shows when it was rendered)");
+    }
+
+    @Test
+    void annotatedCategoryPageIsCachedForItsDeclaredLifetimeAndPurgedByItsTags() throws Exception {
+        assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get("/shop/categories/kitchen")));
+        HttpResponse<String> hit = Http.get("/shop/categories/kitchen");
+        Matcher ttl = Pattern.compile("isr; hit; ttl=(\\d+)")
+                .matcher(Http.cacheStatus(hit));
+        assertTrue(ttl.matches(), Http.cacheStatus(hit));
+        assertTrue(Integer.parseInt(ttl.group(1)) > 60 && Integer.parseInt(ttl.group(1)) <= 120,
+                "@Isr(maxAge = \"120s\"): " + Http.cacheStatus(hit));
+        assertTrue(hit.headers().firstValue("Isr-Cache-Control").isEmpty(), "the module's own field is removed");
+
+        // the page carries products (from @Isr) and product-3 (added by FeaturedProducts through IsrContext): a price
+        // change of product 3 purges both tags; that IsrContext tags alone suffice is AnnotationIT's to show
+        assertEquals(303, Http.postForm("/shop/products/3/price", "cents=11900").statusCode());
+        HttpResponse<String> again = Http.get("/shop/categories/kitchen");
+        assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(again));
+        assertTrue(again.body().contains("119.00 EUR"), again.body());
     }
 
     @Test
