@@ -6,5 +6,8 @@
  * that the module follows can be tested here without a container. Time is always a parameter ({@link
  * java.time.Instant} {@code now}); nothing reads the wall clock. All types are immutable and thread-safe unless their
  * Javadoc says otherwise. Parameters and return values are non-null unless documented.
+ *
+ * <p>The external contract these rules implement (headers, admin API, configuration keys) is docs/contract.md in the
+ * repository; what a shared cache must never do, and which class guarantees it, is docs/security.md.
  */
 package dev.isr.core;
