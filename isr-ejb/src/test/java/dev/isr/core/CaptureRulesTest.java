@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,17 +22,8 @@ class CaptureRulesTest {
             new ResponseStorability(IsrConfig.DEFAULT_STORABLE_STATUSES, false), KEYS);
     private static final RequestTarget TARGET = new RequestTarget(Entries.ORIGIN, "/p", null);
 
-    /** {@code Name: value; Name: value} into header fields. */
     private static HeaderLookup fields(String spec) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (spec != null) {
-            for (String field : spec.split(";;")) {
-                int colon = field.indexOf(':');
-                map.put(field.substring(0, colon).trim(), field.substring(colon + 1).trim());
-            }
-        }
-        return name -> map.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).toList();
+        return Fields.of(spec);
     }
 
     private static Lookup.Forward miss(RequestTarget target) {

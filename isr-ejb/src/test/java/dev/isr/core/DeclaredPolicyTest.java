@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,17 +20,8 @@ class DeclaredPolicyTest {
     private static final DeclaredPolicy BOOK = new DeclaredPolicy(Duration.ofSeconds(60), Duration.ofDays(1), null,
             true, false, List.of("books", "book-7"), null, List.of(), List.of(), null);
 
-    /** {@code Name: value;; Name: value} into header fields. */
-    static HeaderLookup fields(String spec) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (spec != null) {
-            for (String field : spec.split(";;")) {
-                int colon = field.indexOf(':');
-                map.put(field.substring(0, colon).trim(), field.substring(colon + 1).trim());
-            }
-        }
-        return name -> map.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).toList();
+    private static HeaderLookup fields(String spec) {
+        return Fields.of(spec);
     }
 
     private static String added(DeclaredPolicy policy, String explicit) {
