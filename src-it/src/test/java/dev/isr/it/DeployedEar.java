@@ -10,7 +10,6 @@ import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -19,7 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Black-box tests of the real EAR on the WildFly the build provisioned, over HTTP.
+ * Black-box tests of the real EAR on the server the build provisioned ({@link TargetServer}: WildFly or Payara), over
+ * HTTP.
  *
  * <p>The container is manual so that a test can restart it. The first test of a class starts the server if it is
  * not running, empties the persistent store and deploys the EAR; Arquillian undeploys it after the class and stops
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 abstract class DeployedEar {
 
-    static final String CONTAINER = "wildfly";
+    /** The launched container, the only one in Arquillian's registry: so the deployment needs no target. */
+    static final String CONTAINER = TargetServer.current().container();
     static final String DEPLOYMENT = "isr";
 
     @ArquillianResource
@@ -39,7 +40,6 @@ abstract class DeployedEar {
     Deployer deployer;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
     static EnterpriseArchive ear() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("isr.ear")));
     }
@@ -47,7 +47,7 @@ abstract class DeployedEar {
     @BeforeEach
     void serverWithEarDeployed() throws Exception {
         if (!controller.isStarted(CONTAINER)) {
-            controller.start(CONTAINER);
+            TargetServer.current().start(controller);
         }
         if (!DeploymentState.isDeployedFor(getClass())) {
             // durable entries survive redeploys: each class starts from an empty store, whatever ran before it
@@ -60,7 +60,7 @@ abstract class DeployedEar {
 
     /** Empties the module's store under the server's data directory (the default {@code isr.store.path}). */
     static void deleteDurableStore() throws IOException {
-        Path store = Path.of(System.getProperty("jboss.home"), "standalone", "data", "isr");
+        Path store = TargetServer.current().dataDirectory().resolve("isr");
         if (Files.exists(store)) {
             try (Stream<Path> files = Files.walk(store)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

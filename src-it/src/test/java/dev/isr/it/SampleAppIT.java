@@ -11,7 +11,6 @@ import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -41,7 +40,6 @@ class SampleAppIT {
     Deployer deployer;
 
     @Deployment(name = SAMPLE, managed = false, testable = false)
-    @TargetsContainer(DeployedEar.CONTAINER)
     static EnterpriseArchive shop() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("isr.sample.ear")));
     }
@@ -49,7 +47,7 @@ class SampleAppIT {
     @BeforeEach
     void shopDeployed() throws Exception {
         if (!controller.isStarted(DeployedEar.CONTAINER)) {
-            controller.start(DeployedEar.CONTAINER);
+            TargetServer.current().start(controller);
         }
         if (!DeploymentState.isDeployedFor(getClass())) {
             DeployedEar.deleteDurableStore();

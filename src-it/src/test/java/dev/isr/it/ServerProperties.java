@@ -1,13 +1,11 @@
 package dev.isr.it;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import org.jboss.as.controller.client.ModelControllerClient;
-import org.jboss.dmr.ModelNode;
 
 /**
- * Sets and removes system properties of the running server through its management API (local authentication, as
- * Arquillian itself uses), so that a test can give the module a configuration and take it back.
+ * Sets and removes system properties of the running server under test ({@link TargetServer#current()}), so that a
+ * test can give the module a configuration and take it back. Every property set must be removed: both servers keep
+ * them in their configuration across restarts.
  */
 final class ServerProperties {
 
@@ -15,39 +13,10 @@ final class ServerProperties {
     }
 
     static void set(String name, String value) throws IOException {
-        remove(name);
-        ModelNode op = operation("add", name);
-        op.get("value").set(value);
-        execute(op);
+        TargetServer.current().systemProperties().set(name, value);
     }
 
     static void remove(String name) throws IOException {
-        ModelNode read = operation("read-resource", name);
-        if (execute(read, false)) {
-            execute(operation("remove", name));
-        }
-    }
-
-    private static ModelNode operation(String name, String property) {
-        ModelNode op = new ModelNode();
-        op.get("operation").set(name);
-        op.get("address").add("system-property", property);
-        return op;
-    }
-
-    private static void execute(ModelNode op) throws IOException {
-        execute(op, true);
-    }
-
-    private static boolean execute(ModelNode op, boolean mustSucceed) throws IOException {
-        try (ModelControllerClient client = ModelControllerClient.Factory.create("remote+http",
-                InetAddress.getByName("127.0.0.1"), 9990)) {
-            ModelNode result = client.execute(op);
-            boolean success = "success".equals(result.get("outcome").asString());
-            if (!success && mustSucceed) {
-                throw new IllegalStateException("management operation failed: " + op + " -> " + result);
-            }
-            return success;
-        }
+        TargetServer.current().systemProperties().remove(name);
     }
 }
