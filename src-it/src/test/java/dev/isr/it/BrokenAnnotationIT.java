@@ -9,12 +9,12 @@ import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,7 +35,6 @@ class BrokenAnnotationIT {
     Deployer deployer;
 
     @Deployment(name = BROKEN, managed = false, testable = false)
-    @TargetsContainer(DeployedEar.CONTAINER)
     static EnterpriseArchive broken() {
         EnterpriseArchive demo = ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
                 new File(System.getProperty("isr.ear")));
@@ -46,9 +45,10 @@ class BrokenAnnotationIT {
     }
 
     @Test
-    void aBadValueFailsTheDeploymentNamingTheMethodAndTheValue() {
+    @Tag("not-yet-on-payara") // reads the failure as WildFly's management API reports it; not checked on Payara yet
+    void aBadValueFailsTheDeploymentNamingTheMethodAndTheValue() throws Exception {
         if (!controller.isStarted(DeployedEar.CONTAINER)) {
-            controller.start(DeployedEar.CONTAINER);
+            TargetServer.current().start(controller);
         }
         Exception failure = assertThrows(Exception.class, () -> deployer.deploy(BROKEN));
         StringBuilder messages = new StringBuilder();
