@@ -13,9 +13,6 @@ import java.util.function.Predicate;
  */
 public final class FrontDoor {
 
-    /** The request field that marks an authenticated revalidation (contract section 5). */
-    public static final String REVALIDATE_FIELD = IncomingRequest.REVALIDATE_FIELD;
-
     private static final System.Logger LOG = System.getLogger(FrontDoor.class.getName());
 
     private final ResponseCache cache;
@@ -125,7 +122,7 @@ public final class FrontDoor {
 
     /** The origin of a revalidation whose token is this node's secret, else null (the request is a visitor's). */
     private Origin authenticatedRevalidation(IncomingRequest request) {
-        String token = request.headers().combined(REVALIDATE_FIELD);
+        String token = request.headers().combined(IncomingRequest.REVALIDATE_FIELD);
         if (token == null || request.isHead()) {
             return null;
         }

@@ -24,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -41,9 +40,6 @@ import java.util.concurrent.RejectedExecutionException;
  */
 @ApplicationScoped
 public class HttpRevalidator implements Revalidator {
-
-    /** Statuses that count as a successful revalidation (contract section 5). */
-    public static final Set<Integer> SUCCESS = CaptureRules.REVALIDATION_SUCCESS;
 
     private static final Logger LOG = System.getLogger(HttpRevalidator.class.getName());
 
@@ -154,7 +150,7 @@ public class HttpRevalidator implements Revalidator {
                 request.header(field.name(), field.value());
             }
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            if (SUCCESS.contains(response.statusCode())) {
+            if (CaptureRules.REVALIDATION_SUCCESS.contains(response.statusCode())) {
                 gate.succeeded(key);
                 leases.release(leaseKey(key));
                 statistics.revalidationSucceeded();
