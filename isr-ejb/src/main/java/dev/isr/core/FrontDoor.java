@@ -167,6 +167,11 @@ public final class FrontDoor {
     /** The answer with a stale entry after a failed render, within its {@code stale-if-error} window. */
     public Lookup.Serve serveStaleIfError(CachedResponse entry, Instant now, boolean withBody) {
         statistics.staleHit();
+        return staleIfErrorAnswer(entry, now, withBody);
+    }
+
+    /** The answer of {@link #serveStaleIfError} without counting it: for an answer counted where it was decided. */
+    public Lookup.Serve staleIfErrorAnswer(CachedResponse entry, Instant now, boolean withBody) {
         return new Lookup.Serve(entry, entry.ageSeconds(now), cacheStatus.hit(entry.ttlSeconds(now), "stale-if-error"),
                 withBody, false);
     }

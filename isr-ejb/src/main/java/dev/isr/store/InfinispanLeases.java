@@ -17,7 +17,8 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
 /**
  * {@link Leases} in a replicated cache without persistence: {@code putIfAbsent} with a lifespan is atomic across the
  * cluster (the key's primary owner decides), and the lifespan ends the lease of a node that died. The value is the
- * holder's node name, so that a node only releases its own leases.
+ * holder: its node name and its cluster address, so that a node only releases its own leases even when two nodes
+ * share a name (two Payara servers are both named {@code server} unless configured).
  */
 @Listener(sync = true, observation = Listener.Observation.POST)
 public class InfinispanLeases implements Leases {
@@ -25,12 +26,12 @@ public class InfinispanLeases implements Leases {
     private static final Logger LOG = System.getLogger(InfinispanLeases.class.getName());
 
     private final Cache<String, String> leases;
-    private final String nodeName;
+    private final String holder;
     private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
-    InfinispanLeases(Cache<String, String> leases, String nodeName) {
+    InfinispanLeases(Cache<String, String> leases, String holder) {
         this.leases = leases;
-        this.nodeName = nodeName;
+        this.holder = holder;
         leases.addListener(this);
     }
 
@@ -60,7 +61,7 @@ public class InfinispanLeases implements Leases {
     @Override
     public boolean tryAcquire(String key, Duration lifespan) {
         try {
-            return leases.putIfAbsent(key, nodeName, lifespan.toMillis(), TimeUnit.MILLISECONDS) == null;
+            return leases.putIfAbsent(key, holder, lifespan.toMillis(), TimeUnit.MILLISECONDS) == null;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0107: taking the lease of " + key + " failed; going on as if it were free", e);
             return true;
@@ -80,7 +81,7 @@ public class InfinispanLeases implements Leases {
     @Override
     public void release(String key) {
         try {
-            leases.remove(key, nodeName);
+            leases.remove(key, holder);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0107: releasing the lease of " + key + " failed; it expires by itself", e);
         }
@@ -89,7 +90,7 @@ public class InfinispanLeases implements Leases {
     @Override
     public void hold(String key, Duration lifespan) {
         try {
-            leases.put(key, nodeName, lifespan.toMillis(), TimeUnit.MILLISECONDS);
+            leases.put(key, holder, lifespan.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0107: holding the lease of " + key + " failed", e);
         }

@@ -24,8 +24,6 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -109,7 +107,7 @@ public class IsrCacheContainer {
     private void startCaches() {
         location = StoreLocation.resolve(config.storePath());
         ClusterSettings cluster = config.cluster();
-        String nodeName = nodeName(cluster);
+        String nodeName = NodeName.resolve(cluster.nodeName());
         clusterView = new StaticClusterView(cluster.mode(), nodeName);
         try {
             Files.createDirectories(location);
@@ -136,7 +134,7 @@ public class IsrCacheContainer {
             PurgeRecords records = new PurgeRecords(purges, config.evictUnreadAfter(), clock);
             records.start();
             clusterView = new InfinispanClusterView(manager, durable, cluster.mode(), nodeName);
-            leases = new InfinispanLeases(manager.getCache(LEASES_CACHE), nodeName);
+            leases = new InfinispanLeases(manager.getCache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
             responseCache = new InfinispanResponseCache(memory, durable, varyRules, index, records, clusterView,
                     clock, config.budgets().store());
             migrateLegacyStore(durable);
@@ -291,22 +289,5 @@ public class IsrCacheContainer {
                 .indexLocation(name + "/index")
                 .purgeOnStartup(false);
         return builder;
-    }
-
-    private static String nodeName(ClusterSettings cluster) {
-        if (!cluster.nodeName().isBlank()) {
-            return cluster.nodeName();
-        }
-        for (String property : new String[] {"jboss.node.name", "com.sun.aas.instanceName"}) {
-            String value = System.getProperty(property);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "isr-node";
-        }
     }
 }

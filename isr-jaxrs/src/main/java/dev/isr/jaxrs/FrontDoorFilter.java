@@ -45,7 +45,7 @@ import java.util.concurrent.TimeoutException;
  * <p>The decisions are {@link FrontDoor}'s; this class moves bytes and threads. A forwarded request carries its
  * {@link Lookup.Forward} in the request attribute {@link #LOOKUP_ATTRIBUTE}, which JAX-RS exposes as a request
  * property to {@link ResponseCapture}. When a render throws and a stale entry within its {@code stale-if-error}
- * window exists, that entry answers instead of the error (if nothing was sent yet).
+ * window exists, that entry answers instead of the error (if nothing was sent yet: {@link FailedRenders}).
  */
 @WebFilter(filterName = "isr-front-door", urlPatterns = "/*", asyncSupported = true)
 public class FrontDoorFilter extends HttpFilter {
@@ -94,6 +94,8 @@ public class FrontDoorFilter extends HttpFilter {
 
     private transient FrontDoor frontDoor;
 
+    private transient FailedRenders failedRenders;
+
     @Override
     public void init() {
         PublicOrigins origins = new PublicOrigins(config.publicOrigins());
@@ -103,6 +105,7 @@ public class FrontDoorFilter extends HttpFilter {
         }
         frontDoor = new FrontDoor(cache, keys, cacheStatus, revalidator, secret::matches, statistics, origins,
                 passes);
+        failedRenders = new FailedRenders(frontDoor, clock);
     }
 
     @Override
@@ -233,7 +236,9 @@ public class FrontDoorFilter extends HttpFilter {
 
     /**
      * Runs the application. A request whose response may be stored is shown in canonical form ({@link
-     * CanonicalRequest}) and its Servlet response watched for per-visitor signs ({@link VisitorTracker}).
+     * CanonicalRequest}) and its Servlet response watched for per-visitor signs ({@link VisitorTracker}). A render
+     * that throws or sends a server error is answered with a stale entry within its {@code stale-if-error} window, if
+     * nothing was sent yet ({@link ServerErrorHold}).
      */
     private void render(Lookup.Forward forward, HttpServletRequest request, HttpServletResponse response,
             FilterChain chain) throws IOException, ServletException {
@@ -244,18 +249,21 @@ public class FrontDoorFilter extends HttpFilter {
             shown = new CanonicalRequest(request, forward.key());
             watched = new VisitorTracker(request, response);
         }
+        CachedResponse stale = forward.staleIfError();
+        ServerErrorHold hold = stale == null ? null : new ServerErrorHold(watched);
         try {
-            chain.doFilter(shown, watched);
+            chain.doFilter(shown, hold == null ? watched : hold);
         } catch (IOException | ServletException | RuntimeException e) {
-            CachedResponse stale = forward.staleIfError();
-            if (stale == null || response.isCommitted()) {
+            if (stale == null || (response.isCommitted() && !FailedRenders.answeredByCapture(request))) {
                 throw e;
             }
-            LOG.log(System.Logger.Level.WARNING, "ISR0202: rendering " + forward.key()
-                    + " failed; answering with the stale entry (stale-if-error)", e);
-            response.reset();
-            CachedResponses.write(frontDoor.serveStaleIfError(stale, clock.instant(),
-                    !"HEAD".equals(request.getMethod())), response);
+            failedRenders.answer(forward.key(), stale, request, response, e);
+            return;
+        }
+        if (stale != null && (hold.heldStatus() != 0
+                || FailedRenders.answeredByCapture(request) && response.getStatus() != stale.status())) {
+            // a server error sent through the Servlet API, or a stale answer the JAX-RS runtime lost (Jersey, HEAD)
+            failedRenders.answer(forward.key(), stale, request, response, null);
             return;
         }
         if (forward.reason() == CacheStatus.Forward.METHOD && !request.isAsyncStarted()) {

@@ -63,6 +63,13 @@ import java.util.Map;
 public class ResponseCapture implements ContainerResponseFilter, WriterInterceptor {
 
     private static final String PENDING_PROPERTY = "dev.isr.pending-capture";
+
+    /**
+     * The request attribute (JAX-RS property) set when this filter answered a failed render with its stale entry:
+     * the front door then leaves alone an exception the JAX-RS runtime rethrows after writing that answer.
+     */
+    static final String ANSWERED_STALE_ATTRIBUTE = "dev.isr.answered-stale";
+
     private static final System.Logger LOG = System.getLogger(ResponseCapture.class.getName());
 
     @Inject
@@ -129,7 +136,7 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         } else if (decision instanceof CaptureDecision.PassOn pass) {
             headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(pass.reason(), false, pass.detail()));
         } else if (decision instanceof CaptureDecision.AnswerStale stale) {
-            answerWithStale(lookup, stale.stale(), response);
+            answerWithStale(request, lookup, stale.stale(), response);
         } else if (decision instanceof CaptureDecision.Bypass bypass) {
             bypass(lookup, bypass, headers);
         } else if (decision instanceof CaptureDecision.Store store) {
@@ -245,7 +252,9 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
     }
 
     /** RFC 5861 section 4: the render failed with a 5xx, so the stale entry answers instead. */
-    private void answerWithStale(Lookup.Forward lookup, CachedResponse stale, ContainerResponseContext response) {
+    private void answerWithStale(ContainerRequestContext request, Lookup.Forward lookup, CachedResponse stale,
+            ContainerResponseContext response) {
+        request.setProperty(ANSWERED_STALE_ATTRIBUTE, Boolean.TRUE);
         Instant now = clock.instant();
         LOG.log(System.Logger.Level.WARNING, "ISR0202: rendering {0} answered {1}; answering with the stale entry"
                 + " (stale-if-error)", lookup.key(), response.getStatus());

@@ -5,6 +5,8 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import jakarta.servlet.http.HttpSession;
+import java.util.Collection;
 
 /**
  * The Servlet response of a render whose result may be stored, noting what the JAX-RS response fields do not show:
@@ -15,6 +17,9 @@ final class VisitorTracker extends HttpServletResponseWrapper {
 
     /** The request attribute under which the tracker of a render is found. */
     static final String ATTRIBUTE = "dev.isr.visitor-tracker";
+
+    /** The session cookie's name unless the application names it (Servlet 6.0, section 7.1.1). */
+    private static final String DEFAULT_SESSION_COOKIE = "JSESSIONID";
 
     private final HttpServletRequest request;
     private volatile boolean setCookie;
@@ -27,8 +32,43 @@ final class VisitorTracker extends HttpServletResponseWrapper {
 
     /** What the render did so far that marks it as one visitor's. */
     VisitorSignals signals() {
-        boolean cookies = setCookie || !getHeaders("Set-Cookie").isEmpty();
-        return new VisitorSignals(request.getSession(false) != null, request.getUserPrincipal() != null, cookies);
+        HttpSession session = request.getSession(false);
+        boolean cookies = setCookie || containerSetCookie(session);
+        return new VisitorSignals(session != null, request.getUserPrincipal() != null, cookies);
+    }
+
+    /**
+     * Whether the container added a {@code Set-Cookie} field beneath this wrapper, other than the cookie of the
+     * session the render has. Why the session cookie is left out: Payara adds it as a field the moment a session is
+     * created, where WildFly adds it only when the response is committed. It is the session signal already, which
+     * keeps the response from being shared unless it vouched for itself; {@code Set-Cookie} is never stored.
+     */
+    private boolean containerSetCookie(HttpSession session) {
+        Collection<String> fields = getHeaders("Set-Cookie");
+        if (session == null) {
+            return !fields.isEmpty();
+        }
+        String name = sessionCookieName();
+        String id = session.getId();
+        return fields.stream().anyMatch(field -> !isSessionCookie(field, name, id));
+    }
+
+    /**
+     * Whether the {@code Set-Cookie} field sets the session cookie {@code name} to the session {@code id}, or to the
+     * id with a server's {@code .route} suffix. Cookie names are case-sensitive (RFC 6265, section 4.1.1).
+     */
+    static boolean isSessionCookie(String field, String name, String id) {
+        String prefix = name + "=" + id;
+        if (!field.startsWith(prefix)) {
+            return false;
+        }
+        int end = prefix.length();
+        return end == field.length() || field.charAt(end) == ';' || field.charAt(end) == '.';
+    }
+
+    private String sessionCookieName() {
+        String name = request.getServletContext().getSessionCookieConfig().getName();
+        return name == null || name.isEmpty() ? DEFAULT_SESSION_COOKIE : name;
     }
 
     @Override

@@ -10,47 +10,40 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Payara's own {@code asadmin} against the provisioned domain (admin listener 127.0.0.1:4848, unauthenticated on
- * loopback as the fresh domain is): what the tests need of Payara that its Arquillian adapter does not do.
+ * Payara's own {@code asadmin} of the installation {@code home}, against its domain's admin listener on 127.0.0.1
+ * (unauthenticated on loopback, as a fresh domain is): what the tests need of Payara that its Arquillian adapter does
+ * not do.
  */
-final class Asadmin {
+record Asadmin(Path home, int adminPort) {
 
     /** An asadmin command is a JVM of its own; a domain start takes some 15 s; far longer means it is stuck. */
     private static final long TIMEOUT_SECONDS = 300;
 
-    private Asadmin() {
-    }
-
     record Result(int exitCode, String output) {
     }
 
-    /**
-     * Starts the domain unless its admin listener answers. Why: the adapter (3.0.alpha7) starts the domain only at
-     * its first deployment, so {@code ContainerController.start} alone leaves it down, unlike WildFly's.
-     */
-    static void startDomainIfDown() throws IOException {
-        if (adminListenerAnswers()) {
-            return;
-        }
-        Result result = run("start-domain");
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException("asadmin start-domain: " + result);
-        }
-    }
-
-    private static boolean adminListenerAnswers() {
+    /** Whether a server answers on the admin port: the domain runs (or something else holds the port). */
+    boolean adminListenerAnswers() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 4848), 1_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", adminPort), 1_000);
             return true;
         } catch (IOException e) {
             return false;
         }
     }
 
-    static Result run(String... command) throws IOException {
-        List<String> line = new ArrayList<>(List.of(
-                Path.of(System.getProperty("payara.home"), "bin", "asadmin").toString(),
-                "--host", "127.0.0.1", "--port", "4848", "--interactive=false"));
+    /** Runs {@code command}; throws unless it succeeds. */
+    Result mustRun(String... command) throws IOException {
+        Result result = run(command);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("asadmin " + String.join(" ", command) + ": " + result);
+        }
+        return result;
+    }
+
+    Result run(String... command) throws IOException {
+        List<String> line = new ArrayList<>(List.of(home.resolve("bin").resolve("asadmin").toString(),
+                "--host", "127.0.0.1", "--port", Integer.toString(adminPort), "--interactive=false"));
         line.addAll(List.of(command));
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         try {

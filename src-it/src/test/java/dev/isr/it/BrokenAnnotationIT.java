@@ -14,7 +14,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,7 +44,6 @@ class BrokenAnnotationIT {
     }
 
     @Test
-    @Tag("not-yet-on-payara") // reads the failure as WildFly's management API reports it; not checked on Payara yet
     void aBadValueFailsTheDeploymentNamingTheMethodAndTheValue() throws Exception {
         if (!controller.isStarted(DeployedEar.CONTAINER)) {
             TargetServer.current().start(controller);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -110,9 +109,7 @@ class CachingIT extends DeployedEar {
         assertEquals("isr; fwd=bypass; detail=no-freshness", Http.cacheStatus(response));
     }
 
-    /** Not yet on Payara: right after a domain restart the EAR answered 404 (docs/contract.md). */
     @Test
-    @Tag("not-yet-on-payara")
     @Order(100)
     void durableEntriesSurviveRestartOthersDoNot() throws Exception {
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get("/books/2")), "durable book page");
@@ -120,7 +117,7 @@ class CachingIT extends DeployedEar {
         assertTrue(Http.cacheStatus(Http.get("/books/2")).startsWith("isr; hit;"));
         assertTrue(Http.cacheStatus(Http.get("/books")).startsWith("isr; hit;"));
 
-        controller.stop(CONTAINER);
+        TargetServer.current().stop(controller);
         TargetServer.current().start(controller); // the deployment is part of the server configuration and comes back with it
 
         HttpResponse<String> durable = Http.get("/books/2");

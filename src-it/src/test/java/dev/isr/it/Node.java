@@ -1,30 +1,47 @@
 package dev.isr.it;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.jboss.arquillian.container.test.api.ContainerController;
 
-/** One server of the cluster tests, seen from outside: its HTTP base and management port. */
-record Node(String name, URI base, int managementPort) {
+/**
+ * One server of the cluster tests, seen from outside: node 1 or node 2 of the failsafe execution's cluster, on WildFly
+ * ({@code arquillian.launch=cluster}) or Payara ({@code payara-cluster}). Its name is its Arquillian container.
+ */
+record Node(String name, TargetServer server) {
 
-    static final Node ONE = new Node("node1", URI.create("http://127.0.0.1:8080"), 9990);
-    static final Node TWO = new Node("node2", URI.create("http://127.0.0.1:8180"), 10090);
+    private static final boolean PAYARA = "payara-cluster".equals(System.getProperty("arquillian.launch"));
+
+    static final Node ONE = new Node("node1", PAYARA ? PayaraServer.NODE1 : WildFlyServer.NODE1);
+    static final Node TWO = new Node("node2", PAYARA ? PayaraServer.NODE2 : WildFlyServer.NODE2);
 
     /**
-     * The public host both nodes serve ({@code isr.public-origins} in arquillian.xml): what a load balancer in front
+     * The public host both nodes serve ({@code isr.public-origins} of the cluster nodes): what a load balancer in front
      * of them would pass on, so that an entry stored through one node is found through the other.
      */
     static final String PUBLIC_HOST = "www.isr.test";
 
+    void start(ContainerController controller) throws IOException {
+        server.start(controller);
+    }
+
+    void stop(ContainerController controller) throws IOException {
+        server.stop(controller);
+    }
+
+    void kill(ContainerController controller) {
+        server.kill(controller);
+    }
+
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return Http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
+        return Http.send(HttpRequest.newBuilder(server.base().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
                 .header("Host", PUBLIC_HOST).GET());
     }
 
     HttpResponse<String> admin(String path, String json) throws IOException, InterruptedException {
-        return Http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        return Http.send(HttpRequest.newBuilder(server.base().resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + ClusterIT.TOKEN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -32,7 +49,7 @@ record Node(String name, URI base, int managementPort) {
 
     /** Scripts the demo's lab page {@code name} on this node ({@link Http#lab(String, String)}); returns its path. */
     String lab(String name, String scriptJson) throws IOException, InterruptedException {
-        return Http.lab(base, name, scriptJson);
+        return Http.lab(server.base(), name, scriptJson);
     }
 
     long renders(String path) throws IOException, InterruptedException {
@@ -44,7 +61,6 @@ record Node(String name, URI base, int managementPort) {
     }
 
     HttpResponse<String> readiness() throws IOException, InterruptedException {
-        return Http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
-                .timeout(Duration.ofSeconds(10)).GET());
+        return Http.send(HttpRequest.newBuilder(server.health("ready")).timeout(Duration.ofSeconds(10)).GET());
     }
 }

@@ -8,22 +8,18 @@ import java.util.Locale;
  * {@code delete-system-property}. Payara applies them to the running JVM at once and keeps them in
  * {@code domain.xml} until removed.
  */
-enum PayaraSystemProperties implements TargetServer.SystemProperties {
-    INSTANCE;
+record PayaraSystemProperties(Asadmin asadmin) implements TargetServer.SystemProperties {
 
     @Override
     public void set(String name, String value) throws IOException {
         // asadmin splits name=value pairs at ':' and '=': a value's own are escaped
         String escaped = value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
-        Asadmin.Result result = Asadmin.run("create-system-properties", "--target", "server", name + "=" + escaped);
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException("asadmin create-system-properties " + name + ": " + result);
-        }
+        asadmin.mustRun("create-system-properties", "--target", "server", name + "=" + escaped);
     }
 
     @Override
     public void remove(String name) throws IOException {
-        Asadmin.Result result = Asadmin.run("delete-system-property", "--target", "server", name);
+        Asadmin.Result result = asadmin.run("delete-system-property", "--target", "server", name);
         if (result.exitCode() != 0 && !result.output().toLowerCase(Locale.ROOT).contains("not exist")) {
             throw new IllegalStateException("asadmin delete-system-property " + name + ": " + result);
         }

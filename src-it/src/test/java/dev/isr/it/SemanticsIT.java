@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,9 +119,7 @@ class SemanticsIT extends DeployedEar {
         assertEquals("lab sie render 3\n", recovered.body());
     }
 
-    /** Not yet on Payara: Jersey commits its 500 before the exception reaches the front door (docs/contract.md). */
     @Test
-    @Tag("not-yet-on-payara")
     void staleIfErrorAnswersWhenTheRenderThrows() throws Exception {
         String headers = "\"headers\":{\"CDN-Cache-Control\":\"s-maxage=1, stale-if-error=60\"}";
         String page = Http.lab("sie-throw", "{" + headers + "}");

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,9 +80,7 @@ class SharingIT extends DeployedEar {
         assertTrue(again.body().contains("url http://localhost:8080/"), again.body());
     }
 
-    /** Not yet on Payara: its session cookie is a Set-Cookie field the capture sees (docs/contract.md). */
     @Test
-    @Tag("not-yet-on-payara")
     void aRenderThatCreatesASessionIsNotShared() throws Exception {
         String page = lab("session", "\"CDN-Cache-Control\":\"s-maxage=60\"", "\"createsSession\":true");
         HttpResponse<String> first = Http.get(page);
@@ -113,9 +110,7 @@ class SharingIT extends DeployedEar {
         assertEquals("lab servlet-cookie render 2\n", Http.get(page).body());
     }
 
-    /** Not yet on Payara: its session cookie is a Set-Cookie field the capture sees (docs/contract.md). */
     @Test
-    @Tag("not-yet-on-payara")
     void aPublicVisitorIndependentPageIsSharedDespiteASession() throws Exception {
         String page = lab("opt-in", "\"Isr-Cache-Control\":\"public, s-maxage=60, visitor-independent\"",
                 "\"createsSession\":true");

@@ -10,8 +10,7 @@ import org.jboss.dmr.ModelNode;
  * Arquillian itself uses), so that a test can give the module a configuration and take it back. They are persisted in
  * the server's configuration file until removed.
  */
-enum WildFlySystemProperties implements TargetServer.SystemProperties {
-    INSTANCE;
+record WildFlySystemProperties(int managementPort) implements TargetServer.SystemProperties {
 
     @Override
     public void set(String name, String value) throws IOException {
@@ -36,13 +35,13 @@ enum WildFlySystemProperties implements TargetServer.SystemProperties {
         return op;
     }
 
-    private static void execute(ModelNode op) throws IOException {
+    private void execute(ModelNode op) throws IOException {
         execute(op, true);
     }
 
-    private static boolean execute(ModelNode op, boolean mustSucceed) throws IOException {
+    private boolean execute(ModelNode op, boolean mustSucceed) throws IOException {
         try (ModelControllerClient client = ModelControllerClient.Factory.create("remote+http",
-                InetAddress.getByName("127.0.0.1"), 9990)) {
+                InetAddress.getByName("127.0.0.1"), managementPort)) {
             ModelNode result = client.execute(op);
             boolean success = "success".equals(result.get("outcome").asString());
             if (!success && mustSucceed) {

@@ -1,0 +1,57 @@
+package dev.isr.it;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.ContainerController;
+
+/**
+ * A provisioned WildFly ({@code home}), started and stopped by its Arquillian adapter, which waits for the deployments
+ * itself. Health is on the management port; system properties are set through the management API.
+ */
+record WildFlyServer(String container, Path home, int httpPort, int managementPort) implements TargetServer {
+
+    static final WildFlyServer SINGLE = new WildFlyServer("wildfly", Path.of(System.getProperty("jboss.home")), 8080,
+            9990);
+
+    /** The two nodes of the cluster suite: a second installation with port offset 100 (arquillian.xml). */
+    static final WildFlyServer NODE1 = new WildFlyServer("node1", Path.of(System.getProperty("jboss.home")), 8080,
+            9990);
+    static final WildFlyServer NODE2 = new WildFlyServer("node2", Path.of(System.getProperty("jboss.node2.home")),
+            8180, 10090);
+
+    @Override
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    @Override
+    public URI health(String check) {
+        return URI.create("http://127.0.0.1:" + managementPort + "/health/" + check);
+    }
+
+    @Override
+    public Path dataDirectory() {
+        return home.resolve("standalone").resolve("data");
+    }
+
+    @Override
+    public void start(ContainerController controller) {
+        controller.start(container);
+    }
+
+    @Override
+    public void stop(ContainerController controller) {
+        controller.stop(container);
+    }
+
+    @Override
+    public void kill(ContainerController controller) {
+        ServerProcesses.kill9("-Djboss.home.dir=" + home);
+        ServerProcesses.forget(controller, container);
+    }
+
+    @Override
+    public SystemProperties systemProperties() {
+        return new WildFlySystemProperties(managementPort);
+    }
+}
