@@ -95,29 +95,63 @@ public final class FrontDoor {
                     false, null, cache.purgeEpoch());
         }
         Freshness freshness = Freshness.assess(entry, now);
-        switch (freshness) {
-            case FRESH -> {
-                log("{0}: fresh hit", key);
-                statistics.hit();
-                return serve(entry, now, request.headers(), head, null);
-            }
-            case STALE_REVALIDATE -> {
-                log("{0}: stale hit, revalidating in the background", key);
-                statistics.staleHit();
-                revalidator.revalidate(entry);
-                return serve(entry, now, request.headers(), head, "stale-while-revalidate");
-            }
-            case STALE_IF_ERROR -> {
-                log("{0}: stale, rendering; the stale entry answers if that fails", key);
-                statistics.miss();
-                return rendering(key, asReceived, CacheStatus.Forward.STALE, entry, request, now);
-            }
-            default -> {
-                log("{0}: stale and unusable, rendering", key);
-                statistics.miss();
-                return rendering(key, asReceived, CacheStatus.Forward.STALE, null, request, now);
-            }
+        Lookup.Serve hit = hit(entry, freshness, request, now);
+        if (hit != null) {
+            return hit;
         }
+        if (freshness == Freshness.STALE_IF_ERROR) {
+            log("{0}: stale, rendering; the stale entry answers if that fails", key);
+            statistics.miss();
+            return rendering(key, asReceived, CacheStatus.Forward.STALE, entry, request, now);
+        }
+        log("{0}: stale and unusable, rendering", key);
+        statistics.miss();
+        return rendering(key, asReceived, CacheStatus.Forward.STALE, null, request, now);
+    }
+
+    /**
+     * The answer from the cache alone, for a front door that cannot render (an Undertow handler before servlet
+     * dispatch): a fresh hit, or a stale one within {@code stale-while-revalidate} (revalidated in the background),
+     * as {@link #lookup} would give it, counted as answered before servlet dispatch besides. Empty for everything else,
+     * which must then go to {@link #lookup}; nothing is counted or started for it. Requests for authenticated
+     * revalidation always go to {@link #lookup}. The request's {@code principal} is true when one may exist.
+     */
+    public Optional<Lookup.Serve> answerFromStore(IncomingRequest request, Instant now) {
+        if (!"GET".equals(request.method()) && !request.isHead()
+                || request.headers().contains(IncomingRequest.REVALIDATE_FIELD)) {
+            return Optional.empty();
+        }
+        String path = CanonicalPath.of(request.rawPath());
+        if (path == null || !cache.available() || !origins.allows(request.origin())) {
+            return Optional.empty();
+        }
+        RequestTarget target = new RequestTarget(request.origin().value(), path, request.rawQuery());
+        Optional<CachedResponse> stored = cache.get(cache.varyRule(path).keyFor(keys, target, request.headers()));
+        if (stored.isEmpty() || request.hasCredentials() && !stored.get().policy().sharedWithAuthorization()) {
+            return Optional.empty();
+        }
+        Lookup.Serve hit = hit(stored.get(), Freshness.assess(stored.get(), now), request, now);
+        if (hit == null) {
+            return Optional.empty();
+        }
+        statistics.answeredBeforeServlet();
+        return Optional.of(hit);
+    }
+
+    /** A fresh hit, or a stale one within {@code stale-while-revalidate} (revalidated now); else null. */
+    private Lookup.Serve hit(CachedResponse entry, Freshness freshness, IncomingRequest request, Instant now) {
+        if (freshness == Freshness.FRESH) {
+            log("{0}: fresh hit", entry.key());
+            statistics.hit();
+            return serve(entry, now, request.headers(), request.isHead(), null);
+        }
+        if (freshness == Freshness.STALE_REVALIDATE) {
+            log("{0}: stale hit, revalidating in the background", entry.key());
+            statistics.staleHit();
+            revalidator.revalidate(entry);
+            return serve(entry, now, request.headers(), request.isHead(), "stale-while-revalidate");
+        }
+        return null;
     }
 
     /** The origin of a revalidation whose token is this node's secret, else null (the request is a visitor's). */

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param rawPath the raw request path ({@code getRequestURI()}), including the context path
  * @param rawQuery the raw query string, or null
  * @param headers the request header fields
- * @param principal the container authenticated a caller for this request before the front door ran
+ * @param principal the container authenticated a caller for this request before the front door ran; a front door
+ *     that runs before authentication passes true when the request may have one (it carries a session)
  */
 public record IncomingRequest(String method, Origin origin, String rawPath, String rawQuery, HeaderLookup headers,
         boolean principal) {

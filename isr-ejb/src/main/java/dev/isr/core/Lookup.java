@@ -1,6 +1,8 @@
 package dev.isr.core;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /** What the front door decided for one request: answer from the cache, or let the application render. */
 public sealed interface Lookup {
@@ -16,9 +18,38 @@ public sealed interface Lookup {
      */
     record Serve(CachedResponse entry, long ageSeconds, String cacheStatus, boolean withBody, boolean notModified)
             implements Lookup {
+
+        /** The status of a {@code 304 Not Modified} answer. */
+        public static final int NOT_MODIFIED = 304;
+
+        /**
+         * The stored fields a {@code 304} repeats (RFC 9110 section 15.4.5): those a cache uses to update its stored
+         * response. {@code Last-Modified} only helps when there is no {@code ETag}, which this module always adds.
+         */
+        private static final Set<String> NOT_MODIFIED_FIELDS = Set.of(
+                "cache-control", "cdn-cache-control", "content-location", "etag", "expires", "vary");
+
         public Serve {
             Objects.requireNonNull(entry, "entry");
             Objects.requireNonNull(cacheStatus, "cacheStatus");
+        }
+
+        /** The status to answer with: {@code 304} for a conditional request whose validators match, else the entry's. */
+        public int status() {
+            return notModified ? NOT_MODIFIED : entry.status();
+        }
+
+        /**
+         * Whether the stored field {@code name} is sent: every stored field, or on a {@code 304} those it repeats.
+         * {@code Age} and {@code Cache-Status} are sent besides ({@link #ageSeconds}, {@link #cacheStatus}).
+         */
+        public boolean sends(String name) {
+            return !notModified || NOT_MODIFIED_FIELDS.contains(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** Whether {@code Content-Length} and the body (unless {@link #withBody} is false) are sent: not on a 304. */
+        public boolean sendsContent() {
+            return !notModified;
         }
     }
 

@@ -106,6 +106,9 @@ public class FrontDoorFilter extends HttpFilter {
         frontDoor = new FrontDoor(cache, keys, cacheStatus, revalidator, secret::matches, statistics, origins,
                 passes);
         failedRenders = new FailedRenders(frontDoor, clock);
+        // for a front door before servlet dispatch that answers hits with the same decisions (isr-undertow)
+        getServletContext().setAttribute(FrontDoor.class.getName(), frontDoor);
+        getServletContext().setAttribute(Clock.class.getName(), clock);
     }
 
     @Override

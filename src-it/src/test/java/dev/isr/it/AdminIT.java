@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +31,13 @@ class AdminIT extends DeployedEar {
     void beforeDeploy() throws Exception {
         ServerProperties.set("isr.admin.token", TOKEN);
         ServerProperties.set("isr.webhook.secret", WEBHOOK_SECRET);
+    }
+
+    /** The secrets leave the server's configuration with the class (the server runs on for the next one). */
+    @AfterAll
+    static void removeSecrets() throws Exception {
+        ServerProperties.remove("isr.admin.token");
+        ServerProperties.remove("isr.webhook.secret");
     }
 
     private static HttpResponse<String> admin(String method, String path, String body, String authorization)

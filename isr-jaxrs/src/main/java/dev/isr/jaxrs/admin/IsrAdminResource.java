@@ -161,6 +161,7 @@ public class IsrAdminResource {
                 .add("revalidationsFailed", counters.revalidationsFailed())
                 .add("purges", counters.purges())
                 .add("passes", counters.passes())
+                .add("beforeServlet", counters.beforeServlet())
                 .add("entries", cache.index().size())
                 .add("bytes", cache.index().bytes())
                 .add("memoryBytes", usage.memory())

@@ -1,0 +1,44 @@
+package dev.isr.undertow;
+
+import dev.isr.core.CachedResponse;
+import dev.isr.core.Header;
+import dev.isr.core.Lookup;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HttpString;
+import java.nio.ByteBuffer;
+
+/** Writes an answer from the cache to an exchange, as {@code CachedResponses} does to a Servlet response. */
+final class ExchangeAnswers {
+
+    private static final HttpString AGE = HttpString.tryFromString("Age");
+    private static final HttpString CACHE_STATUS = HttpString.tryFromString("Cache-Status");
+
+    private ExchangeAnswers() {
+    }
+
+    /** Writes {@code serve} and ends the exchange; the body goes out from the stored bytes, not copied. */
+    static void write(Lookup.Serve serve, HttpServerExchange exchange) {
+        CachedResponse entry = serve.entry();
+        exchange.setStatusCode(serve.status());
+        HeaderMap fields = exchange.getResponseHeaders();
+        for (Header header : entry.headers()) {
+            if (serve.sends(header.name())) {
+                fields.add(HttpString.tryFromString(header.name()), header.value());
+            }
+        }
+        fields.put(AGE, serve.ageSeconds());
+        fields.put(CACHE_STATUS, serve.cacheStatus());
+        if (!serve.sendsContent()) {
+            exchange.endExchange();
+            return;
+        }
+        byte[] body = entry.body();
+        exchange.setResponseContentLength(body.length);
+        if (serve.withBody() && body.length > 0) {
+            exchange.getResponseSender().send(ByteBuffer.wrap(body).asReadOnlyBuffer());
+        } else {
+            exchange.endExchange();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.isr.undertow;
+
+import dev.isr.core.FrontDoor;
+import dev.isr.core.IncomingRequest;
+import dev.isr.core.Lookup;
+import dev.isr.core.Origin;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Methods;
+import jakarta.servlet.ServletContext;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Answers fresh hits, stale hits within {@code stale-while-revalidate}, their {@code HEAD} and their {@code 304}
+ * before servlet dispatch: no servlet request, no filter chain, no CDI request context. Everything else (misses,
+ * bypasses, renders, revalidations, the admin API) goes on to the deployment unchanged, where the Servlet filter of
+ * {@code isr-jaxrs} is the front door. Both ask the same {@link FrontDoor}: the filter publishes its instance in the
+ * servlet context when it starts; until then every request goes on.
+ *
+ * <p>Requests reach this handler on an I/O thread and are dispatched to a worker first: the cache may read its file
+ * store.
+ */
+final class FastLane implements HttpHandler {
+
+    private final HttpHandler next;
+    private final ServletContext servletContext;
+    private final ClassLoader deploymentClassLoader;
+    private volatile FrontDoor frontDoor;
+    private volatile String sessionCookie;
+
+    FastLane(HttpHandler next, ServletContext servletContext, ClassLoader deploymentClassLoader) {
+        this.next = next;
+        this.servletContext = servletContext;
+        this.deploymentClassLoader = deploymentClassLoader;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        FrontDoor door = frontDoor();
+        if (door == null || !exchange.getRequestMethod().equals(Methods.GET)
+                && !exchange.getRequestMethod().equals(Methods.HEAD) || exchange.isHostIncludedInRequestURI()) {
+            next.handleRequest(exchange);
+            return;
+        }
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this);
+            return;
+        }
+        Optional<Lookup.Serve> answer = answerFromStore(door, exchange);
+        if (answer.isPresent()) {
+            ExchangeAnswers.write(answer.get(), exchange);
+        } else {
+            next.handleRequest(exchange);
+        }
+    }
+
+    private Optional<Lookup.Serve> answerFromStore(FrontDoor door, HttpServerExchange exchange) {
+        String query = exchange.getQueryString();
+        ExchangeHeaders headers = new ExchangeHeaders(exchange.getRequestHeaders());
+        IncomingRequest request = new IncomingRequest(exchange.getRequestMethod().toString(),
+                Origin.ofRequest(exchange.getRequestScheme(), headers.combined("Host")), exchange.getRequestURI(),
+                query.isEmpty() ? null : query, headers, headers.hasCookie(sessionCookie()));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(deploymentClassLoader);
+        try {
+            return door.answerFromStore(request, clock().instant());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The clock the filter decides by, published with its front door; the system clock until then. */
+    private Clock clock() {
+        return servletContext.getAttribute(Clock.class.getName()) instanceof Clock published ? published
+                : Clock.systemUTC();
+    }
+
+    private FrontDoor frontDoor() {
+        FrontDoor door = frontDoor;
+        if (door == null && servletContext.getAttribute(FrontDoor.class.getName()) instanceof FrontDoor published) {
+            frontDoor = published;
+            door = published;
+        }
+        return door;
+    }
+
+    /**
+     * The session cookie's name. A request carrying one may have an authenticated caller, which is only known after
+     * servlet dispatch: it counts as having one here, so entries not shareable with credentials are left to the
+     * Servlet filter.
+     */
+    private String sessionCookie() {
+        String name = sessionCookie;
+        if (name == null) {
+            String configured = servletContext.getSessionCookieConfig().getName();
+            name = configured == null || configured.isEmpty() ? "JSESSIONID" : configured;
+            sessionCookie = name;
+        }
+        return name;
+    }
+}
