@@ -2,7 +2,7 @@
 # Starts or stops a benchmark server: the WildFly provisioned by the build (run `mvn -Pdemo verify` or `mvn verify`
 # once first), on a base directory of its own under src-it/target/bench-<name>, with the EAR deployed.
 #   bench/server.sh start NAME PORT_OFFSET [-Dprop=value ...]   (returns when the server answers HTTP)
-#   bench/server.sh stop NAME                                   (graceful: SIGTERM, then waits)
+#   bench/server.sh stop NAME                                   (graceful: SIGTERM to its pid, then waits)
 # EAR=path deploys another EAR than the one the build made (to compare two versions of the module).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,10 +31,15 @@ start)
     done
     echo "$name did not start; see $base/console.log" >&2; exit 1 ;;
 stop)
-    pattern="jboss-modules\.jar.*-Djboss.server.base.dir=$base"
-    pkill -TERM -f -- "$pattern" || true
+    # by pid: standalone.sh (its pid is in the pid file) runs the server's JVM as its child
+    [ -f "$base/pid" ] || exit 0
+    script_pid=$(cat "$base/pid")
+    server_pid=$(pgrep -P "$script_pid" java || true)
+    kill -TERM ${server_pid:-$script_pid} 2>/dev/null || true
     for _ in $(seq 1 120); do
-        if ! pgrep -f -- "$pattern" >/dev/null; then exit 0; fi
+        if ! kill -0 "$script_pid" 2>/dev/null && { [ -z "$server_pid" ] || ! kill -0 "$server_pid" 2>/dev/null; }; then
+            rm -f "$base/pid"; exit 0
+        fi
         sleep 0.5
     done
     echo "$name did not stop" >&2; exit 1 ;;

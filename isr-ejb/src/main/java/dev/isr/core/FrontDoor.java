@@ -117,6 +117,19 @@ public final class FrontDoor {
      * revalidation always go to {@link #lookup}. The request's {@code principal} is true when one may exist.
      */
     public Optional<Lookup.Serve> answerFromStore(IncomingRequest request, Instant now) {
+        return answerAlone(request, now, false);
+    }
+
+    /**
+     * {@link #answerFromStore} for a thread that must not wait (an I/O thread): fresh hits this node holds in memory
+     * ({@link ResponseCache#getWithoutBlocking}). Empty for the rest, stale hits included (their revalidation is
+     * started from a thread that may wait): then {@link #answerFromStore} from such a thread.
+     */
+    public Optional<Lookup.Serve> answerWithoutBlocking(IncomingRequest request, Instant now) {
+        return answerAlone(request, now, true);
+    }
+
+    private Optional<Lookup.Serve> answerAlone(IncomingRequest request, Instant now, boolean withoutBlocking) {
         if (!"GET".equals(request.method()) && !request.isHead()
                 || request.headers().contains(IncomingRequest.REVALIDATE_FIELD)) {
             return Optional.empty();
@@ -126,11 +139,16 @@ public final class FrontDoor {
             return Optional.empty();
         }
         RequestTarget target = new RequestTarget(request.origin().value(), path, request.rawQuery());
-        Optional<CachedResponse> stored = cache.get(cache.varyRule(path).keyFor(keys, target, request.headers()));
+        CacheKey key = cache.varyRule(path).keyFor(keys, target, request.headers());
+        Optional<CachedResponse> stored = withoutBlocking ? cache.getWithoutBlocking(key) : cache.get(key);
         if (stored.isEmpty() || request.hasCredentials() && !stored.get().policy().sharedWithAuthorization()) {
             return Optional.empty();
         }
-        Lookup.Serve hit = hit(stored.get(), Freshness.assess(stored.get(), now), request, now);
+        Freshness freshness = Freshness.assess(stored.get(), now);
+        if (withoutBlocking && freshness != Freshness.FRESH) {
+            return Optional.empty();
+        }
+        Lookup.Serve hit = hit(stored.get(), freshness, request, now);
         if (hit == null) {
             return Optional.empty();
         }

@@ -17,6 +17,13 @@ public interface ResponseCache {
     /** The entry stored under {@code key}, whatever its freshness; the caller decides what it is good for. */
     Optional<CachedResponse> get(CacheKey key);
 
+    /**
+     * {@link #get} as far as this node can answer without waiting (no disk, no other node): for a front door on an
+     * I/O thread. Empty when the entry is not in this node's memory, or when a purge hides it (its removal is left
+     * to {@link #get}); the caller then asks {@link #get} from a thread that may wait.
+     */
+    Optional<CachedResponse> getWithoutBlocking(CacheKey key);
+
     /** How responses for {@code path} vary, as its last stored response said; {@link VaryRule#DEFAULT} if unknown. */
     VaryRule varyRule(String path);
 

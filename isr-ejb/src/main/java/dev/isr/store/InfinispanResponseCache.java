@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.infinispan.Cache;
+import org.infinispan.context.Flag;
 
 /**
  * {@link ResponseCache} over Infinispan: entries in one cache in memory only or one backed by the soft-index file store
@@ -50,8 +51,13 @@ final class InfinispanResponseCache implements ResponseCache {
     private static final Logger LOG = System.getLogger(InfinispanResponseCache.class.getName());
 
     private final Cache<String, CachedResponse> memory;
+    /** {@link #memory} and {@link #durable} as this node holds them in memory: no store, no other node. */
+    private final Cache<String, CachedResponse> memoryHere;
+    private final Cache<String, CachedResponse> durableHere;
     private final Cache<String, CachedResponse> durable;
     private final Cache<String, VaryRule> varyRules;
+    /** {@link #varyRules} read without its file store, preloaded at start into a cache that never evicts. */
+    private final Cache<String, VaryRule> varyRulesInMemory;
     private final EntryIndex index;
     private final PurgeRecords records;
     private final ClusterView cluster;
@@ -75,7 +81,10 @@ final class InfinispanResponseCache implements ResponseCache {
         this.storeBudget = storeBudget;
         this.memory = Objects.requireNonNull(memory, "memory");
         this.durable = Objects.requireNonNull(durable, "durable");
+        this.memoryHere = memory.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD, Flag.CACHE_MODE_LOCAL);
+        this.durableHere = durable.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD, Flag.CACHE_MODE_LOCAL);
         this.varyRules = Objects.requireNonNull(varyRules, "varyRules");
+        this.varyRulesInMemory = varyRules.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD);
         this.index = Objects.requireNonNull(index, "index");
         this.records = Objects.requireNonNull(records, "records");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -100,6 +109,21 @@ final class InfinispanResponseCache implements ResponseCache {
         return Optional.ofNullable(left);
     }
 
+    @Override
+    public Optional<CachedResponse> getWithoutBlocking(CacheKey key) {
+        String k = key.value();
+        try {
+            CachedResponse found = memoryHere.get(k);
+            if (found == null) {
+                found = durableHere.get(k);
+            }
+            return found == null ? Optional.empty()
+                    : Optional.ofNullable(records.applying(found).applyTo(found, clock.instant()));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // get() tries again, and logs
+        }
+    }
+
     private CachedResponse get(String k) {
         try {
             CachedResponse found = memory.get(k);
@@ -113,7 +137,7 @@ final class InfinispanResponseCache implements ResponseCache {
     @Override
     public VaryRule varyRule(String path) {
         try {
-            VaryRule rule = varyRules.get(path);
+            VaryRule rule = varyRulesInMemory.get(path);
             return rule == null ? VaryRule.DEFAULT : rule;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0104: reading the vary rule of " + path + " failed; using the default", e);

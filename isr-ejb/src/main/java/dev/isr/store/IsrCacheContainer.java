@@ -117,8 +117,9 @@ public class IsrCacheContainer {
             manager.defineConfiguration(MEMORY_CACHE, bounded(entryMode, cluster).build());
             manager.defineConfiguration(DURABLE_CACHE,
                     persistent(bounded(entryMode, cluster), DURABLE_DIRECTORY).build());
-            manager.defineConfiguration(VARY_CACHE, persistent(plain(sharedMode, cluster), "vary").build());
-            manager.defineConfiguration(PURGES_CACHE, persistent(plain(sharedMode, cluster), "purges").build());
+            manager.defineConfiguration(VARY_CACHE, preloaded(persistent(plain(sharedMode, cluster), "vary")).build());
+            manager.defineConfiguration(PURGES_CACHE,
+                    preloaded(persistent(plain(sharedMode, cluster), "purges")).build());
             manager.defineConfiguration(LEASES_CACHE, plain(sharedMode, cluster).build());
             manager.defineConfiguration(READS_CACHE, plain(entryMode, cluster).build());
             manager.start();
@@ -278,6 +279,15 @@ public class IsrCacheContainer {
                 .storage(StorageType.HEAP)
                 .maxSize(Long.toString(config.budgets().memory() / 2))
                 .whenFull(EvictionStrategy.REMOVE);
+        return builder;
+    }
+
+    /**
+     * Loaded whole into memory at start: for caches without eviction, which hits read with
+     * {@code Flag.SKIP_CACHE_LOAD} (vary rules, purge records) so that no hit asks the disk.
+     */
+    private static ConfigurationBuilder preloaded(ConfigurationBuilder builder) {
+        builder.persistence().stores().forEach(store -> store.preload(true));
         return builder;
     }
 

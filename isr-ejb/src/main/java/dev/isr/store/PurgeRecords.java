@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.infinispan.Cache;
+import org.infinispan.context.Flag;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryExpired;
@@ -54,6 +55,11 @@ public class PurgeRecords {
     private static final Logger LOG = System.getLogger(PurgeRecords.class.getName());
 
     private final Cache<String, PurgeRecord> records;
+    /**
+     * {@link #records} read without its file store: the store is preloaded at start and the cache never evicts, so
+     * memory holds every record, and a read on every hit must not ask the disk for the many keys without one.
+     */
+    private final Cache<String, PurgeRecord> inMemory;
     private final Duration retention;
     private final Clock clock;
     private final Map<String, PurgeRecord> prefixes = new ConcurrentHashMap<>();
@@ -62,6 +68,7 @@ public class PurgeRecords {
 
     PurgeRecords(Cache<String, PurgeRecord> records, Duration retention, Clock clock) {
         this.records = records;
+        this.inMemory = records.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD);
         this.retention = retention;
         this.clock = clock;
     }
@@ -89,7 +96,7 @@ public class PurgeRecords {
      */
     long epoch() {
         try {
-            return epochOf(records.get(EPOCH));
+            return epochOf(inMemory.get(EPOCH));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0110: reading the purge epoch failed; renders started now are purged by time",
                     e);
@@ -165,7 +172,7 @@ public class PurgeRecords {
     }
 
     private PurgeRecord get(String key) {
-        PurgeRecord record = records.get(key);
+        PurgeRecord record = inMemory.get(key);
         return record == null ? PurgeRecord.NONE : learnt(key, record);
     }
 

@@ -23,6 +23,11 @@ enum UnavailableResponseCache implements ResponseCache {
     }
 
     @Override
+    public Optional<CachedResponse> getWithoutBlocking(CacheKey key) {
+        return Optional.empty();
+    }
+
+    @Override
     public VaryRule varyRule(String path) {
         return VaryRule.DEFAULT;
     }

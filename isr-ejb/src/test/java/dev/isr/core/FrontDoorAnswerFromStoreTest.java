@@ -98,4 +98,34 @@ class FrontDoorAnswerFromStoreTest {
             assertEquals(new CacheStatistics().snapshot(), counted, "nothing counted for a request that goes on");
         }
     }
+
+    static Stream<Arguments> withoutBlocking() {
+        return Stream.of(
+                Arguments.of("fresh, in memory", FRESH_60, 5, false, true),
+                Arguments.of("fresh, on disk only", FRESH_60, 5, true, false),
+                Arguments.of("stale within stale-while-revalidate: revalidation waits for a worker", SWR, 30, false,
+                        false),
+                Arguments.of("expired", FRESH_60, 90, false, false),
+                Arguments.of("miss", null, 5, false, false));
+    }
+
+    /** On an I/O thread: only fresh hits held in memory; all else is left to a thread that may wait. */
+    @ParameterizedTest(name = "{0}: answered {4}")
+    @MethodSource("withoutBlocking")
+    void answersWithoutBlockingOnlyFreshHitsInMemory(String name, CachePolicy stored, long atSecond,
+            boolean onDiskOnly, boolean answered) {
+        IncomingRequest request = Entries.request("GET", "/books", null, field -> List.of());
+        Fixture early = new Fixture(stored, true);
+        if (onDiskOnly) {
+            early.cache.onDiskOnly.add(Entries.ORIGIN + "/books");
+        }
+        Optional<Lookup.Serve> answer = early.frontDoor.answerWithoutBlocking(request, T0.plusSeconds(atSecond));
+        assertEquals(answered, answer.isPresent(), name);
+        if (answered) {
+            assertEquals(new Fixture(stored, true).frontDoor.answerFromStore(request, T0.plusSeconds(atSecond)), answer);
+        } else {
+            assertTrue(early.revalidated.isEmpty(), "nothing started: " + name);
+            assertEquals(new CacheStatistics().snapshot(), early.statistics.snapshot(), "nothing counted: " + name);
+        }
+    }
 }

@@ -21,8 +21,15 @@ final class MapCache implements ResponseCache {
     final AtomicLong epoch = new AtomicLong(1);
     final EntryIndex index = new EntryIndex();
     boolean available = true;
+    /** Keys whose entries a read without blocking does not find, as if evicted to the store. */
+    final java.util.Set<String> onDiskOnly = new java.util.HashSet<>();
     /** The reading node's present, which record times are clamped to; the far future unless a test sets it. */
     long nowMillis = Instant.parse("9999-12-31T00:00:00Z").toEpochMilli();
+
+    @Override
+    public Optional<CachedResponse> getWithoutBlocking(CacheKey key) {
+        return onDiskOnly.contains(key.value()) ? Optional.empty() : get(key);
+    }
 
     @Override
     public Optional<CachedResponse> get(CacheKey key) {

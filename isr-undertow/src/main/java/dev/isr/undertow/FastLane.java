@@ -18,8 +18,9 @@ import java.util.Optional;
  * {@code isr-jaxrs} is the front door. Both ask the same {@link FrontDoor}: the filter publishes its instance in the
  * servlet context when it starts; until then every request goes on.
  *
- * <p>Requests reach this handler on an I/O thread and are dispatched to a worker first: the cache may read its file
- * store.
+ * <p>Requests reach this handler on an I/O thread. A fresh hit this node holds in memory is answered there; every
+ * other request is dispatched to a worker first and asked again there, where the cache may read its file store or
+ * another node, and a stale hit may start its revalidation.
  */
 final class FastLane implements HttpHandler {
 
@@ -43,19 +44,18 @@ final class FastLane implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
-            return;
-        }
-        Optional<Lookup.Serve> answer = answerFromStore(door, exchange);
+        boolean ioThread = exchange.isInIoThread();
+        Optional<Lookup.Serve> answer = answer(door, exchange, ioThread);
         if (answer.isPresent()) {
             ExchangeAnswers.write(answer.get(), exchange);
+        } else if (ioThread) {
+            exchange.dispatch(this); // here again on a worker, which may wait for the store or another node
         } else {
             next.handleRequest(exchange);
         }
     }
 
-    private Optional<Lookup.Serve> answerFromStore(FrontDoor door, HttpServerExchange exchange) {
+    private Optional<Lookup.Serve> answer(FrontDoor door, HttpServerExchange exchange, boolean withoutBlocking) {
         String query = exchange.getQueryString();
         ExchangeHeaders headers = new ExchangeHeaders(exchange.getRequestHeaders());
         IncomingRequest request = new IncomingRequest(exchange.getRequestMethod().toString(),
@@ -65,7 +65,8 @@ final class FastLane implements HttpHandler {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(deploymentClassLoader);
         try {
-            return door.answerFromStore(request, clock().instant());
+            return withoutBlocking ? door.answerWithoutBlocking(request, clock().instant())
+                    : door.answerFromStore(request, clock().instant());
         } finally {
             thread.setContextClassLoader(previous);
         }
