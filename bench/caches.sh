@@ -6,7 +6,7 @@
 #   varnish     Varnish in front of the fast-lane server
 # in interleaved rounds (PLATFORM-NOTES): every system once per round, wrk -t2 -c64 -d8s, the median over rounds.
 #
-#   bench/caches.sh [rounds] [body-bytes]      (defaults 3 and 10240)
+#   bench/caches.sh [rounds] [body-bytes]      (defaults 3 and 10240; EAR=path measures another build)
 #
 # Needs the build's WildFly and EAR (mvn verify or mvn -Pdemo verify once), wrk, nginx and varnishd (Debian:
 # apt-get install wrk nginx-light varnish; the script installs them when missing and it may). Prints every run and a
@@ -16,7 +16,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 ROUNDS=${1:-3} BODY=${2:-10240}
 WORK="$ROOT/src-it/target/bench-caches"
-EAR="$ROOT/src-it/target/deployments/isr.ear"
+EAR=${EAR:-$ROOT/src-it/target/deployments/isr.ear}
 [ -f "$EAR" ] || { echo "no EAR at $EAR: run mvn verify first" >&2; exit 1; }
 for tool in wrk nginx varnishd; do
     if ! command -v "$tool" >/dev/null; then

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.infinispan.Cache;
+import org.infinispan.commons.dataconversion.MediaType;
 import org.infinispan.context.Flag;
 
 /**
@@ -54,6 +55,14 @@ final class InfinispanResponseCache implements ResponseCache {
     /** {@link #memory} and {@link #durable} as this node holds them in memory: no store, no other node. */
     private final Cache<String, CachedResponse> memoryHere;
     private final Cache<String, CachedResponse> durableHere;
+    /** The same four views with values as stored, encoded: reading one copies nothing. */
+    private final Cache<String, Object> memoryStored;
+    private final Cache<String, Object> durableStored;
+    private final Cache<String, Object> memoryStoredHere;
+    private final Cache<String, Object> durableStoredHere;
+    /** What hits read of each entry cache, decoded once per stored version. */
+    private final DecodedEntries memoryDecoded;
+    private final DecodedEntries durableDecoded;
     private final Cache<String, CachedResponse> durable;
     private final Cache<String, VaryRule> varyRules;
     /** {@link #varyRules} read without its file store, preloaded at start into a cache that never evicts. */
@@ -71,10 +80,12 @@ final class InfinispanResponseCache implements ResponseCache {
      *
      * @param clock judges entries without a render epoch against purge times
      * @param storeBudget the most bytes of durable entries ({@code isr.store.max-bytes})
+     * @param decodedBytes the most bytes of decoded entries kept for hits ({@link DecodedEntries}), besides the
+     *     encoded ones the caches hold
      */
     InfinispanResponseCache(Cache<String, CachedResponse> memory, Cache<String, CachedResponse> durable,
             Cache<String, VaryRule> varyRules, EntryIndex index, PurgeRecords records, ClusterView cluster,
-            Clock clock, long storeBudget) {
+            Clock clock, long storeBudget, long decodedBytes) {
         if (storeBudget < 0) {
             throw new IllegalArgumentException("storeBudget must be >= 0: " + storeBudget);
         }
@@ -83,6 +94,12 @@ final class InfinispanResponseCache implements ResponseCache {
         this.durable = Objects.requireNonNull(durable, "durable");
         this.memoryHere = memory.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD, Flag.CACHE_MODE_LOCAL);
         this.durableHere = durable.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD, Flag.CACHE_MODE_LOCAL);
+        this.memoryStored = asStored(memory);
+        this.durableStored = asStored(durable);
+        this.memoryStoredHere = asStored(memoryHere);
+        this.durableStoredHere = asStored(durableHere);
+        this.memoryDecoded = new DecodedEntries(decodedBytes / 2);
+        this.durableDecoded = new DecodedEntries(decodedBytes / 2);
         this.varyRules = Objects.requireNonNull(varyRules, "varyRules");
         this.varyRulesInMemory = varyRules.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD);
         this.index = Objects.requireNonNull(index, "index");
@@ -113,9 +130,9 @@ final class InfinispanResponseCache implements ResponseCache {
     public Optional<CachedResponse> getWithoutBlocking(CacheKey key) {
         String k = key.value();
         try {
-            CachedResponse found = memoryHere.get(k);
+            CachedResponse found = memoryDecoded.read(memoryHere, memoryStoredHere, k);
             if (found == null) {
-                found = durableHere.get(k);
+                found = durableDecoded.read(durableHere, durableStoredHere, k);
             }
             return found == null ? Optional.empty()
                     : Optional.ofNullable(records.applying(found).applyTo(found, clock.instant()));
@@ -124,10 +141,17 @@ final class InfinispanResponseCache implements ResponseCache {
         }
     }
 
+    /** {@code cache} with keys as objects and values as stored (ProtoStream bytes), without transcoding. */
+    @SuppressWarnings("unchecked")
+    private static Cache<String, Object> asStored(Cache<String, CachedResponse> cache) {
+        return (Cache<String, Object>) (Cache<?, ?>) cache.getAdvancedCache()
+                .withMediaType(MediaType.APPLICATION_OBJECT, MediaType.APPLICATION_PROTOSTREAM);
+    }
+
     private CachedResponse get(String k) {
         try {
-            CachedResponse found = memory.get(k);
-            return found != null ? found : durable.get(k);
+            CachedResponse found = memoryDecoded.read(memory, memoryStored, k);
+            return found != null ? found : durableDecoded.read(durable, durableStored, k);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0101: reading " + k + " from the cache failed; treated as a miss", e);
             return null;

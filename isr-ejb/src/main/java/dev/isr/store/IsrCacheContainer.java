@@ -137,7 +137,7 @@ public class IsrCacheContainer {
             clusterView = new InfinispanClusterView(manager, durable, cluster.mode(), nodeName);
             leases = new InfinispanLeases(manager.getCache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
             responseCache = new InfinispanResponseCache(memory, durable, varyRules, index, records, clusterView,
-                    clock, config.budgets().store());
+                    clock, config.budgets().store(), config.budgets().memory() / 4);
             migrateLegacyStore(durable);
             rebuildIndex(durable, durableListener, index);
             LOG.log(Level.INFO, "ISR0010: cache started: mode {0}, node {1}, {2} members, store at {3}",

@@ -1,5 +1,7 @@
 package dev.isr.store;
 
+import static org.junit.jupiter.api.Assertions.assertSame;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +29,8 @@ import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -123,6 +127,35 @@ class IsrCacheContainerTest {
             assertFalse(reopened.get(variant).isPresent());
         } finally {
             second.stop();
+        }
+    }
+
+    /**
+     * A hit decodes an entry once per stored version (DecodedEntries): the same instance while the stored bytes stay,
+     * the new one after a put, nothing after a removal; in both entry caches, and for reads without blocking.
+     */
+    @ParameterizedTest(name = "durable {0}")
+    @ValueSource(booleans = {false, true})
+    void hitsDecodeAnEntryOncePerStoredVersion(boolean durable) {
+        IsrCacheContainer container = container(dir);
+        try {
+            ResponseCache cache = container.responseCache();
+            CacheKey key = key("/decoded");
+            cache.put(response(key, durable, "<p>one</p>".getBytes(StandardCharsets.UTF_8)), VaryRule.DEFAULT);
+            CachedResponse first = cache.get(key).orElseThrow();
+            assertSame(first, cache.get(key).orElseThrow(), "decoded once");
+            assertSame(first, cache.getWithoutBlocking(key).orElseThrow(), "the same for a read without blocking");
+
+            cache.put(response(key, durable, "<p>two</p>".getBytes(StandardCharsets.UTF_8)), VaryRule.DEFAULT);
+            CachedResponse second = cache.getWithoutBlocking(key).orElseThrow();
+            assertEquals("<p>two</p>", new String(second.body(), StandardCharsets.UTF_8), "never the old version");
+            assertSame(second, cache.get(key).orElseThrow());
+
+            cache.removePath("/decoded");
+            assertFalse(cache.get(key).isPresent());
+            assertFalse(cache.getWithoutBlocking(key).isPresent());
+        } finally {
+            container.stop();
         }
     }
 
