@@ -4,7 +4,9 @@
 #   filter      the same EAR without isr-undertow: hits answered by the Servlet filter
 #   nginx       nginx proxy_cache (1 worker) in front of the fast-lane server
 #   varnish     Varnish in front of the fast-lane server
-# in interleaved rounds (PLATFORM-NOTES): every system once per round, wrk -t2 -c64 -d8s, the median over rounds.
+# and, on both module servers, stale hits (*-stale: stale-while-revalidate, the revalidation failing so that the entry
+# stays stale) and renders of a page never stored (*-render: Cache-Control: no-store, the application runs every
+# time), in interleaved rounds (PLATFORM-NOTES): every system once per round, wrk -t2 -c64 -d8s, the median.
 #
 #   bench/caches.sh [rounds] [body-bytes]      (defaults 3 and 10240; EAR=path measures another build)
 #
@@ -41,11 +43,19 @@ trap cleanup EXIT
 EAR=$EAR "$HERE/server.sh" start bench-fast 400
 EAR="$WORK/filter.ear" "$HERE/server.sh" start bench-filter 300
 
-PAGE=/demo/lab/bench
-SCRIPT="{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=3600\",\"Cache-Control\":\"public, max-age=3600\"},\"bodyBytes\":$BODY}"
+PAGE=/demo/lab/bench STALE=/demo/lab/bench-stale RENDER=/demo/lab/bench-render
+script() { # PORT PAGE HEADERS [EXTRA]
+    curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"headers\":{$3},\"bodyBytes\":$BODY${4:-}}" \
+        "http://127.0.0.1:$1$2/script"
+}
 for port in 8480 8380; do
-    curl -sf -X PUT -H 'Content-Type: application/json' -d "$SCRIPT" "http://127.0.0.1:$port$PAGE/script"
+    script $port $PAGE '"CDN-Cache-Control":"s-maxage=3600","Cache-Control":"public, max-age=3600"'
+    script $port $RENDER '"Cache-Control":"no-store"'
+    script $port $STALE '"CDN-Cache-Control":"s-maxage=1, stale-while-revalidate=86400"'
+    curl -s -o /dev/null "http://127.0.0.1:$port$STALE"
+    script $port $STALE '"CDN-Cache-Control":"s-maxage=1, stale-while-revalidate=86400"' ',"fail":true'
 done
+sleep 1.2
 
 cat >"$WORK/nginx.conf" <<EOF
 worker_processes 1;
@@ -84,8 +94,10 @@ VARNISH_PID=$!
 sleep 2
 
 declare -A url=([fast-lane]=http://127.0.0.1:8480$PAGE [filter]=http://127.0.0.1:8380$PAGE
-    [nginx]=http://127.0.0.1:8580$PAGE [varnish]=http://127.0.0.1:8680$PAGE)
-SYSTEMS="fast-lane filter nginx varnish"
+    [nginx]=http://127.0.0.1:8580$PAGE [varnish]=http://127.0.0.1:8680$PAGE
+    [fast-lane-stale]=http://127.0.0.1:8480$STALE [filter-stale]=http://127.0.0.1:8380$STALE
+    [fast-lane-render]=http://127.0.0.1:8480$RENDER [filter-render]=http://127.0.0.1:8380$RENDER)
+SYSTEMS="fast-lane filter nginx varnish fast-lane-stale filter-stale fast-lane-render filter-render"
 for s in $SYSTEMS; do
     curl -s -o /dev/null "${url[$s]}"
     echo "$s: $(curl -s -o /dev/null -w '%{http_code} %{size_download} bytes' -D "$WORK/$s.headers" "${url[$s]}"), $(grep -i '^cache-status\|^x-cache\|^age' "$WORK/$s.headers" | tr -d '\r' | tr '\n' ' ')"

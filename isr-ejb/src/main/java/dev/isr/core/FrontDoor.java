@@ -117,43 +117,56 @@ public final class FrontDoor {
      * revalidation always go to {@link #lookup}. The request's {@code principal} is true when one may exist.
      */
     public Optional<Lookup.Serve> answerFromStore(IncomingRequest request, Instant now) {
-        return answerAlone(request, now, false);
+        EarlyAnswer answer = answerAlone(request, now, false);
+        return Optional.ofNullable(answer.serve());
     }
 
     /**
-     * {@link #answerFromStore} for a thread that must not wait (an I/O thread): fresh hits this node holds in memory
-     * ({@link ResponseCache#getWithoutBlocking}). Empty for the rest, stale hits included (their revalidation is
-     * started from a thread that may wait): then {@link #answerFromStore} from such a thread.
+     * {@link #answerFromStore} for a thread that must not wait (an I/O thread): answers fresh hits this node holds in
+     * memory ({@link ResponseCache#getWithoutBlocking}); a stale hit within {@code stale-while-revalidate} is to be
+     * asked again from a thread that may wait (its revalidation starts there); everything else is passed on, to
+     * {@link #lookup} (which also reads the store).
      */
-    public Optional<Lookup.Serve> answerWithoutBlocking(IncomingRequest request, Instant now) {
+    public EarlyAnswer answerWithoutBlocking(IncomingRequest request, Instant now) {
         return answerAlone(request, now, true);
     }
 
-    private Optional<Lookup.Serve> answerAlone(IncomingRequest request, Instant now, boolean withoutBlocking) {
+    /**
+     * What a front door before the application may do with a request, as {@link #answerWithoutBlocking} decides:
+     * answer with {@link #serve}, or not ({@code serve} null) and then either ask {@link #answerFromStore} from a
+     * thread that may wait ({@link #askFromWorker}) or pass the request on to {@link #lookup}.
+     */
+    public record EarlyAnswer(Lookup.Serve serve, boolean askFromWorker) {
+
+        static final EarlyAnswer PASS_ON = new EarlyAnswer(null, false);
+        static final EarlyAnswer ASK_FROM_WORKER = new EarlyAnswer(null, true);
+    }
+
+    private EarlyAnswer answerAlone(IncomingRequest request, Instant now, boolean withoutBlocking) {
         if (!"GET".equals(request.method()) && !request.isHead()
                 || request.headers().contains(IncomingRequest.REVALIDATE_FIELD)) {
-            return Optional.empty();
+            return EarlyAnswer.PASS_ON;
         }
         String path = CanonicalPath.of(request.rawPath());
         if (path == null || !cache.available() || !origins.allows(request.origin())) {
-            return Optional.empty();
+            return EarlyAnswer.PASS_ON;
         }
         RequestTarget target = new RequestTarget(request.origin().value(), path, request.rawQuery());
         CacheKey key = cache.varyRule(path).keyFor(keys, target, request.headers());
         Optional<CachedResponse> stored = withoutBlocking ? cache.getWithoutBlocking(key) : cache.get(key);
         if (stored.isEmpty() || request.hasCredentials() && !stored.get().policy().sharedWithAuthorization()) {
-            return Optional.empty();
+            return EarlyAnswer.PASS_ON;
         }
         Freshness freshness = Freshness.assess(stored.get(), now);
         if (withoutBlocking && freshness != Freshness.FRESH) {
-            return Optional.empty();
+            return freshness == Freshness.STALE_REVALIDATE ? EarlyAnswer.ASK_FROM_WORKER : EarlyAnswer.PASS_ON;
         }
         Lookup.Serve hit = hit(stored.get(), freshness, request, now);
         if (hit == null) {
-            return Optional.empty();
+            return EarlyAnswer.PASS_ON;
         }
         statistics.answeredBeforeServlet();
-        return Optional.of(hit);
+        return new EarlyAnswer(hit, false);
     }
 
     /** A fresh hit, or a stale one within {@code stale-while-revalidate} (revalidated now); else null. */

@@ -101,28 +101,31 @@ class FrontDoorAnswerFromStoreTest {
 
     static Stream<Arguments> withoutBlocking() {
         return Stream.of(
-                Arguments.of("fresh, in memory", FRESH_60, 5, false, true),
-                Arguments.of("fresh, on disk only", FRESH_60, 5, true, false),
-                Arguments.of("stale within stale-while-revalidate: revalidation waits for a worker", SWR, 30, false,
-                        false),
-                Arguments.of("expired", FRESH_60, 90, false, false),
-                Arguments.of("miss", null, 5, false, false));
+                Arguments.of("fresh, in memory", FRESH_60, 5, false, "answer"),
+                Arguments.of("fresh, on disk only: the Servlet filter reads the store", FRESH_60, 5, true, "pass on"),
+                Arguments.of("stale within stale-while-revalidate: revalidation starts on a worker", SWR, 30, false,
+                        "ask from a worker"),
+                Arguments.of("stale within stale-if-error only: a render", SIE, 30, false, "pass on"),
+                Arguments.of("expired", FRESH_60, 90, false, "pass on"),
+                Arguments.of("miss", null, 5, false, "pass on"));
     }
 
-    /** On an I/O thread: only fresh hits held in memory; all else is left to a thread that may wait. */
-    @ParameterizedTest(name = "{0}: answered {4}")
+    /** On an I/O thread: only fresh hits held in memory are answered; stale hits go to a worker, the rest on. */
+    @ParameterizedTest(name = "{0}: {4}")
     @MethodSource("withoutBlocking")
     void answersWithoutBlockingOnlyFreshHitsInMemory(String name, CachePolicy stored, long atSecond,
-            boolean onDiskOnly, boolean answered) {
+            boolean onDiskOnly, String expected) {
         IncomingRequest request = Entries.request("GET", "/books", null, field -> List.of());
         Fixture early = new Fixture(stored, true);
         if (onDiskOnly) {
             early.cache.onDiskOnly.add(Entries.ORIGIN + "/books");
         }
-        Optional<Lookup.Serve> answer = early.frontDoor.answerWithoutBlocking(request, T0.plusSeconds(atSecond));
-        assertEquals(answered, answer.isPresent(), name);
-        if (answered) {
-            assertEquals(new Fixture(stored, true).frontDoor.answerFromStore(request, T0.plusSeconds(atSecond)), answer);
+        FrontDoor.EarlyAnswer answer = early.frontDoor.answerWithoutBlocking(request, T0.plusSeconds(atSecond));
+        String got = answer.serve() != null ? "answer" : answer.askFromWorker() ? "ask from a worker" : "pass on";
+        assertEquals(expected, got, name);
+        if (answer.serve() != null) {
+            assertEquals(new Fixture(stored, true).frontDoor.answerFromStore(request, T0.plusSeconds(atSecond)),
+                    Optional.of(answer.serve()));
         } else {
             assertTrue(early.revalidated.isEmpty(), "nothing started: " + name);
             assertEquals(new CacheStatistics().snapshot(), early.statistics.snapshot(), "nothing counted: " + name);

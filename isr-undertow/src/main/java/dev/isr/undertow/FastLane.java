@@ -10,6 +10,7 @@ import io.undertow.util.Methods;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Answers fresh hits, stale hits within {@code stale-while-revalidate}, their {@code HEAD} and their {@code 304}
@@ -18,9 +19,10 @@ import java.util.Optional;
  * {@code isr-jaxrs} is the front door. Both ask the same {@link FrontDoor}: the filter publishes its instance in the
  * servlet context when it starts; until then every request goes on.
  *
- * <p>Requests reach this handler on an I/O thread. A fresh hit this node holds in memory is answered there; every
- * other request is dispatched to a worker first and asked again there, where the cache may read its file store or
- * another node, and a stale hit may start its revalidation.
+ * <p>Requests reach this handler on an I/O thread. A fresh hit this node holds in memory is answered there. A stale
+ * hit is asked again on a worker, where its revalidation may start. Every other request goes on to servlet dispatch
+ * on a worker, where the Servlet filter looks it up in full (the file store and other nodes included): a request is
+ * read from the store once at most on its way to a render.
  */
 final class FastLane implements HttpHandler {
 
@@ -44,29 +46,41 @@ final class FastLane implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
-        boolean ioThread = exchange.isInIoThread();
-        Optional<Lookup.Serve> answer = answer(door, exchange, ioThread);
-        if (answer.isPresent()) {
-            ExchangeAnswers.write(answer.get(), exchange);
-        } else if (ioThread) {
-            exchange.dispatch(this); // here again on a worker, which may wait for the store or another node
+        IncomingRequest request = incoming(exchange);
+        if (!exchange.isInIoThread()) {
+            Optional<Lookup.Serve> answer = inDeployment(() -> door.answerFromStore(request, clock().instant()));
+            if (answer.isPresent()) {
+                ExchangeAnswers.write(answer.get(), exchange);
+            } else {
+                next.handleRequest(exchange);
+            }
+            return;
+        }
+        FrontDoor.EarlyAnswer early = inDeployment(() -> door.answerWithoutBlocking(request, clock().instant()));
+        if (early.serve() != null) {
+            ExchangeAnswers.write(early.serve(), exchange);
+        } else if (early.askFromWorker()) {
+            exchange.dispatch(this); // here again on a worker, where a stale hit may start its revalidation
         } else {
-            next.handleRequest(exchange);
+            exchange.dispatch(next); // servlet dispatch, on a worker: the Servlet filter looks it up, store included
         }
     }
 
-    private Optional<Lookup.Serve> answer(FrontDoor door, HttpServerExchange exchange, boolean withoutBlocking) {
+    private IncomingRequest incoming(HttpServerExchange exchange) {
         String query = exchange.getQueryString();
         ExchangeHeaders headers = new ExchangeHeaders(exchange.getRequestHeaders());
-        IncomingRequest request = new IncomingRequest(exchange.getRequestMethod().toString(),
+        return new IncomingRequest(exchange.getRequestMethod().toString(),
                 Origin.ofRequest(exchange.getRequestScheme(), headers.combined("Host")), exchange.getRequestURI(),
                 query.isEmpty() ? null : query, headers, headers.hasCookie(sessionCookie()));
+    }
+
+    /** Runs {@code decision} with the deployment's class loader as the context class loader, as servlets run. */
+    private <T> T inDeployment(Supplier<T> decision) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(deploymentClassLoader);
         try {
-            return withoutBlocking ? door.answerWithoutBlocking(request, clock().instant())
-                    : door.answerFromStore(request, clock().instant());
+            return decision.get();
         } finally {
             thread.setContextClassLoader(previous);
         }
