@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark: fresh hits of one page on two builds of the module, side by side (PLATFORM-NOTES: interleaved rounds).
 #
-#   bench/hit-compare.sh OLD.ear NEW.ear [rounds]
+#   bench/hit-compare.sh OLD.ear NEW.ear [rounds]      (PAGE=/path measures another page; default /books/1)
 # Starts one server per EAR (offsets 300 and 400, bench/server.sh), warms both up, then runs wrk -t2 -c64 -d8s
 # against /books/1 on each in turn, ROUNDS times (default 3), and prints req/s and p99 of every run and the
 # median ratio new/old. Stops both servers at the end. wrk comes from Debian's packages (apt-get install wrk).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 OLD=$1 NEW=$2 ROUNDS=${3:-3}
-PAGE=/books/1
+PAGE=${PAGE:-/books/1}
 trap 'EAR= "$HERE/server.sh" stop bench-old || true; "$HERE/server.sh" stop bench-new || true' EXIT
 EAR=$OLD "$HERE/server.sh" start bench-old 300
 EAR=$NEW "$HERE/server.sh" start bench-new 400
