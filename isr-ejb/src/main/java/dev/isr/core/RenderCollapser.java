@@ -41,7 +41,7 @@ public final class RenderCollapser {
         }
     }
 
-    /** Another request is rendering; {@link #await} waits for it. */
+    /** Another request is rendering; {@link #await} waits for it, {@link #finished} tells when it is done. */
     public static final class Follower implements Render {
         private final CompletableFuture<Void> done;
 
@@ -63,6 +63,11 @@ public final class RenderCollapser {
             } catch (ExecutionException e) {
                 return true; // never completed exceptionally; treated as finished
             }
+        }
+
+        /** Completes when the leader closes its ticket; a copy, which completing does not release anyone. */
+        public CompletableFuture<Void> finished() {
+            return done.copy();
         }
 
         @Override

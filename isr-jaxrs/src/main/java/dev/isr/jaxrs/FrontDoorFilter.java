@@ -19,6 +19,7 @@ import dev.isr.core.ResponseCache;
 import dev.isr.revalidation.HttpRevalidator;
 import dev.isr.revalidation.RevalidationSecret;
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -37,17 +38,17 @@ import java.util.concurrent.TimeoutException;
  * Answers cache hits before JAX-RS does any work, collapses concurrent renders of one key, and tells the capture
  * filter what it decided otherwise.
  *
- * <p>Limitation: requests that wait for another request's render (collapsing) block their thread, at most
- * {@code isr.collapse.timeout}. With asynchronous resources whose completion needs a server worker thread, more
- * concurrent misses of one key than worker threads can hold the render back until waiters time out; waiting
- * asynchronously is not done yet.
+ * <p>Requests that wait for another request's render (collapsing), at most {@code isr.collapse.timeout}, wait
+ * without a thread ({@link CollapsedWait}) unless a filter or servlet of the application does not support
+ * asynchronous processing; then they hold their thread while they wait, as before.
  *
  * <p>The decisions are {@link FrontDoor}'s; this class moves bytes and threads. A forwarded request carries its
  * {@link Lookup.Forward} in the request attribute {@link #LOOKUP_ATTRIBUTE}, which JAX-RS exposes as a request
  * property to {@link ResponseCapture}. When a render throws and a stale entry within its {@code stale-if-error}
  * window exists, that entry answers instead of the error (if nothing was sent yet: {@link FailedRenders}).
  */
-@WebFilter(filterName = "isr-front-door", urlPatterns = "/*", asyncSupported = true)
+@WebFilter(filterName = "isr-front-door", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class FrontDoorFilter extends HttpFilter {
 
     /** The request attribute (and JAX-RS property) carrying the {@link Lookup.Forward} of a forwarded request. */
@@ -114,6 +115,15 @@ public class FrontDoorFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            CollapsedWait.Resume resume = CollapsedWait.resumed(request);
+            if (resume == null) {
+                chain.doFilter(request, response); // the application's own asynchronous dispatch
+            } else {
+                renderThen(resume.forward(), request, response, chain, resume.then()); // its wait did not answer it
+            }
+            return;
+        }
         String canonical = CanonicalPath.of(request.getRequestURI());
         if (canonical != null && adminPaths.covers(canonical)) {
             chain.doFilter(request, response); // the admin API: never looked up, never stored
@@ -137,7 +147,10 @@ public class FrontDoorFilter extends HttpFilter {
         RenderCollapser.Render render = collapser.join(forward.key().value());
         if (render instanceof RenderCollapser.Follower follower) {
             // another request on this node renders (or waits for another node): wait for it, then look again
-            if (awaitLeader(follower, forward) && serveCollapsed(forward, headers, withBody, response)) {
+            CollapsedWait.Answer answer = out -> serveCollapsed(forward, headers, withBody, out);
+            if (CollapsedWait.start(request, response, follower.finished(), config.collapseTimeout(), answer,
+                    new CollapsedWait.Resume(forward, () -> { }))
+                    || awaitLeader(follower, forward) && serveCollapsed(forward, headers, withBody, response)) {
                 return;
             }
             render(forward, request, response, chain);
@@ -161,6 +174,11 @@ public class FrontDoorFilter extends HttpFilter {
                 leases.release(lease);
                 releaseLocal.run();
             });
+            return;
+        }
+        CollapsedWait.Answer answer = out -> serveCollapsed(forward, headers, withBody, out);
+        if (CollapsedWait.start(request, response, leases.whenReleased(lease), config.collapseTimeout(), answer,
+                new CollapsedWait.Resume(forward, releaseLocal))) {
             return;
         }
         boolean served;

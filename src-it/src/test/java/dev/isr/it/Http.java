@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** A tiny HTTP client for black-box tests against the server on 127.0.0.1. */
 final class Http {
@@ -48,6 +49,11 @@ final class Http {
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a GET of {@code pathAndQuery} without waiting: many at once take no thread of the test. */
+    static CompletableFuture<HttpResponse<String>> getAsync(String pathAndQuery) {
+        return CLIENT.sendAsync(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Polls {@code page} until its body contains {@code text}, for at most 15 s; returns that response. */

@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -159,6 +161,38 @@ class SemanticsIT extends DeployedEar {
             assertEquals(200, response.statusCode());
             assertEquals(responses.get(0).body(), response.body());
         }
+    }
+
+    /**
+     * Requests waiting for another request's render hold no server thread: with more of them than the server has
+     * worker threads, a request for another page is still answered while the render is in flight (had they held
+     * threads, it would have queued behind them until the render ended).
+     */
+    @Test
+    void aStampedeWaitsWithoutHoldingTheServersThreads() throws Exception {
+        String page = Http.lab("stampede-slow", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=60\"},"
+                + "\"delayMs\":5000}");
+        CompletableFuture<HttpResponse<String>> leader = Http.getAsync(page);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Http.renders(page) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, Http.renders(page), "the render started");
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            waiting.add(Http.getAsync(page));
+        }
+        Thread.sleep(500); // the waiters reach the server
+        HttpResponse<String> other = Http.get("/demo/renders?path=/elsewhere");
+        assertEquals(200, other.statusCode());
+        assertFalse(leader.isDone(), "answered while the render was still in flight");
+        assertTrue(waiting.stream().noneMatch(CompletableFuture::isDone), "the waiters still wait");
+        assertEquals(200, leader.get(30, TimeUnit.SECONDS).statusCode());
+        for (CompletableFuture<HttpResponse<String>> response : waiting) {
+            HttpResponse<String> answered = response.get(30, TimeUnit.SECONDS);
+            assertEquals(leader.get().body(), answered.body(), Http.cacheStatus(answered));
+        }
+        assertEquals(1, Http.renders(page), "one render for the whole stampede");
     }
 
     @Test
