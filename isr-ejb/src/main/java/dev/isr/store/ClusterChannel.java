@@ -71,8 +71,9 @@ final class ClusterChannel implements JGroupsChannelConfigurator {
     }
 
     static JChannel create(ClusterSettings settings) throws Exception {
+        InetAddress bindAddress = InetAddress.getByName(settings.bindAddress());
         TCP tcp = new TCP();
-        tcp.setBindAddress(InetAddress.getByName(settings.bindAddress()));
+        tcp.setBindAddress(bindAddress);
         tcp.setBindPort(settings.port());
         tcp.setPortRange(0);
         tcp.tcpNodelay(true); // small synchronous messages (purge records, leases) must not wait for Nagle
@@ -88,7 +89,10 @@ final class ClusterChannel implements JGroupsChannelConfigurator {
         heartbeat.setInterval(2_000);
         VERIFY_SUSPECT2 verify = new VERIFY_SUSPECT2();
         verify.setTimeout(1_000);
-        JChannel channel = new JChannel(tcp, ping, new MERGE3(), new FD_SOCK2(), heartbeat, verify, new NAKACK2(),
+        // FD_SOCK2's server socket (the transport's port + 100) listens where the transport does: left unset, it
+        // listened on every address
+        FD_SOCK2 sockets = new FD_SOCK2().setBindAddress(bindAddress);
+        JChannel channel = new JChannel(tcp, ping, new MERGE3(), sockets, heartbeat, verify, new NAKACK2(),
                 new UNICAST3(), new STABLE(), gms, new UFC(), new MFC(), new FRAG4());
         return channel;
     }
