@@ -13,6 +13,14 @@ public record VisitorSignals(boolean session, boolean principal, boolean setCook
 
     public static final VisitorSignals NONE = new VisitorSignals(false, false, false);
 
+    /** The session cookie's name unless the application names it (Servlet 6.0, section 7.1.1). */
+    private static final String DEFAULT_SESSION_COOKIE = "JSESSIONID";
+
+    /** The name of the session cookie, given the one the application configured (null or empty if none). */
+    public static String sessionCookieName(String configured) {
+        return configured == null || configured.isEmpty() ? DEFAULT_SESSION_COOKIE : configured;
+    }
+
     /**
      * Whether the directives vouch for a response despite a session or a principal: {@code public} and
      * {@code visitor-independent} together.

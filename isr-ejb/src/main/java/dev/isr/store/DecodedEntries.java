@@ -78,8 +78,4 @@ final class DecodedEntries {
         byKey.clear();
         bytes.set(0);
     }
-
-    int size() {
-        return byKey.size();
-    }
 }

@@ -18,9 +18,6 @@ final class VisitorTracker extends HttpServletResponseWrapper {
     /** The request attribute under which the tracker of a render is found. */
     static final String ATTRIBUTE = "dev.isr.visitor-tracker";
 
-    /** The session cookie's name unless the application names it (Servlet 6.0, section 7.1.1). */
-    private static final String DEFAULT_SESSION_COOKIE = "JSESSIONID";
-
     private final HttpServletRequest request;
     private volatile boolean setCookie;
 
@@ -48,7 +45,8 @@ final class VisitorTracker extends HttpServletResponseWrapper {
         if (session == null) {
             return !fields.isEmpty();
         }
-        String name = sessionCookieName();
+        String name = VisitorSignals.sessionCookieName(
+                request.getServletContext().getSessionCookieConfig().getName());
         String id = session.getId();
         return fields.stream().anyMatch(field -> !isSessionCookie(field, name, id));
     }
@@ -66,10 +64,6 @@ final class VisitorTracker extends HttpServletResponseWrapper {
         return end == field.length() || field.charAt(end) == ';' || field.charAt(end) == '.';
     }
 
-    private String sessionCookieName() {
-        String name = request.getServletContext().getSessionCookieConfig().getName();
-        return name == null || name.isEmpty() ? DEFAULT_SESSION_COOKIE : name;
-    }
 
     @Override
     public void addCookie(Cookie cookie) {
