@@ -107,9 +107,10 @@ public class FrontDoorFilter extends HttpFilter {
         frontDoor = new FrontDoor(cache, keys, cacheStatus, revalidator, secret::matches, statistics, origins,
                 passes);
         failedRenders = new FailedRenders(frontDoor, clock);
-        // for a front door before servlet dispatch that answers hits with the same decisions (isr-undertow)
-        getServletContext().setAttribute(FrontDoor.class.getName(), frontDoor);
+        // for a front door before servlet dispatch that answers hits with the same decisions (isr-undertow); the
+        // clock first: that front door reads it once it sees this one
         getServletContext().setAttribute(Clock.class.getName(), clock);
+        getServletContext().setAttribute(FrontDoor.class.getName(), frontDoor);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.isr.core.FrontDoor;
 import dev.isr.core.IncomingRequest;
 import dev.isr.core.Lookup;
 import dev.isr.core.Origin;
+import dev.isr.core.VisitorSignals;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
@@ -30,6 +31,8 @@ final class FastLane implements HttpHandler {
     private final ServletContext servletContext;
     private final ClassLoader deploymentClassLoader;
     private volatile FrontDoor frontDoor;
+    /** Written before {@link #frontDoor}, read after it. */
+    private volatile Clock clock = Clock.systemUTC();
     private volatile String sessionCookie;
 
     FastLane(HttpHandler next, ServletContext servletContext, ClassLoader deploymentClassLoader) {
@@ -48,7 +51,7 @@ final class FastLane implements HttpHandler {
         }
         IncomingRequest request = incoming(exchange);
         if (!exchange.isInIoThread()) {
-            Optional<Lookup.Serve> answer = inDeployment(() -> door.answerFromStore(request, clock().instant()));
+            Optional<Lookup.Serve> answer = inDeployment(() -> door.answerFromStore(request, clock.instant()));
             if (answer.isPresent()) {
                 ExchangeAnswers.write(answer.get(), exchange);
             } else {
@@ -56,7 +59,7 @@ final class FastLane implements HttpHandler {
             }
             return;
         }
-        FrontDoor.EarlyAnswer early = inDeployment(() -> door.answerWithoutBlocking(request, clock().instant()));
+        FrontDoor.EarlyAnswer early = inDeployment(() -> door.answerWithoutBlocking(request, clock.instant()));
         if (early.serve() != null) {
             ExchangeAnswers.write(early.serve(), exchange);
         } else if (early.askFromWorker()) {
@@ -86,15 +89,15 @@ final class FastLane implements HttpHandler {
         }
     }
 
-    /** The clock the filter decides by, published with its front door; the system clock until then. */
-    private Clock clock() {
-        return servletContext.getAttribute(Clock.class.getName()) instanceof Clock published ? published
-                : Clock.systemUTC();
-    }
-
+    /**
+     * The Servlet filter's front door once it has published it, with the clock it decides by (published before it),
+     * both read from the servlet context once; null until then.
+     */
     private FrontDoor frontDoor() {
         FrontDoor door = frontDoor;
         if (door == null && servletContext.getAttribute(FrontDoor.class.getName()) instanceof FrontDoor published) {
+            clock = servletContext.getAttribute(Clock.class.getName()) instanceof Clock time ? time
+                    : Clock.systemUTC();
             frontDoor = published;
             door = published;
         }
@@ -109,8 +112,7 @@ final class FastLane implements HttpHandler {
     private String sessionCookie() {
         String name = sessionCookie;
         if (name == null) {
-            String configured = servletContext.getSessionCookieConfig().getName();
-            name = configured == null || configured.isEmpty() ? "JSESSIONID" : configured;
+            name = VisitorSignals.sessionCookieName(servletContext.getSessionCookieConfig().getName());
             sessionCookie = name;
         }
         return name;
