@@ -16,7 +16,7 @@ public interface HeaderLookup {
     /** The field lines of {@code name} joined with {@code ", "} (RFC 9110 section 5.3), or null when absent. */
     default String combined(String name) {
         List<String> values = values(name);
-        return values.isEmpty() ? null : String.join(", ", values);
+        return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : String.join(", ", values);
     }
 
     default boolean contains(String name) {

@@ -2,6 +2,7 @@ package dev.isr.core;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The origins the cache serves ({@code isr.public-origins}). Empty means every origin: each then has entries of its
@@ -10,16 +11,17 @@ import java.util.Set;
  */
 public final class PublicOrigins {
 
-    private final Set<String> allowed;
+    /** Compared as records, so that checking a request's origin builds no string. */
+    private final Set<Origin> allowed;
 
     /** @param configured normalized origins ({@link Origin#value()}), or empty for every origin */
     public PublicOrigins(List<String> configured) {
-        this.allowed = Set.copyOf(configured);
+        this.allowed = configured.stream().map(Origin::parse).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether requests for {@code origin} may be served from and stored in the cache; false for null. */
     public boolean allows(Origin origin) {
-        return origin != null && (allowed.isEmpty() || allowed.contains(origin.value()));
+        return origin != null && (allowed.isEmpty() || allowed.contains(origin));
     }
 
     public boolean restricted() {

@@ -41,8 +41,19 @@ public record PurgeRecord(long hardAtMillis, long softAtMillis, long hardEpoch, 
 
     /** The later of both records, field by field. */
     public PurgeRecord merge(PurgeRecord other) {
+        if (covers(other)) {
+            return this; // the common case on a hit: no record, or one already merged; nothing to allocate
+        }
+        if (other.covers(this)) {
+            return other;
+        }
         return new PurgeRecord(Math.max(hardAtMillis, other.hardAtMillis), Math.max(softAtMillis, other.softAtMillis),
                 Math.max(hardEpoch, other.hardEpoch), Math.max(softEpoch, other.softEpoch));
+    }
+
+    private boolean covers(PurgeRecord other) {
+        return hardAtMillis >= other.hardAtMillis && softAtMillis >= other.softAtMillis && hardEpoch >= other.hardEpoch
+                && softEpoch >= other.softEpoch;
     }
 
     /** This record with its times no later than {@code millis}; epochs unchanged. */

@@ -13,6 +13,9 @@ import org.infinispan.Cache;
  * they are the very same array it was decoded from; a stored entry is never changed in place, so a put, a replace or a
  * removal always shows as another array, or none.
  *
+ * <p>A known entry is read by its key in the stored (encoded) form, kept with it: encoding the key on every hit was
+ * most of what was left of a hit's cost in the store.
+ *
  * <p>Bounded by an estimate of the bodies it holds: past {@code maxBytes} it is emptied, and the entries still read
  * are decoded again. Thread-safe.
  */
@@ -21,7 +24,8 @@ final class DecodedEntries {
     /** A rough charge for what an entry holds besides its body: key, headers, tags, the record itself. */
     private static final int OVERHEAD_BYTES = 512;
 
-    private record Decoded(Object stored, CachedResponse response, long bytes) {
+    /** {@code stored}: the array the entry was decoded from; {@code storageKey}: its key as the cache stores it. */
+    private record Decoded(Object stored, Object storageKey, CachedResponse response, long bytes) {
     }
 
     private final Map<String, Decoded> byKey = new ConcurrentHashMap<>();
@@ -33,35 +37,35 @@ final class DecodedEntries {
     }
 
     /**
-     * The entry under {@code key}: read as stored from {@code storedView} (the cache, values in their encoded form),
-     * and decoded through {@code decodedView} (the same cache) only when its bytes are not those decoded last. A
-     * decoded entry is remembered only when the stored bytes were the same before and after decoding, so it is
-     * always the one those bytes hold.
+     * The entry under {@code key}: read as stored (no copy), and decoded only when its bytes are not those decoded
+     * last. A decoded entry is remembered only when the stored bytes were the same before and after decoding, so it
+     * is always the one those bytes hold.
      */
-    CachedResponse read(Cache<String, CachedResponse> decodedView, Cache<String, Object> storedView, String key) {
-        Object stored = storedView.get(key);
+    CachedResponse read(EntryViews views, String key) {
+        Decoded known = byKey.get(key);
+        Object stored = EntryViews.bytesOf(known != null ? views.raw().get(known.storageKey())
+                : views.stored().get(key));
         if (stored == null) {
             forget(key);
             return null;
         }
-        Decoded known = byKey.get(key);
         if (known != null && known.stored() == stored) {
             return known.response();
         }
-        CachedResponse response = decodedView.get(key);
-        if (response != null && storedView.get(key) == stored) {
-            remember(key, stored, response);
+        CachedResponse response = views.decoded().get(key);
+        if (response != null && EntryViews.bytesOf(views.stored().get(key)) == stored) {
+            remember(key, stored, known != null ? known.storageKey() : views.storageKey(key), response);
         }
         return response;
     }
 
-    private void remember(String key, Object stored, CachedResponse response) {
+    private void remember(String key, Object stored, Object storageKey, CachedResponse response) {
         long size = response.body().length + (long) OVERHEAD_BYTES;
         if (bytes.addAndGet(size) > maxBytes) {
             clear();
             bytes.addAndGet(size);
         }
-        Decoded previous = byKey.put(key, new Decoded(stored, response, size));
+        Decoded previous = byKey.put(key, new Decoded(stored, storageKey, response, size));
         if (previous != null) {
             bytes.addAndGet(-previous.bytes());
         }

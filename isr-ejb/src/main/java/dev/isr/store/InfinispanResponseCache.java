@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.infinispan.Cache;
-import org.infinispan.commons.dataconversion.MediaType;
 import org.infinispan.context.Flag;
 
 /**
@@ -52,14 +51,11 @@ final class InfinispanResponseCache implements ResponseCache {
     private static final Logger LOG = System.getLogger(InfinispanResponseCache.class.getName());
 
     private final Cache<String, CachedResponse> memory;
-    /** {@link #memory} and {@link #durable} as this node holds them in memory: no store, no other node. */
-    private final Cache<String, CachedResponse> memoryHere;
-    private final Cache<String, CachedResponse> durableHere;
-    /** The same four views with values as stored, encoded: reading one copies nothing. */
-    private final Cache<String, Object> memoryStored;
-    private final Cache<String, Object> durableStored;
-    private final Cache<String, Object> memoryStoredHere;
-    private final Cache<String, Object> durableStoredHere;
+    /** {@link #memory} and {@link #durable} as entries are read from them, and as this node holds them in memory. */
+    private final EntryViews memoryViews;
+    private final EntryViews durableViews;
+    private final EntryViews memoryHere;
+    private final EntryViews durableHere;
     /** What hits read of each entry cache, decoded once per stored version. */
     private final DecodedEntries memoryDecoded;
     private final DecodedEntries durableDecoded;
@@ -92,12 +88,10 @@ final class InfinispanResponseCache implements ResponseCache {
         this.storeBudget = storeBudget;
         this.memory = Objects.requireNonNull(memory, "memory");
         this.durable = Objects.requireNonNull(durable, "durable");
-        this.memoryHere = memory.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD, Flag.CACHE_MODE_LOCAL);
-        this.durableHere = durable.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD, Flag.CACHE_MODE_LOCAL);
-        this.memoryStored = asStored(memory);
-        this.durableStored = asStored(durable);
-        this.memoryStoredHere = asStored(memoryHere);
-        this.durableStoredHere = asStored(durableHere);
+        this.memoryViews = EntryViews.of(memory);
+        this.durableViews = EntryViews.of(durable);
+        this.memoryHere = EntryViews.inMemoryHere(memory);
+        this.durableHere = EntryViews.inMemoryHere(durable);
         this.memoryDecoded = new DecodedEntries(decodedBytes / 2);
         this.durableDecoded = new DecodedEntries(decodedBytes / 2);
         this.varyRules = Objects.requireNonNull(varyRules, "varyRules");
@@ -130,9 +124,9 @@ final class InfinispanResponseCache implements ResponseCache {
     public Optional<CachedResponse> getWithoutBlocking(CacheKey key) {
         String k = key.value();
         try {
-            CachedResponse found = memoryDecoded.read(memoryHere, memoryStoredHere, k);
+            CachedResponse found = memoryDecoded.read(memoryHere, k);
             if (found == null) {
-                found = durableDecoded.read(durableHere, durableStoredHere, k);
+                found = durableDecoded.read(durableHere, k);
             }
             return found == null ? Optional.empty()
                     : Optional.ofNullable(records.applying(found).applyTo(found, clock.instant()));
@@ -141,17 +135,10 @@ final class InfinispanResponseCache implements ResponseCache {
         }
     }
 
-    /** {@code cache} with keys as objects and values as stored (ProtoStream bytes), without transcoding. */
-    @SuppressWarnings("unchecked")
-    private static Cache<String, Object> asStored(Cache<String, CachedResponse> cache) {
-        return (Cache<String, Object>) (Cache<?, ?>) cache.getAdvancedCache()
-                .withMediaType(MediaType.APPLICATION_OBJECT, MediaType.APPLICATION_PROTOSTREAM);
-    }
-
     private CachedResponse get(String k) {
         try {
-            CachedResponse found = memoryDecoded.read(memory, memoryStored, k);
-            return found != null ? found : durableDecoded.read(durable, durableStored, k);
+            CachedResponse found = memoryDecoded.read(memoryViews, k);
+            return found != null ? found : durableDecoded.read(durableViews, k);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0101: reading " + k + " from the cache failed; treated as a miss", e);
             return null;

@@ -67,6 +67,24 @@ class PurgeVerdictTest {
     }
 
     @Test
+    void mergeIsTheFieldwiseMaximumAndAllocatesNothingWhenOneSideCoversTheOther() {
+        PurgeRecord record = new PurgeRecord(500, 400, 4, 6);
+        for (PurgeRecord[] row : new PurgeRecord[][] {
+                // other, expected merge of record and other
+                {PurgeRecord.NONE, record},
+                {record, record},
+                {new PurgeRecord(100, 400, 4, 1), record},
+                {new PurgeRecord(600, 400, 7, 6), new PurgeRecord(600, 400, 7, 6)},
+                {new PurgeRecord(100, 700, 5, 1), new PurgeRecord(500, 700, 5, 6)},
+                {PurgeRecord.UNREADABLE, new PurgeRecord(Long.MAX_VALUE, 400, Long.MAX_VALUE, 6)}}) {
+            assertEquals(row[1], record.merge(row[0]), "merge with " + row[0]);
+            assertEquals(row[1], row[0].merge(record), "merge of " + row[0]);
+        }
+        assertSame(record, record.merge(PurgeRecord.NONE));
+        assertSame(record, PurgeRecord.NONE.merge(record));
+    }
+
+    @Test
     void notAfterClampsTimesButNotEpochs() {
         PurgeRecord record = new PurgeRecord(9000, 100, 4, 3);
         assertEquals(new PurgeRecord(1000, 100, 4, 3), record.notAfter(1000));

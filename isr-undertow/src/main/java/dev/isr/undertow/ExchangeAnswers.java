@@ -24,7 +24,7 @@ final class ExchangeAnswers {
         HeaderMap fields = exchange.getResponseHeaders();
         for (Header header : entry.headers()) {
             if (serve.sends(header.name())) {
-                fields.add(HttpString.tryFromString(header.name()), header.value());
+                fields.add(HeaderNames.of(header.name()), header.value());
             }
         }
         fields.put(AGE, serve.ageSeconds());

@@ -11,7 +11,7 @@ record ExchangeHeaders(HeaderMap fields) implements HeaderLookup {
 
     @Override
     public List<String> values(String name) {
-        HeaderValues values = fields.get(name);
+        HeaderValues values = fields.get(HeaderNames.of(name));
         return values == null ? List.of() : values;
     }
 
