@@ -19,7 +19,8 @@ public class Fill {
         int from = Integer.parseInt(args[2]);
         int to = Integer.parseInt(args[3]);
         int concurrency = args.length > 4 ? Integer.parseInt(args[4]) : 16;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicInteger notStored = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();

@@ -17,9 +17,10 @@ public class PurgeVisibility {
         URI two = URI.create(args[1]);
         String token = args[2];
         int n = Integer.parseInt(args[3]);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         for (URI node : new URI[] {one, two}) {
-            send(client, HttpRequest.newBuilder(node.resolve("/demo/lab/visibility/script"))
+            send(client, request(node.resolve("/demo/lab/visibility/script"))
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(
                             "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=3600\"}}")));
@@ -30,10 +31,10 @@ public class PurgeVisibility {
             String page = "/demo/lab/visibility?i=" + i;
             status(client, one, page);
             if (!status(client, two, page).startsWith("isr; hit")) {
-                throw new IllegalStateException("not replicated to node 2: " + page);
+                throw new IllegalStateException("not replicated to node 2: " + page + ": " + status(client, two, page));
             }
             long start = System.nanoTime();
-            HttpResponse<String> purge = send(client, HttpRequest.newBuilder(two.resolve("/isr/purge"))
+            HttpResponse<String> purge = send(client, request(two.resolve("/isr/purge"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"paths\":[\"/demo/lab/visibility\"]}")));
             if (purge.statusCode() != 200) {
@@ -55,11 +56,21 @@ public class PurgeVisibility {
     }
 
     private static String status(HttpClient client, URI node, String page) throws Exception {
-        return send(client, HttpRequest.newBuilder(node.resolve(page)).GET()).headers().firstValue("Cache-Status")
+        return send(client, request(node.resolve(page)).GET()).headers().firstValue("Cache-Status")
                 .orElse("");
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
         return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A request with the {@code Host} of {@code -Dhost} when set: nodes behind one load balancer see one public origin,
+     * and the origin is part of every key (run with {@code -Djdk.httpclient.allowRestrictedHeaders=host}).
+     */
+    private static HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        String host = System.getProperty("host");
+        return host == null ? request : request.header("Host", host);
     }
 }

@@ -4,6 +4,9 @@
 #   filter      the same EAR without isr-undertow: hits answered by the Servlet filter
 #   nginx       nginx proxy_cache (1 worker) in front of the fast-lane server
 #   varnish     Varnish in front of the fast-lane server
+#   handler-ceiling  an Undertow handler writing the same number of bytes from memory before servlet dispatch, in the
+#               fast-lane server's JVM (bench/ceiling): what no cache on this server can beat
+#   filter-ceiling   a bare Servlet filter writing them from memory, in the same JVM: the Servlet layer's own cost
 # and, on both module servers, stale hits (*-stale: stale-while-revalidate, the revalidation failing so that the entry
 # stays stale) and renders of a page never stored (*-render: Cache-Control: no-store, the application runs every
 # time), in interleaved rounds (PLATFORM-NOTES): every system once per round, wrk -t2 -c64 -d8s, the median.
@@ -12,7 +15,8 @@
 #
 # Needs the build's WildFly and EAR (mvn verify or mvn -Pdemo verify once), wrk, nginx and varnishd (Debian:
 # apt-get install wrk nginx-light varnish; the script installs them when missing and it may). Prints every run and a
-# Markdown table with the date, the machine and the commit. Stops everything it started, by pid.
+# Markdown table with the date, the machine and the commit (also written to src-it/target/bench-caches/table.md, which
+# bench/Chart.java draws). Stops everything it started, by pid.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -40,7 +44,8 @@ cleanup() {
     "$HERE/server.sh" stop bench-filter || true
 }
 trap cleanup EXIT
-EAR=$EAR "$HERE/server.sh" start bench-fast 400
+"$HERE/ceiling/build.sh" "$WORK"
+EAR=$EAR DEPLOY="$WORK/ceiling.war" "$HERE/server.sh" start bench-fast 400 -Dceiling.body-bytes="$BODY"
 EAR="$WORK/filter.ear" "$HERE/server.sh" start bench-filter 300
 
 PAGE=/demo/lab/bench STALE=/demo/lab/bench-stale RENDER=/demo/lab/bench-render
@@ -56,6 +61,7 @@ for port in 8480 8380; do
     script $port $STALE '"CDN-Cache-Control":"s-maxage=1, stale-while-revalidate=86400"' ',"fail":true'
 done
 sleep 1.2
+for _ in $(seq 1 60); do curl -sf -o /dev/null http://127.0.0.1:8480/ceiling/handler && break; sleep 0.5; done
 
 cat >"$WORK/nginx.conf" <<EOF
 worker_processes 1;
@@ -96,8 +102,10 @@ sleep 2
 declare -A url=([fast-lane]=http://127.0.0.1:8480$PAGE [filter]=http://127.0.0.1:8380$PAGE
     [nginx]=http://127.0.0.1:8580$PAGE [varnish]=http://127.0.0.1:8680$PAGE
     [fast-lane-stale]=http://127.0.0.1:8480$STALE [filter-stale]=http://127.0.0.1:8380$STALE
-    [fast-lane-render]=http://127.0.0.1:8480$RENDER [filter-render]=http://127.0.0.1:8380$RENDER)
-SYSTEMS="fast-lane filter nginx varnish fast-lane-stale filter-stale fast-lane-render filter-render"
+    [fast-lane-render]=http://127.0.0.1:8480$RENDER [filter-render]=http://127.0.0.1:8380$RENDER
+    [handler-ceiling]=http://127.0.0.1:8480/ceiling/handler [filter-ceiling]=http://127.0.0.1:8480/ceiling/filter)
+SYSTEMS="fast-lane filter nginx varnish handler-ceiling filter-ceiling fast-lane-stale filter-stale fast-lane-render
+    filter-render"
 for s in $SYSTEMS; do
     curl -s -o /dev/null "${url[$s]}"
     echo "$s: $(curl -s -o /dev/null -w '%{http_code} %{size_download} bytes' -D "$WORK/$s.headers" "${url[$s]}"), $(grep -i '^cache-status\|^x-cache\|^age' "$WORK/$s.headers" | tr -d '\r' | tr '\n' ' ')"
@@ -121,14 +129,19 @@ done
 median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ms() { sed 's/ms$//; s/us$/e-3/; s/s$/e3/' | awk '{printf "%g\n", $1}'; }
 nginx_rps=$(echo "${rps[nginx]}" | median)
-echo
+ceiling_rps=$(echo "${rps[handler-ceiling]}" | median)
+{
 echo "$(date -u +%F) $(nproc) cores, $(uname -m), commit $(git -C "$ROOT" rev-parse --short HEAD), ${BODY}-byte page," \
     "wrk -t2 -c64, $ROUNDS interleaved rounds of 8 s, medians"
 echo
-echo "| system | req/s | p99 (ms) | vs nginx |"
-echo "|---|---|---|---|"
+echo "| system | req/s | p99 (ms) | vs nginx | vs handler ceiling |"
+echo "|---|---|---|---|---|"
 for s in $SYSTEMS; do
     m=$(echo "${rps[$s]}" | median)
     p=$(echo "${p99s[$s]}" | tr ' ' '\n' | grep . | ms | median)
-    echo "| $s | $m | $p | $(awk -v a="$m" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}') |"
+    echo "| $s | $m | $p | $(awk -v a="$m" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}') |" \
+        "$(awk -v a="$m" -v b="$ceiling_rps" 'BEGIN {printf "%.2f", a / b}') |"
 done
+} >"$WORK/table.md"
+echo
+cat "$WORK/table.md"

@@ -3,7 +3,8 @@
 # once first), on a base directory of its own under src-it/target/bench-<name>, with the EAR deployed.
 #   bench/server.sh start NAME PORT_OFFSET [-Dprop=value ...]   (returns when the server answers HTTP)
 #   bench/server.sh stop NAME                                   (graceful: SIGTERM to its pid, then waits)
-# EAR=path deploys another EAR than the one the build made (to compare two versions of the module).
+# EAR=path deploys another EAR than the one the build made (to compare two versions of the module); DEPLOY="a.war ..."
+# deploys more archives beside it.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 HOME_DIR=$(ls -d "$ROOT"/src-it/target/wildfly-*/ 2>/dev/null | head -1)
@@ -18,6 +19,7 @@ start)
         cp -r "$HOME_DIR/standalone/configuration" "$base/"
     fi
     cp "${EAR:-$ROOT/src-it/target/deployments/isr.ear}" "$base/deployments/isr.ear"
+    for archive in ${DEPLOY:-}; do cp "$archive" "$base/deployments/"; done
     JBOSS_HOME="$HOME_DIR" nohup "$HOME_DIR/bin/standalone.sh" -c standalone-isr.xml \
         -Djboss.server.base.dir="$base" -Djboss.bind.address=127.0.0.1 -Djboss.bind.address.management=127.0.0.1 \
         -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name="$name" \
