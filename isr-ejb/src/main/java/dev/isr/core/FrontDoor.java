@@ -95,7 +95,7 @@ public final class FrontDoor {
                     false, null, cache.purgeEpoch());
         }
         Freshness freshness = Freshness.assess(entry, now);
-        Lookup.Serve hit = hit(entry, freshness, request, now);
+        Lookup.Serve hit = hit(entry, freshness, request, now, true);
         if (hit != null) {
             return hit;
         }
@@ -123,8 +123,9 @@ public final class FrontDoor {
 
     /**
      * {@link #answerFromStore} for a thread that must not wait (an I/O thread): answers fresh hits this node holds in
-     * memory ({@link ResponseCache#getWithoutBlocking}); a stale hit within {@code stale-while-revalidate} is to be
-     * asked again from a thread that may wait (its revalidation starts there); everything else is passed on, to
+     * memory ({@link ResponseCache#getWithoutBlocking}), and stale hits within {@code stale-while-revalidate} whose
+     * revalidation is already underway ({@link Revalidator#underway}); another stale hit is to be asked again from a
+     * thread that may wait (its revalidation starts there); everything else is passed on, to
      * {@link #lookup} (which also reads the store).
      */
     public EarlyAnswer answerWithoutBlocking(IncomingRequest request, Instant now) {
@@ -158,10 +159,12 @@ public final class FrontDoor {
             return EarlyAnswer.PASS_ON;
         }
         Freshness freshness = Freshness.assess(stored.get(), now);
-        if (withoutBlocking && freshness != Freshness.FRESH) {
+        if (withoutBlocking && freshness != Freshness.FRESH
+                && !(freshness == Freshness.STALE_REVALIDATE && revalidator.underway(stored.get(), now))) {
             return freshness == Freshness.STALE_REVALIDATE ? EarlyAnswer.ASK_FROM_WORKER : EarlyAnswer.PASS_ON;
         }
-        Lookup.Serve hit = hit(stored.get(), freshness, request, now);
+        // without blocking, a stale hit is only answered when its revalidation is underway: none is started here
+        Lookup.Serve hit = hit(stored.get(), freshness, request, now, !withoutBlocking);
         if (hit == null) {
             return EarlyAnswer.PASS_ON;
         }
@@ -169,8 +172,12 @@ public final class FrontDoor {
         return new EarlyAnswer(hit, false);
     }
 
-    /** A fresh hit, or a stale one within {@code stale-while-revalidate} (revalidated now); else null. */
-    private Lookup.Serve hit(CachedResponse entry, Freshness freshness, IncomingRequest request, Instant now) {
+    /**
+     * A fresh hit, or a stale one within {@code stale-while-revalidate} (its revalidation started unless
+     * {@code startsRevalidation} is false); else null.
+     */
+    private Lookup.Serve hit(CachedResponse entry, Freshness freshness, IncomingRequest request, Instant now,
+            boolean startsRevalidation) {
         if (freshness == Freshness.FRESH) {
             log("{0}: fresh hit", entry.key());
             statistics.hit();
@@ -179,7 +186,9 @@ public final class FrontDoor {
         if (freshness == Freshness.STALE_REVALIDATE) {
             log("{0}: stale hit, revalidating in the background", entry.key());
             statistics.staleHit();
-            revalidator.revalidate(entry);
+            if (startsRevalidation) {
+                revalidator.revalidate(entry);
+            }
             return serve(entry, now, request.headers(), request.isHead(), "stale-while-revalidate");
         }
         return null;

@@ -51,6 +51,18 @@ public final class RevalidationGate {
         running.remove(key);
     }
 
+    /**
+     * Whether {@link #tryStart} would refuse {@code key} at {@code now}: one runs, or the key backs off. Changes
+     * nothing, waits for nothing.
+     */
+    public boolean refuses(String key, Instant now) {
+        if (running.containsKey(key)) {
+            return true;
+        }
+        Instant until = backOffUntil.get(key);
+        return until != null && now.isBefore(until);
+    }
+
     public boolean isRunning(String key) {
         return running.containsKey(key);
     }

@@ -1,5 +1,7 @@
 package dev.isr.core;
 
+import java.time.Instant;
+
 /**
  * Starts the background revalidation of a stale entry. Implementations return at once and never throw; they decide
  * themselves whether a revalidation is already running or backing off.
@@ -11,4 +13,13 @@ public interface Revalidator {
     Revalidator NONE = stale -> { };
 
     void revalidate(CachedResponse stale);
+
+    /**
+     * Whether {@link #revalidate} would start nothing for {@code stale} at {@code now} (one is running on this node, or
+     * its key backs off after a failure), known without waiting: a thread that may not wait can then answer the stale
+     * hit itself. False when unknown.
+     */
+    default boolean underway(CachedResponse stale, Instant now) {
+        return false;
+    }
 }

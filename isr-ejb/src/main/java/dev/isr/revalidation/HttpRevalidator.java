@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -94,6 +95,11 @@ public class HttpRevalidator implements Revalidator {
             return;
         }
         start(stale);
+    }
+
+    @Override
+    public boolean underway(CachedResponse stale, Instant now) {
+        return gate.refuses(stale.key().value(), now);
     }
 
     private static String leaseKey(String key) {

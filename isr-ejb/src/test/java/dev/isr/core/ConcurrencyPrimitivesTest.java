@@ -87,4 +87,16 @@ class ConcurrencyPrimitivesTest {
         assertTrue(gate.tryStart("/k", T0.plusSeconds(30)), "no sooner than retry-after, and then again");
     }
 
+    @Test
+    void gateRefusesExactlyWhatTryStartWouldRefuseAndChangesNothing() {
+        RevalidationGate gate = new RevalidationGate(Duration.ofSeconds(30));
+        assertFalse(gate.refuses("/k", T0), "nothing running");
+        assertTrue(gate.tryStart("/k", T0));
+        assertTrue(gate.refuses("/k", T0), "running");
+        gate.failed("/k", T0);
+        assertTrue(gate.refuses("/k", T0.plusSeconds(29)), "backing off");
+        assertFalse(gate.refuses("/k", T0.plusSeconds(30)), "back-off over");
+        assertTrue(gate.tryStart("/k", T0.plusSeconds(30)), "refuses started nothing");
+    }
+
 }

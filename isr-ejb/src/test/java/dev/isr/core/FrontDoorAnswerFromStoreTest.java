@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The answer a front door before servlet dispatch may give alone ({@link FrontDoor#answerFromStore}): exactly the
@@ -33,9 +35,22 @@ class FrontDoorAnswerFromStoreTest {
         final MapCache cache = new MapCache();
         final List<CachedResponse> revalidated = new ArrayList<>();
         final CacheStatistics statistics = new CacheStatistics();
+        /** What {@link Revalidator#underway} answers. */
+        boolean underway;
+        final Revalidator revalidator = new Revalidator() {
+            @Override
+            public void revalidate(CachedResponse stale) {
+                revalidated.add(stale);
+            }
+
+            @Override
+            public boolean underway(CachedResponse stale, Instant now) {
+                return underway;
+            }
+        };
         final FrontDoor frontDoor = new FrontDoor(cache,
                 new CacheKeyFactory(IsrConfig.DEFAULT_IGNORED_QUERY_PARAMS), new CacheStatus("isr"),
-                revalidated::add, TOKEN::equals, statistics, new PublicOrigins(List.of()),
+                revalidator, TOKEN::equals, statistics, new PublicOrigins(List.of()),
                 new PassMemory(Duration.ofSeconds(60)));
 
         Fixture(CachePolicy stored, boolean available) {
@@ -110,6 +125,26 @@ class FrontDoorAnswerFromStoreTest {
                 Arguments.of("miss", null, 5, false, "pass on"));
     }
 
+    /**
+     * On an I/O thread: stale hits whose revalidation is underway are answered there and start nothing; other stale
+     * hits go to a worker, where their revalidation may start.
+     */
+    @ParameterizedTest(name = "revalidation underway {0}")
+    @ValueSource(booleans = {false, true})
+    void answersAStaleHitWithoutBlockingOnlyWhenItsRevalidationIsUnderway(boolean underway) {
+        IncomingRequest request = Entries.request("GET", "/books", null, field -> List.of());
+        Fixture early = new Fixture(SWR, true);
+        early.underway = underway;
+        FrontDoor.EarlyAnswer answer = early.frontDoor.answerWithoutBlocking(request, T0.plusSeconds(30));
+        assertEquals(underway, answer.serve() != null);
+        assertEquals(!underway, answer.askFromWorker());
+        assertTrue(early.revalidated.isEmpty(), "nothing started here");
+        assertEquals(underway ? 1 : 0, early.statistics.snapshot().staleHits());
+        if (underway) {
+            assertTrue(answer.serve().cacheStatus().endsWith("detail=stale-while-revalidate"));
+        }
+    }
+
     /** On an I/O thread: only fresh hits held in memory are answered; stale hits go to a worker, the rest on. */
     @ParameterizedTest(name = "{0}: {4}")
     @MethodSource("withoutBlocking")
@@ -126,6 +161,7 @@ class FrontDoorAnswerFromStoreTest {
         if (answer.serve() != null) {
             assertEquals(new Fixture(stored, true).frontDoor.answerFromStore(request, T0.plusSeconds(atSecond)),
                     Optional.of(answer.serve()));
+            assertTrue(early.revalidated.isEmpty(), "nothing started on a thread that may not wait: " + name);
         } else {
             assertTrue(early.revalidated.isEmpty(), "nothing started: " + name);
             assertEquals(new CacheStatistics().snapshot(), early.statistics.snapshot(), "nothing counted: " + name);
