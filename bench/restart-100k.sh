@@ -14,7 +14,7 @@ curl -sf -X PUT -H 'Content-Type: application/json' \
     -d '{"headers":{"CDN-Cache-Control":"s-maxage=86400, durable"}}' \
     http://127.0.0.1:8080/demo/lab/durable/script >/dev/null
 java "$HERE/Fill.java" http://127.0.0.1:8080 /demo/lab/durable 0 "$N" 32
-du -sh "$ROOT/src-it/target/bench-$NAME/data/isr/durable" | sed 's/^/store size: /'
+du -sh "$ROOT/src-it/target/bench-$NAME/data/isr" | sed "s/^/store size (all caches): /"
 "$HERE/server.sh" stop $NAME
 start=$(date +%s.%N)
 "$HERE/server.sh" start $NAME 0
