@@ -42,9 +42,20 @@ public record CachePolicy(
      * @param strictSMaxAge whether {@code s-maxage} implies {@code proxy-revalidate} (RFC 9111 section 5.2.2.10)
      */
     static CachePolicy of(CacheControl directives, boolean strictSMaxAge) {
+        return of(directives, strictSMaxAge, null);
+    }
+
+    /**
+     * As {@link #of(CacheControl, boolean)}, with the lifetime {@code Expires} gives (null if none), which counts when
+     * the directives give none ({@code s-maxage} and {@code max-age} win, RFC 9111 section 4.2.1).
+     */
+    static CachePolicy of(CacheControl directives, boolean strictSMaxAge, Duration expiresLifetime) {
         long fresh = directives.sharedMaxAge();
         if (fresh == CacheControl.ABSENT) {
-            throw new IllegalArgumentException("no explicit freshness in " + directives);
+            if (expiresLifetime == null) {
+                throw new IllegalArgumentException("no explicit freshness in " + directives);
+            }
+            fresh = Math.min(expiresLifetime.getSeconds(), CacheControl.MAX_DELTA_SECONDS);
         }
         boolean neverStale = directives.mustRevalidate() || directives.proxyRevalidate()
                 || (strictSMaxAge && directives.sMaxAge() != CacheControl.ABSENT);

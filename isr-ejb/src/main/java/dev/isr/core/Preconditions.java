@@ -1,9 +1,6 @@
 package dev.isr.core;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * Conditional requests answered from the cache (RFC 9110 section 13, RFC 9111 section 4.3.2): whether a stored
@@ -63,13 +60,6 @@ public final class Preconditions {
     }
 
     static Instant parseHttpDate(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return HttpDate.parse(value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.isr.core;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -43,7 +44,8 @@ public final class ResponseStorability {
         if (response.contains("Set-Cookie")) {
             return new StoreDecision.Bypass("set-cookie");
         }
-        CacheControl directives = DirectiveSource.select(response).directives();
+        DirectiveSource.Selected selected = DirectiveSource.select(response);
+        CacheControl directives = selected.directives();
         if (directives.malformed()) {
             return new StoreDecision.Bypass("malformed-cache-control");
         }
@@ -56,7 +58,10 @@ public final class ResponseStorability {
         if (directives.noCache()) {
             return new StoreDecision.Bypass("no-cache");
         }
-        if (directives.sharedMaxAge() == CacheControl.ABSENT) {
+        // Expires counts only beside Cache-Control: a targeted field replaces both (RFC 9213 section 2.2)
+        Duration expires = DirectiveSource.CACHE_CONTROL.equals(selected.fieldName())
+                ? ResponseAge.expiresLifetime(response) : null;
+        if (directives.sharedMaxAge() == CacheControl.ABSENT && expires == null) {
             return new StoreDecision.Bypass("no-freshness");
         }
         String vary = response.combined("Vary");
@@ -70,7 +75,7 @@ public final class ResponseStorability {
         if (rule.variesOnCredentials()) {
             return new StoreDecision.Bypass("vary-credentials");
         }
-        CachePolicy policy = CachePolicy.of(directives, strictSMaxAge);
+        CachePolicy policy = CachePolicy.of(directives, strictSMaxAge, expires);
         if (requestHasAuthorization && !policy.sharedWithAuthorization()) {
             return new StoreDecision.Bypass("authorization");
         }

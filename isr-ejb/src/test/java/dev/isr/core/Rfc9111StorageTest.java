@@ -19,17 +19,7 @@ class Rfc9111StorageTest {
 
     /** Header fields given as {@code Name: value; Name: value}. */
     private static HeaderLookup fields(String spec) {
-        List<String[]> parsed = new ArrayList<>();
-        if (spec != null) {
-            for (String field : spec.split(";")) {
-                int colon = field.indexOf(':');
-                parsed.add(new String[] {field.substring(0, colon).trim(), field.substring(colon + 1).trim()});
-            }
-        }
-        return name -> parsed.stream()
-                .filter(f -> f[0].toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
-                .map(f -> f[1])
-                .toList();
+        return Fields.lines(spec);
     }
 
     @ParameterizedTest(name = "[{index}] {0} {2} [{3}] auth={1} -> {4}")

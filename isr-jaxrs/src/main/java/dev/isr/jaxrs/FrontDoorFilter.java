@@ -29,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -290,7 +291,8 @@ public class FrontDoorFilter extends HttpFilter {
         }
         if (forward.reason() == CacheStatus.Forward.METHOD && !request.isAsyncStarted()) {
             // an asynchronous response's status is not known yet: the JAX-RS capture filter invalidates then
-            UnsafeMethods.invalidateAfter(request.getMethod(), response.getStatus(), forward.path(), cache);
+            UnsafeMethods.invalidateAfter(request.getMethod(), response.getStatus(), forward.target(),
+                    name -> List.copyOf(response.getHeaders(name)), cache);
         }
     }
 }

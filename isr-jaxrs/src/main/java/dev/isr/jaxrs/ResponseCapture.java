@@ -11,9 +11,11 @@ import dev.isr.core.DeclaredPolicy;
 import dev.isr.core.EntityTags;
 import dev.isr.core.Header;
 import dev.isr.core.HeaderLookup;
+import dev.isr.core.HttpDate;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.Lookup;
 import dev.isr.core.PassMemory;
+import dev.isr.core.ResponseAge;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.ResponseStorability;
 import dev.isr.core.Tags;
@@ -35,6 +37,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,9 +108,12 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
     @Context
     ResourceInfo resourceInfo;
 
-    /** A response that will be stored once its body has been captured. */
+    /**
+     * A response that will be stored once its body has been captured; {@code initialAge} is its age when the
+     * application handed it over ({@link ResponseAge}).
+     */
     private record PendingCapture(Lookup.Forward lookup, CaptureDecision.Store store, int status,
-            VisitorTracker visitor) {
+            VisitorTracker visitor, Duration initialAge) {
     }
 
     @Override
@@ -121,6 +127,10 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
                 ? f : null;
         VisitorTracker visitor = request.getProperty(VisitorTracker.ATTRIBUTE) instanceof VisitorTracker t ? t : null;
         DeclaredPolicy policy = lookup == null ? DeclaredPolicy.NONE : declared.policy();
+        if (lookup != null && !admin && !lookupOf(response.getStringHeaders()).contains("Date")) {
+            // RFC 9110 section 6.6.1: the origin's clock dates the response; stored, it is replayed with every hit
+            headers.putSingle("Date", HttpDate.format(clock.instant()));
+        }
         for (Header field : policy.fields(lookupOf(response.getStringHeaders()))) {
             headers.add(field.name(), field.value()); // removed again below, with the application's own Isr-* fields
             log("{0}: declared {1}: {2}", lookup.key(), field.name(), field.value());
@@ -131,7 +141,8 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         stripInternalFields(headers);
         if (decision instanceof CaptureDecision.Invalidate invalidate) {
             // before the response leaves, so that a client following a redirect cannot read the old entry
-            UnsafeMethods.invalidateAfter(invalidate.method(), response.getStatus(), invalidate.path(), cache);
+            UnsafeMethods.invalidateAfter(invalidate.method(), response.getStatus(), lookup.target(),
+                    lookupOf(response.getStringHeaders()), cache);
             headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), false, null));
         } else if (decision instanceof CaptureDecision.PassOn pass) {
             headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(pass.reason(), false, pass.detail()));
@@ -153,7 +164,8 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
                     + " \" or \\, at most {2} per response): {3}", store.key(), Tags.MAX_LENGTH,
                     Tags.MAX_PER_RESPONSE, store.rejectedTags().stream().map(Tags::forLog).toList());
         }
-        PendingCapture pending = new PendingCapture(lookup, store, response.getStatus(), visitor);
+        PendingCapture pending = new PendingCapture(lookup, store, response.getStatus(), visitor,
+                ResponseAge.correctedInitialAge(lookupOf(response.getStringHeaders()), clock.instant()));
         if (response.hasEntity()) {
             headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), true, lookup.detail()));
             request.setProperty(PENDING_PROPERTY, pending);
@@ -236,7 +248,9 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
             bypass(lookup, new CaptureDecision.Bypass(veto, lookup.revalidation(), null), headers);
             return;
         }
-        boolean stored = cache.put(new CachedResponse(store.key(), pending.status(), fields, body, clock.instant(),
+        // stored as received initialAge ago: every answer's Age is then the initial age plus the time spent here
+        Instant receivedAt = clock.instant().minus(pending.initialAge());
+        boolean stored = cache.put(new CachedResponse(store.key(), pending.status(), fields, body, receivedAt,
                 store.policy(), store.replayFields(), store.tags(), lookup.renderEpoch()), store.rule());
         if (!stored) {
             log("{0}: not stored, the store refused it (a purge overtook the render, or the store failed)",
