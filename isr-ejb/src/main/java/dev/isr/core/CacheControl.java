@@ -21,6 +21,8 @@ import java.util.Locale;
  * @param visitorIndependent the ISR {@code visitor-independent} flag: together with {@code public}, the application
  *     vouches that the response is the same for every visitor, so it may be stored although its request had a
  *     session or a caller principal (see docs/security.md)
+ * @param mustUnderstand {@code must-understand} (RFC 9111 section 5.2.2.3): store only a status code this cache
+ *     understands, and then despite {@code no-store}
  */
 public record CacheControl(
         long maxAge,
@@ -35,7 +37,8 @@ public record CacheControl(
         boolean proxyRevalidate,
         boolean durable,
         boolean malformed,
-        boolean visitorIndependent) {
+        boolean visitorIndependent,
+        boolean mustUnderstand) {
 
     /** Marks a delta-seconds directive that was not present. */
     public static final long ABSENT = -1;
@@ -46,7 +49,7 @@ public record CacheControl(
     /** A value with no directives at all, as for an absent header. */
     public static final CacheControl EMPTY =
             new CacheControl(ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false, false, false, false, false,
-                    false);
+                    false, false);
 
     public CacheControl {
         requireDeltaOrAbsent("max-age", maxAge);
@@ -105,6 +108,7 @@ public record CacheControl(
         boolean durable;
         boolean malformed;
         boolean visitorIndependent;
+        boolean mustUnderstand;
 
         void accept(String name, String argument, boolean quoted) {
             switch (name) {
@@ -122,6 +126,7 @@ public record CacheControl(
                 case "proxy-revalidate" -> proxyRevalidate = true;
                 case "durable" -> durable = true;
                 case "visitor-independent" -> visitorIndependent = true;
+                case "must-understand" -> mustUnderstand = true;
                 default -> {
                     // unknown directives are ignored (RFC 9111 section 5.2.3)
                 }
@@ -139,7 +144,8 @@ public record CacheControl(
 
         CacheControl build() {
             return new CacheControl(maxAge, sMaxAge, staleWhileRevalidate, staleIfError, isPublic, isPrivate,
-                    noStore, noCache, mustRevalidate, proxyRevalidate, durable, malformed, visitorIndependent);
+                    noStore, noCache, mustRevalidate, proxyRevalidate, durable, malformed, visitorIndependent,
+                    mustUnderstand);
         }
     }
 }

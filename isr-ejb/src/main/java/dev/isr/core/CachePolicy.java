@@ -68,6 +68,15 @@ public record CachePolicy(
                 directives.durable());
     }
 
+    /**
+     * The policy of a {@code no-cache} response that has validators: never fresh, never served stale, so every use
+     * asks the application with its validators first, and a {@code 304} serves it ({@link Validators}).
+     */
+    static CachePolicy validatedBeforeEveryUse(CacheControl directives) {
+        return new CachePolicy(Duration.ZERO, Duration.ZERO, Duration.ZERO, true,
+                directives.isPublic() || directives.sMaxAge() != CacheControl.ABSENT, directives.durable());
+    }
+
     private static Duration secondsOrZero(long seconds) {
         return seconds == CacheControl.ABSENT ? Duration.ZERO : Duration.ofSeconds(seconds);
     }

@@ -72,6 +72,14 @@ public final class CacheStatus {
         return value.toString();
     }
 
+    /**
+     * The application answered {@code 304} to the stored entry's validators: the entry was refreshed and answers
+     * (RFC 9211 {@code fwd-status}).
+     */
+    public String refreshed(Forward reason) {
+        return cacheName + "; fwd=" + reason.token + "; fwd-status=304; stored";
+    }
+
     /** Answered with what another request's render stored, after waiting for it (RFC 9211 {@code collapsed}). */
     public String collapsed(Forward reason) {
         return cacheName + "; fwd=" + reason.token + "; collapsed";

@@ -79,6 +79,15 @@ public record CachedResponse(
         return Math.floorDiv(Duration.between(now, expiresAt()).toMillis(), 1000);
     }
 
+    /**
+     * Until when the entry is worth keeping: while it may be served, fresh or stale, and for
+     * {@link Validators#KEPT_FOR_VALIDATION} beyond if the application can answer {@code 304} to its validators.
+     */
+    public Instant keepUntil() {
+        Instant servable = storedAt.plus(policy.retainFor());
+        return Validators.canBeValidated(this) ? servable.plus(Validators.KEPT_FOR_VALIDATION) : servable;
+    }
+
     /** The moment the entry stops being fresh. */
     public Instant expiresAt() {
         return storedAt.plus(policy.freshFor());

@@ -71,8 +71,10 @@ public final class FrontDoor {
             RequestTarget target = new RequestTarget(revalidationOrigin.value(), path, request.rawQuery());
             CacheKey key = cache.varyRule(path).keyFor(keys, target, request.headers());
             log("{0}: authenticated revalidation, rendering", key);
-            return Lookup.Forward.render(key, target, CacheStatus.Forward.REQUEST, null, cache.purgeEpoch())
-                    .withRevalidation();
+            Lookup.Forward render = Lookup.Forward.render(key, target, CacheStatus.Forward.REQUEST, null,
+                    cache.purgeEpoch()).withRevalidation();
+            Optional<CachedResponse> current = cache.get(key);
+            return current.isPresent() ? validating(render, current.get(), request) : render;
         }
         if (!origins.allows(request.origin())) {
             log("{0}: origin {1} is not served from the cache", path, request.origin());
@@ -92,7 +94,7 @@ public final class FrontDoor {
             log("{0}: request has credentials, entry is not public", key);
             statistics.bypass();
             return new Lookup.Forward(key, asReceived, CacheStatus.Forward.BYPASS, "authorization", !head, false,
-                    false, null, cache.purgeEpoch());
+                    false, null, cache.purgeEpoch(), null);
         }
         Freshness freshness = Freshness.assess(entry, now);
         Lookup.Serve hit = hit(entry, freshness, request, now, true);
@@ -102,11 +104,25 @@ public final class FrontDoor {
         if (freshness == Freshness.STALE_IF_ERROR) {
             log("{0}: stale, rendering; the stale entry answers if that fails", key);
             statistics.miss();
-            return rendering(key, asReceived, CacheStatus.Forward.STALE, entry, request, now);
+            return validating(rendering(key, asReceived, CacheStatus.Forward.STALE, entry, request, now), entry,
+                    request);
         }
         log("{0}: stale and unusable, rendering", key);
         statistics.miss();
-        return rendering(key, asReceived, CacheStatus.Forward.STALE, null, request, now);
+        return validating(rendering(key, asReceived, CacheStatus.Forward.STALE, null, request, now), entry, request);
+    }
+
+    /**
+     * {@code render} asking the application with the validators of the stale {@code entry}, so that a {@code 304}
+     * refreshes it ({@link Validators}); unchanged when the response may not be stored, when the request has
+     * preconditions of its own (its answer is then its own), or when the entry has no validators.
+     */
+    private static Lookup.Forward validating(Lookup.Forward render, CachedResponse entry, IncomingRequest request) {
+        if (!render.mayStore() || Validators.isConditional(request.headers())
+                || Validators.askingWhetherChanged(entry).isEmpty()) {
+            return render;
+        }
+        return render.validating(entry);
     }
 
     /**

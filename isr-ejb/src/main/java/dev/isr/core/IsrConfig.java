@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The module's configuration, read once at deployment. Invalid values fail deployment with a message naming the key.
@@ -66,8 +68,13 @@ public record IsrConfig(
 
     public static final String DEFAULT_CACHE_NAME = "isr";
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
-    public static final Set<Integer> DEFAULT_STORABLE_STATUSES =
-            Set.of(200, 203, 204, 300, 301, 302, 307, 308, 404, 410);
+    /**
+     * Every final status (RFC 9111 section 3: any response with explicit freshness may be stored) but {@code 206}, a
+     * part that is never stored as a whole, and {@code 304}, which refreshes a stored response and is not one.
+     */
+    public static final Set<Integer> DEFAULT_STORABLE_STATUSES = IntStream.rangeClosed(200, 599)
+            .filter(status -> status != 206 && status != 304).boxed()
+            .collect(Collectors.toUnmodifiableSet());
     public static final List<String> DEFAULT_IGNORED_QUERY_PARAMS =
             List.of("utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "msclkid");
     public static final Duration DEFAULT_REVALIDATION_TIMEOUT = Duration.ofSeconds(10);

@@ -67,10 +67,12 @@ public sealed interface Lookup {
      * @param staleIfError a stale entry to answer with if the render fails (RFC 5861 section 4), or null
      * @param renderEpoch the purge epoch when the render started ({@link ResponseCache#purgeEpoch()}): a purge that
      *     comes later hides what this render stores
+     * @param validating a stored entry whose validators the application is asked with ({@link Validators}): its
+     *     {@code 304} refreshes that entry instead of sending a body (RFC 9111 section 4.3); null to ask without
      */
     record Forward(CacheKey key, RequestTarget target, CacheStatus.Forward reason, String detail, boolean mayStore,
-            boolean revalidation, boolean collapsible, CachedResponse staleIfError, long renderEpoch)
-            implements Lookup {
+            boolean revalidation, boolean collapsible, CachedResponse staleIfError, long renderEpoch,
+            CachedResponse validating) implements Lookup {
         public Forward {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(reason, "reason");
@@ -86,35 +88,48 @@ public sealed interface Lookup {
         public static Forward render(CacheKey key, RequestTarget target, CacheStatus.Forward reason,
                 CachedResponse staleIfError, long renderEpoch) {
             return new Forward(Objects.requireNonNull(key, "key"), target, reason, null, true, false, true,
-                    staleIfError, renderEpoch);
+                    staleIfError, renderEpoch, null);
         }
 
         /** The cache is not used for this request: nothing is served from it, nothing stored. */
         public static Forward bypass(CacheKey key, RequestTarget target, String detail) {
             return new Forward(key, target, CacheStatus.Forward.BYPASS, Objects.requireNonNull(detail, "detail"),
-                    false, false, false, null, 0);
+                    false, false, false, null, 0, null);
         }
 
         /** A method other than GET and HEAD: passed on; if unsafe and successful, it invalidates the path. */
         public static Forward method(RequestTarget target) {
-            return new Forward(null, target, CacheStatus.Forward.METHOD, null, false, false, false, null, 0);
+            return new Forward(null, target, CacheStatus.Forward.METHOD, null, false, false, false, null, 0, null);
         }
 
         /** This render is an authenticated revalidation: its result replaces the entry, nobody waits for it. */
         public Forward withRevalidation() {
             return new Forward(key, target, CacheStatus.Forward.REQUEST, "revalidate", mayStore, true, false,
-                    staleIfError, renderEpoch);
+                    staleIfError, renderEpoch, validating);
         }
 
         /** Renders on its own: nobody waits for it, and it waits for nobody. */
         public Forward withoutCollapsing() {
             return new Forward(key, target, reason, detail, mayStore, revalidation, false, staleIfError,
-                    renderEpoch);
+                    renderEpoch, validating);
         }
 
         /** Its response is not stored (a HEAD request), though the key was looked up. */
         public Forward withoutStoring(String why) {
-            return new Forward(key, target, reason, why, false, revalidation, false, staleIfError, renderEpoch);
+            return new Forward(key, target, reason, why, false, revalidation, false, staleIfError, renderEpoch,
+                    validating);
+        }
+
+        /**
+         * The application is asked with the validators of {@code entry} (a stale entry of this key): a {@code 304}
+         * refreshes it. Only for a render whose response may be stored.
+         */
+        public Forward validating(CachedResponse entry) {
+            if (!mayStore) {
+                throw new IllegalStateException("only a storable render can refresh an entry");
+            }
+            return new Forward(key, target, reason, detail, mayStore, revalidation, collapsible, staleIfError,
+                    renderEpoch, Objects.requireNonNull(entry, "entry"));
         }
 
         /** The canonical path, for invalidations and logs. */

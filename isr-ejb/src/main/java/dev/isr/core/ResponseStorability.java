@@ -14,6 +14,14 @@ public final class ResponseStorability {
     /** The field naming what a response varies on, in this module's grammar ({@link VaryRule}). */
     public static final String ISR_VARY = "Isr-Vary";
 
+    /**
+     * The status codes whose caching semantics this cache implements (those RFC 9110 defines, but 206 and 304): the
+     * ones a response with {@code must-understand} may be stored with.
+     */
+    private static final Set<Integer> UNDERSTOOD_STATUSES = Set.of(200, 203, 204, 300, 301, 302, 303, 307, 308, 400,
+            401, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 421, 422, 426, 500, 501,
+            502, 503, 504, 505);
+
     private final Set<Integer> storableStatuses;
     private final boolean strictSMaxAge;
 
@@ -38,7 +46,7 @@ public final class ResponseStorability {
         if (!"GET".equals(method)) {
             return new StoreDecision.Bypass("method");
         }
-        if (!storableStatuses.contains(status)) {
+        if (!storableStatuses.contains(status) || status == 206 || status == 304) {
             return new StoreDecision.Bypass("status");
         }
         if (response.contains("Set-Cookie")) {
@@ -52,16 +60,21 @@ public final class ResponseStorability {
         if (directives.isPrivate()) {
             return new StoreDecision.Bypass("private");
         }
-        if (directives.noStore()) {
+        if (directives.mustUnderstand() && !UNDERSTOOD_STATUSES.contains(status)) {
+            return new StoreDecision.Bypass("status");
+        }
+        if (directives.noStore() && !directives.mustUnderstand()) {
             return new StoreDecision.Bypass("no-store");
         }
-        if (directives.noCache()) {
+        // no-cache: stored only to be validated before every use (RFC 9111 section 5.2.2.4), so only with validators
+        boolean validatable = response.contains("ETag") || HttpDate.parse(response.combined("Last-Modified")) != null;
+        if (directives.noCache() && (!validatable || status != 200)) {
             return new StoreDecision.Bypass("no-cache");
         }
         // Expires counts only beside Cache-Control: a targeted field replaces both (RFC 9213 section 2.2)
         Duration expires = DirectiveSource.CACHE_CONTROL.equals(selected.fieldName())
                 ? ResponseAge.expiresLifetime(response) : null;
-        if (directives.sharedMaxAge() == CacheControl.ABSENT && expires == null) {
+        if (directives.sharedMaxAge() == CacheControl.ABSENT && expires == null && !directives.noCache()) {
             return new StoreDecision.Bypass("no-freshness");
         }
         String vary = response.combined("Vary");
@@ -75,11 +88,12 @@ public final class ResponseStorability {
         if (rule.variesOnCredentials()) {
             return new StoreDecision.Bypass("vary-credentials");
         }
-        CachePolicy policy = CachePolicy.of(directives, strictSMaxAge, expires);
+        CachePolicy policy = directives.noCache() ? CachePolicy.validatedBeforeEveryUse(directives)
+                : CachePolicy.of(directives, strictSMaxAge, expires);
         if (requestHasAuthorization && !policy.sharedWithAuthorization()) {
             return new StoreDecision.Bypass("authorization");
         }
-        if (policy.retainFor().isZero()) {
+        if (policy.retainFor().isZero() && !directives.noCache()) {
             return new StoreDecision.Bypass("zero-lifetime");
         }
         return new StoreDecision.Store(policy, rule);

@@ -30,8 +30,8 @@ import org.infinispan.context.Flag;
  *
  * <p>A key lives in at most one of the two entry caches: storing it in one removes it from the other, so a page that
  * stops being durable cannot come back from disk after a restart. Each put replaces the previous entry of its key in
- * one operation, so readers see the old or the new response, never a mix. Entries get an Infinispan lifespan of their
- * {@linkplain dev.isr.core.CachePolicy#retainFor() retention time}, so expired entries disappear without a sweep.
+ * one operation, so readers see the old or the new response, never a mix. Entries get an Infinispan lifespan until
+ * they are no longer worth keeping ({@link CachedResponse#keepUntil()}), so expired entries disappear without a sweep.
  * The {@link EntryIndex} follows both caches through their listeners, and purges select through it.
  *
  * <p>The persistent store is bounded by bytes ({@code isr.store.max-bytes}): the index counts the durable bytes, and a
@@ -168,7 +168,8 @@ final class InfinispanResponseCache implements ResponseCache {
                     response.renderEpoch(), records.epoch());
             return false;
         }
-        long lifespan = response.policy().retainFor().toMillis();
+        // counted from now: an entry that arrived with an age, or that can be validated, is kept as long as useful
+        long lifespan = Math.max(1, response.keepUntil().toEpochMilli() - clock.millis());
         try {
             if (rule.isDefault()) {
                 varyRules.remove(response.key().path());

@@ -31,14 +31,23 @@ class Rfc9111StorageTest {
             GET  | false | 204 | Cache-Control: s-maxage=60                              | store
             POST | false | 200 | Cache-Control: s-maxage=60                              | method
             HEAD | false | 200 | Cache-Control: s-maxage=60                              | method
-            GET  | false | 500 | Cache-Control: s-maxage=60                              | status
+            GET  | false | 500 | Cache-Control: s-maxage=60                              | store
+            GET  | false | 599 | Cache-Control: s-maxage=60                              | store
+            GET  | false | 299 | Cache-Control: s-maxage=60                              | store
             GET  | false | 206 | Cache-Control: s-maxage=60                              | status
+            GET  | false | 304 | Cache-Control: s-maxage=60                              | status
+            GET  | false | 200 | Cache-Control: must-understand, no-store, s-maxage=60   | store
+            GET  | false | 599 | Cache-Control: must-understand, no-store, s-maxage=60   | status
+            GET  | false | 599 | Cache-Control: must-understand, s-maxage=60             | status
             GET  | false | 200 | Cache-Control: s-maxage=60; Set-Cookie: a=b             | set-cookie
             GET  | false | 200 | Cache-Control: s-maxage=-1                              | malformed-cache-control
             GET  | false | 200 | Cache-Control: private, s-maxage=60                     | private
             GET  | false | 200 | Cache-Control: private, no-store                        | private
             GET  | false | 200 | Cache-Control: no-store, s-maxage=60                    | no-store
             GET  | false | 200 | Cache-Control: no-cache, s-maxage=60                    | no-cache
+            GET  | false | 200 | Cache-Control: no-cache; ETag: "a"                      | store
+            GET  | false | 200 | Cache-Control: no-cache; Last-Modified: Sun, 06 Nov 1994 08:49:37 GMT | store
+            GET  | false | 404 | Cache-Control: no-cache; ETag: "a"                      | no-cache
             GET  | false | 200 | -                                                       | no-freshness
             GET  | false | 200 | Cache-Control: public                                   | no-freshness
             GET  | false | 200 | Cache-Control: s-maxage=60; Vary: *                     | vary-star

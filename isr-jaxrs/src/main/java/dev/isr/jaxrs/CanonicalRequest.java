@@ -1,6 +1,7 @@
 package dev.isr.jaxrs;
 
 import dev.isr.core.CacheKey;
+import dev.isr.core.Header;
 import dev.isr.core.IncomingRequest;
 import dev.isr.core.Origin;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +28,9 @@ import java.util.Set;
  * key's origin too, and {@code Forwarded} is withheld: an application that builds links from them cannot be poisoned
  * through them. The revalidation fields are withheld as well (the token is a secret).
  *
+ * <p>A render that revalidates a stale entry is shown the entry's validators besides ({@code If-None-Match},
+ * {@code If-Modified-Since}: {@link dev.isr.core.Validators}), so that the application can answer {@code 304}.
+ *
  * <p>Only for GET and HEAD requests, whose parameters all come from the query.
  */
 final class CanonicalRequest extends HttpServletRequestWrapper {
@@ -41,9 +45,20 @@ final class CanonicalRequest extends HttpServletRequestWrapper {
     private final String query;
     private final boolean forwarded;
     private Map<String, String[]> parameters;
+    /** Fields shown besides the request's own, by lower-case name. */
+    private final Map<String, List<String>> added = new LinkedHashMap<>();
 
     CanonicalRequest(HttpServletRequest request, CacheKey key) {
+        this(request, key, List.of());
+    }
+
+    /** @param added fields to show besides the request's own, which it must not have (the validators of an entry) */
+    CanonicalRequest(HttpServletRequest request, CacheKey key, List<Header> added) {
         super(request);
+        for (Header field : added) {
+            this.added.computeIfAbsent(field.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(field.value());
+        }
         this.origin = Origin.parse(key.origin());
         this.path = key.path();
         this.query = key.query();
@@ -114,6 +129,7 @@ final class CanonicalRequest extends HttpServletRequestWrapper {
         if (forwarded) {
             names.addAll(List.of("X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port"));
         }
+        names.addAll(added.keySet());
         return Collections.enumeration(names);
     }
 
@@ -122,6 +138,10 @@ final class CanonicalRequest extends HttpServletRequestWrapper {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("host")) {
             return List.of(origin.authority());
+        }
+        List<String> extra = added.get(lower);
+        if (extra != null) {
+            return extra;
         }
         if (WITHHELD.contains(lower)) {
             return List.of();

@@ -16,6 +16,7 @@ import dev.isr.core.PassMemory;
 import dev.isr.core.PublicOrigins;
 import dev.isr.core.RenderCollapser;
 import dev.isr.core.ResponseCache;
+import dev.isr.core.Validators;
 import dev.isr.revalidation.HttpRevalidator;
 import dev.isr.revalidation.RevalidationSecret;
 import jakarta.inject.Inject;
@@ -269,7 +270,8 @@ public class FrontDoorFilter extends HttpFilter {
         HttpServletRequest shown = request;
         HttpServletResponse watched = response;
         if (forward.key() != null && forward.reason() != CacheStatus.Forward.METHOD) {
-            shown = new CanonicalRequest(request, forward.key());
+            shown = new CanonicalRequest(request, forward.key(), forward.validating() == null ? List.of()
+                    : Validators.askingWhetherChanged(forward.validating()));
             watched = new VisitorTracker(request, response);
         }
         CachedResponse stale = forward.staleIfError();

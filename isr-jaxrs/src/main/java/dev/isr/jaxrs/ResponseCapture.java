@@ -35,7 +35,6 @@ import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +102,9 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
     CaptureBudget captureBudget;
 
     @Inject
+    NotModifiedRefresh notModified;
+
+    @Inject
     RequestIsrContext declared;
 
     @Context
@@ -127,13 +129,21 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
                 ? f : null;
         VisitorTracker visitor = request.getProperty(VisitorTracker.ATTRIBUTE) instanceof VisitorTracker t ? t : null;
         DeclaredPolicy policy = lookup == null ? DeclaredPolicy.NONE : declared.policy();
-        if (lookup != null && !admin && !lookupOf(response.getStringHeaders()).contains("Date")) {
-            // RFC 9110 section 6.6.1: the origin's clock dates the response; stored, it is replayed with every hit
+        if (lookup != null && !admin
+                && HttpDate.parse(lookupOf(response.getStringHeaders()).combined("Date"), clock.instant()) == null) {
+            // RFC 9110 section 6.6.1: the origin's clock dates the response (a missing or invalid Date is replaced by
+            // the time it is received); stored, it is replayed with every hit
             headers.putSingle("Date", HttpDate.format(clock.instant()));
         }
         for (Header field : policy.fields(lookupOf(response.getStringHeaders()))) {
             headers.add(field.name(), field.value()); // removed again below, with the application's own Isr-* fields
             log("{0}: declared {1}: {2}", lookup.key(), field.name(), field.value());
+        }
+        if (lookup != null && lookup.validating() != null && response.getStatus() == Lookup.Serve.NOT_MODIFIED) {
+            notModified.refresh(lookup, response, lookupOf(response.getStringHeaders()), lookupOf(request.getHeaders()),
+                    visitor == null ? VisitorSignals.NONE : visitor.signals(), policy.uncacheable());
+            stripInternalFields(headers);
+            return;
         }
         CaptureDecision decision = rules.decide(lookup, admin, request.getMethod(), response.getStatus(),
                 lookupOf(request.getHeaders()), lookupOf(response.getStringHeaders()),
@@ -273,18 +283,7 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         LOG.log(System.Logger.Level.WARNING, "ISR0202: rendering {0} answered {1}; answering with the stale entry"
                 + " (stale-if-error)", lookup.key(), response.getStatus());
         statistics.staleHit();
-        MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.clear();
-        for (Header header : stale.headers()) {
-            headers.add(header.name(), header.value());
-        }
-        headers.putSingle("Age", Long.toString(stale.ageSeconds(now)));
-        headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.hit(stale.ttlSeconds(now), "stale-if-error"));
-        response.setStatus(stale.status());
-        String contentType = stale.header("Content-Type");
-        MediaType mediaType = contentType == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE
-                : MediaType.valueOf(contentType);
-        response.setEntity(stale.body().length == 0 ? null : stale.body(), new Annotation[0], mediaType);
+        EntryAnswers.replace(response, stale, cacheStatus.hit(stale.ttlSeconds(now), "stale-if-error"), now);
     }
 
     private static void stripInternalFields(MultivaluedMap<String, Object> headers) {

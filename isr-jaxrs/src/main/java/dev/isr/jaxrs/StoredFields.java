@@ -13,13 +13,15 @@ import java.util.Set;
 final class StoredFields {
 
     /**
-     * Not replayed: hop-by-hop fields (RFC 9110 section 7.6.1), fields the cache computes per answer ({@code Age},
+     * Not replayed: hop-by-hop fields (RFC 9110 section 7.6.1), the proxy authentication fields (RFC 9111 section
+     * 3.1), fields the cache computes per answer ({@code Age},
      * {@code Cache-Status}, {@code Content-Length}), {@code Set-Cookie} (never shared), and the {@code Isr-*} fields
      * this module consumes. {@code Date} is replayed: it says when the response was generated (RFC 9110 section
      * 6.6.1), which the {@code Age} of a hit counts from.
      */
     private static final Set<String> NOT_REPLAYED = Set.of(
             "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
+            "proxy-authenticate", "proxy-authentication-info", "proxy-authorization",
             "age", "cache-status", "content-length", "set-cookie",
             "isr-cache-control", "isr-cache-tag", "isr-vary");
 

@@ -126,6 +126,30 @@ class AdminIT extends DeployedEar {
         assertTrue(Http.cacheStatus(fresh).matches("isr; hit; ttl=\\d+"), Http.cacheStatus(fresh));
     }
 
+    /**
+     * The demo's book pages answer {@code If-None-Match}: a soft-purged one is revalidated in the background with its
+     * {@code ETag}, the application answers {@code 304}, and the stored page is fresh again without a render.
+     */
+    @Test
+    void aSoftPurgedPageTheApplicationAnswers304ToIsRefreshedWithoutARender() throws Exception {
+        HttpResponse<String> first = Http.get("/books/2");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.startsWith("\"book-2-"), "the application's own ETag: " + etag);
+        long renders = Http.renders("/books/2");
+        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"paths\":[\"/books/2\"],\"soft\":true}").body());
+        HttpResponse<String> stale = Http.get("/books/2");
+        assertTrue(Http.cacheStatus(stale).endsWith("detail=stale-while-revalidate"), Http.cacheStatus(stale));
+        HttpResponse<String> fresh = stale;
+        for (int i = 0; i < 100 && !Http.cacheStatus(fresh).matches("isr; hit; ttl=\\d+"); i++) {
+            Thread.sleep(100);
+            fresh = Http.get("/books/2");
+        }
+        assertTrue(Http.cacheStatus(fresh).matches("isr; hit; ttl=\\d+"), Http.cacheStatus(fresh));
+        assertEquals(renders, Http.renders("/books/2"), "the application answered 304: nothing was rendered");
+        assertEquals(first.body(), fresh.body());
+        assertEquals(etag, fresh.headers().firstValue("ETag").orElseThrow());
+    }
+
     @Test
     void revalidateRegeneratesWhileTheOldEntryIsServed() throws Exception {
         String page = Http.lab("reval", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=300\",\"Cache-Tag\":"

@@ -162,11 +162,11 @@ public class TestOrigin {
         }
         if (config.getString("expected_type", "").endsWith("validated")) {
             status = 999;
-            String lastModified = sentField(uuid, number - 1, "Last-Modified");
+            String lastModified = previousField(uuid, number - 1, requests, "Last-Modified");
             if (lastModified != null && lastModified.equals(headers.getHeaderString("If-Modified-Since"))) {
                 status = 304;
             }
-            String etag = sentField(uuid, number - 1, "ETag");
+            String etag = previousField(uuid, number - 1, requests, "ETag");
             if (etag != null && etag.equals(headers.getHeaderString("If-None-Match"))) {
                 status = 304;
             }
@@ -181,7 +181,8 @@ public class TestOrigin {
         fields.add("Client-Request-Count", clientNumberField == null ? "NaN" : Integer.toString(clientNumber));
         fields.add("Server-Now", Long.toString(now));
         fields.add("Capability-Seen", capability == null ? "" : capability);
-        JsonArrayBuilder saved = Json.createArrayBuilder();
+        // as Node's Map of saved fields: one entry per name, in the order first saved, with all its values at the end
+        Map<String, String> savedNames = new LinkedHashMap<>();
         Map<String, String> sentNow = new LinkedHashMap<>();
         JsonArray configured = config.containsKey("response_headers") ? config.getJsonArray("response_headers")
                 : JsonValue.EMPTY_JSON_ARRAY;
@@ -190,12 +191,17 @@ public class TestOrigin {
             String name = header.getString(0);
             String value = fixup(name, header.get(1), config, now, baseUrl, capability);
             sentNow.put(name.toLowerCase(Locale.ROOT), value);
-            List<String> values = fields.add(name, value);
+            fields.add(name, value);
             if (header.size() < 3 || header.get(2) == JsonValue.TRUE) {
-                saved.add(Json.createArrayBuilder().add(name).add(values.size() == 1 ? Json.createValue(values.get(0))
-                        : Json.createArrayBuilder(values).build()));
+                savedNames.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
             }
         }
+        JsonArrayBuilder saved = Json.createArrayBuilder();
+        savedNames.forEach((lower, name) -> {
+            List<String> values = fields.byName.get(lower).values();
+            saved.add(Json.createArrayBuilder().add(name).add(values.size() == 1 ? Json.createValue(values.get(0))
+                    : Json.createArrayBuilder(values).build()));
+        });
         tests.sent.computeIfAbsent(uuid, k -> new ConcurrentHashMap<>()).put(number, sentNow);
 
         JsonObjectBuilder requestFields = Json.createObjectBuilder();
@@ -227,7 +233,9 @@ public class TestOrigin {
             response.header("Content-Type", "text/plain");
         }
         if (!NO_BODY.contains(status)) {
-            String body = config.containsKey("response_body") ? config.getString("response_body") : uuid;
+            // Node's reqConfig.response_body || uuid: a null or empty body is the uuid
+            String body = config.get("response_body") instanceof JsonString text && !text.getString().isEmpty()
+                    ? text.getString() : uuid;
             response.entity(body.getBytes(StandardCharsets.UTF_8));
         }
         return response.build();
@@ -268,10 +276,28 @@ public class TestOrigin {
         return text;
     }
 
-    /** The value of {@code name} this server sent with request {@code number} of test {@code uuid}, or null. */
-    private String sentField(String uuid, int number, String name) {
-        Map<String, String> fields = tests.sent.getOrDefault(uuid, Map.of()).get(number);
-        return fields == null ? null : fields.get(name.toLowerCase(Locale.ROOT));
+    /**
+     * The value of {@code name} in the response to request {@code number} of test {@code uuid}, as the Node server
+     * reads it from its configuration: as sent if it was (dates made), else as configured (a date not sent stays a
+     * number, which matches nothing); null if none.
+     */
+    private String previousField(String uuid, int number, JsonArray requests, String name) {
+        Map<String, String> sent = tests.sent.getOrDefault(uuid, Map.of()).get(number);
+        if (sent != null && sent.containsKey(name.toLowerCase(Locale.ROOT))) {
+            return sent.get(name.toLowerCase(Locale.ROOT));
+        }
+        if (number < 1) {
+            return null;
+        }
+        JsonObject config = requests.getJsonObject(number - 1);
+        String found = null;
+        for (JsonValue each : config.getOrDefault("response_headers", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()) {
+            JsonArray header = each.asJsonArray();
+            if (header.getString(0).equalsIgnoreCase(name)) {
+                found = header.get(1) instanceof JsonString value ? value.getString() : header.get(1).toString();
+            }
+        }
+        return found;
     }
 
     private static int parseIntOrZero(String text) {
