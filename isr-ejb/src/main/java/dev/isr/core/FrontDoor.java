@@ -288,8 +288,9 @@ public final class FrontDoor {
 
     private Lookup.Serve serve(CachedResponse entry, Instant now, HeaderLookup request, boolean head, String detail) {
         cache.recordRead(entry.key(), now);
+        boolean notModified = Preconditions.notModified(entry, request);
         return new Lookup.Serve(entry, entry.ageSeconds(now), cacheStatus.hit(entry.ttlSeconds(now), detail), !head,
-                Preconditions.notModified(entry, request));
+                notModified, notModified || head ? null : Preconditions.range(entry, request));
     }
 
     private static void log(String message, Object... args) {

@@ -15,9 +15,10 @@ public sealed interface Lookup {
      * @param cacheStatus the value of the {@code Cache-Status} field
      * @param withBody false for {@code HEAD}
      * @param notModified the request's validators match: answer {@code 304} (RFC 9110 section 15.4.5)
+     * @param range the part of the body the request asked for ({@code 206} or {@code 416}), or null for all of it
      */
-    record Serve(CachedResponse entry, long ageSeconds, String cacheStatus, boolean withBody, boolean notModified)
-            implements Lookup {
+    record Serve(CachedResponse entry, long ageSeconds, String cacheStatus, boolean withBody, boolean notModified,
+            ByteRange range) implements Lookup {
 
         /** The status of a {@code 304 Not Modified} answer. */
         public static final int NOT_MODIFIED = 304;
@@ -29,14 +30,46 @@ public sealed interface Lookup {
         private static final Set<String> NOT_MODIFIED_FIELDS = Set.of(
                 "cache-control", "cdn-cache-control", "content-location", "etag", "expires", "vary");
 
+        /** The status of a partial answer, and of one whose range selects nothing. */
+        public static final int PARTIAL_CONTENT = 206;
+        public static final int RANGE_NOT_SATISFIABLE = 416;
+
         public Serve {
             Objects.requireNonNull(entry, "entry");
             Objects.requireNonNull(cacheStatus, "cacheStatus");
+            if (range != null && (notModified || range.length() != entry.body().length)) {
+                throw new IllegalArgumentException("a range is of a whole body, never of a 304");
+            }
         }
 
-        /** The status to answer with: {@code 304} for a conditional request whose validators match, else the entry's. */
+        /** The whole entry, or its 304. */
+        public Serve(CachedResponse entry, long ageSeconds, String cacheStatus, boolean withBody,
+                boolean notModified) {
+            this(entry, ageSeconds, cacheStatus, withBody, notModified, null);
+        }
+
+        /**
+         * The status to answer with: {@code 304} for a conditional request whose validators match, {@code 206} or
+         * {@code 416} for a range, else the entry's.
+         */
         public int status() {
-            return notModified ? NOT_MODIFIED : entry.status();
+            if (notModified) {
+                return NOT_MODIFIED;
+            }
+            if (range != null) {
+                return range.unsatisfiable() ? RANGE_NOT_SATISFIABLE : PARTIAL_CONTENT;
+            }
+            return entry.status();
+        }
+
+        /** The first byte of the body the answer carries. */
+        public int contentOffset() {
+            return range == null || range.unsatisfiable() ? 0 : (int) range.first();
+        }
+
+        /** How many bytes of the body the answer carries ({@code Content-Length}). */
+        public int contentLength() {
+            return range == null ? entry.body().length : (int) range.size();
         }
 
         /**

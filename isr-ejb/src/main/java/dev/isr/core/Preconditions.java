@@ -34,6 +34,33 @@ public final class Preconditions {
         return false;
     }
 
+    /**
+     * The byte range a {@code GET} asks of {@code entry} (RFC 9110 section 14.2), or null for the whole body: only a
+     * {@code 200} is served in part, and with {@code If-Range} only if its validator is the entry's own, compared
+     * strongly (section 13.1.5).
+     */
+    public static ByteRange range(CachedResponse entry, HeaderLookup request) {
+        String range = request.combined("Range");
+        if (range == null || entry.status() != 200) {
+            return null;
+        }
+        String ifRange = request.combined("If-Range");
+        if (ifRange != null && !ifRangeMatches(ifRange.strip(), entry)) {
+            return null;
+        }
+        return ByteRange.of(range, entry.body().length);
+    }
+
+    private static boolean ifRangeMatches(String ifRange, CachedResponse entry) {
+        if (ifRange.startsWith("\"")) {
+            String etag = entry.header("ETag");
+            return etag != null && etag.strip().equals(ifRange); // strong: a weak tag never equals a quoted one
+        }
+        Instant date = parseHttpDate(ifRange);
+        String lastModified = entry.header("Last-Modified");
+        return date != null && lastModified != null && date.equals(parseHttpDate(lastModified));
+    }
+
     /** Weak comparison of RFC 9110 section 8.8.3.2: {@code W/"x"} matches {@code "x"}; {@code *} matches anything. */
     static boolean matchesAny(String ifNoneMatch, String etag) {
         String current = opaque(etag.trim());

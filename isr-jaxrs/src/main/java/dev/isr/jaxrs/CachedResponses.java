@@ -26,9 +26,12 @@ final class CachedResponses {
         if (!serve.sendsContent()) {
             return;
         }
-        response.setContentLength(entry.body().length);
-        if (serve.withBody() && entry.body().length > 0) {
-            response.getOutputStream().write(entry.body());
+        if (serve.range() != null) {
+            response.setHeader("Content-Range", serve.range().contentRange());
+        }
+        response.setContentLength(serve.contentLength());
+        if (serve.withBody() && serve.contentLength() > 0) {
+            response.getOutputStream().write(entry.body(), serve.contentOffset(), serve.contentLength());
         }
     }
 

@@ -13,6 +13,7 @@ final class ExchangeAnswers {
 
     private static final HttpString AGE = HttpString.tryFromString("Age");
     private static final HttpString CACHE_STATUS = HttpString.tryFromString("Cache-Status");
+    private static final HttpString CONTENT_RANGE = HttpString.tryFromString("Content-Range");
 
     private ExchangeAnswers() {
     }
@@ -33,10 +34,13 @@ final class ExchangeAnswers {
             exchange.endExchange();
             return;
         }
-        byte[] body = entry.body();
-        exchange.setResponseContentLength(body.length);
-        if (serve.withBody() && body.length > 0) {
-            exchange.getResponseSender().send(ByteBuffer.wrap(body).asReadOnlyBuffer());
+        if (serve.range() != null) {
+            fields.put(CONTENT_RANGE, serve.range().contentRange());
+        }
+        exchange.setResponseContentLength(serve.contentLength());
+        if (serve.withBody() && serve.contentLength() > 0) {
+            exchange.getResponseSender().send(ByteBuffer.wrap(entry.body(), serve.contentOffset(),
+                    serve.contentLength()).asReadOnlyBuffer());
         } else {
             exchange.endExchange();
         }
