@@ -6,7 +6,8 @@ import java.util.List;
  * Chooses which field carries the cache directives for this cache, following RFC 9213: the most specific targeted
  * field that is present and valid wins, and {@code Cache-Control} is the fallback.
  *
- * <p>A targeted field that is empty or fails to parse is ignored as if absent (RFC 9213 section 2.1); the fallback
+ * <p>A targeted field that is empty, is not a Structured Field Dictionary (RFC 9651) or fails to parse is ignored as if
+ * absent (RFC 9213 section 2.1); the fallback
  * {@code Cache-Control} is used as it is, malformed or not.
  */
 public final class DirectiveSource {
@@ -30,7 +31,10 @@ public final class DirectiveSource {
             if (value == null) {
                 continue;
             }
-            CacheControl parsed = CacheControl.parse(value);
+            if (!StructuredDictionary.isValid(value)) {
+                continue; // not a Structured Field Dictionary: ignored whole (RFC 9213 section 2.1)
+            }
+            CacheControl parsed = CacheControl.parse(StructuredDictionary.withoutParameters(value));
             if (!parsed.malformed() && !parsed.isEmpty()) {
                 return new Selected(field, parsed);
             }

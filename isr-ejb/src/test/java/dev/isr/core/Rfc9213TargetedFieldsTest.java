@@ -20,6 +20,9 @@ class Rfc9213TargetedFieldsTest {
             s-maxage=x | s-maxage=" | s-maxage=3 | Cache-Control
             foo        | -          | s-maxage=3 | Cache-Control
             no-store   | -          | s-maxage=3 | Isr-Cache-Control
+            -          | S-MaxAge=2 | s-maxage=3 | Cache-Control
+            -          | 's-maxage=2, ' | s-maxage=3 | Cache-Control
+            -          | s-maxage=2;x=1 | s-maxage=3 | CDN-Cache-Control
             -          | -          | -          | Cache-Control
             """)
     void precedence(String isr, String cdn, String cc, String expected) {
