@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Chooses which field carries the cache directives for this cache, following RFC 9213: the most specific targeted
- * field that is present and valid wins, and {@code Cache-Control} is the fallback.
+ * field that is present and valid wins ({@code Isr-Cache-Control}, {@code CDN-Cache-Control}), then
+ * {@code Surrogate-Control} when it has directives for this surrogate ({@link SurrogateControl}), and
+ * {@code Cache-Control} is the fallback.
  *
  * <p>A targeted field that is empty, is not a Structured Field Dictionary (RFC 9651) or fails to parse is ignored as if
  * absent (RFC 9213 section 2.1); the fallback
@@ -37,6 +39,13 @@ public final class DirectiveSource {
             CacheControl parsed = CacheControl.parse(StructuredDictionary.withoutParameters(value));
             if (!parsed.malformed() && !parsed.isEmpty()) {
                 return new Selected(field, parsed);
+            }
+        }
+        String surrogate = headers.combined(SurrogateControl.FIELD);
+        if (surrogate != null) {
+            String ours = SurrogateControl.directivesFor(surrogate, SurrogateControl.DEVICE);
+            if (!ours.isEmpty()) {
+                return new Selected(SurrogateControl.FIELD, CacheControl.parse(ours));
             }
         }
         return new Selected(CACHE_CONTROL, CacheControl.parse(headers.combined(CACHE_CONTROL)));

@@ -6,6 +6,7 @@ import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.FrontDoor;
+import dev.isr.core.Header;
 import dev.isr.core.HeaderLookup;
 import dev.isr.core.IncomingRequest;
 import dev.isr.core.IsrConfig;
@@ -16,6 +17,7 @@ import dev.isr.core.PassMemory;
 import dev.isr.core.PublicOrigins;
 import dev.isr.core.RenderCollapser;
 import dev.isr.core.ResponseCache;
+import dev.isr.core.SurrogateControl;
 import dev.isr.core.Validators;
 import dev.isr.revalidation.HttpRevalidator;
 import dev.isr.revalidation.RevalidationSecret;
@@ -29,6 +31,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -259,6 +262,19 @@ public class FrontDoorFilter extends HttpFilter {
     }
 
     /**
+     * The fields a render is shown besides the request's own: this surrogate's capability, after those of surrogates
+     * in front of it (Edge Architecture 1.0), and the validators of a stale entry it revalidates.
+     */
+    private static List<Header> shownBesides(Lookup.Forward forward, HttpServletRequest request) {
+        String capabilities = request.getHeader(SurrogateControl.CAPABILITY_FIELD);
+        List<Header> fields = new ArrayList<>(forward.validating() == null ? List.of()
+                : Validators.askingWhetherChanged(forward.validating()));
+        fields.add(new Header(SurrogateControl.CAPABILITY_FIELD, capabilities == null ? SurrogateControl.capability()
+                : capabilities + ", " + SurrogateControl.capability()));
+        return fields;
+    }
+
+    /**
      * Runs the application. A request whose response may be stored is shown in canonical form ({@link
      * CanonicalRequest}) and its Servlet response watched for per-visitor signs ({@link VisitorTracker}). A render
      * that throws or sends a server error is answered with a stale entry within its {@code stale-if-error} window, if
@@ -270,8 +286,7 @@ public class FrontDoorFilter extends HttpFilter {
         HttpServletRequest shown = request;
         HttpServletResponse watched = response;
         if (forward.key() != null && forward.reason() != CacheStatus.Forward.METHOD) {
-            shown = new CanonicalRequest(request, forward.key(), forward.validating() == null ? List.of()
-                    : Validators.askingWhetherChanged(forward.validating()));
+            shown = new CanonicalRequest(request, forward.key(), shownBesides(forward, request));
             watched = new VisitorTracker(request, response);
         }
         CachedResponse stale = forward.staleIfError();
