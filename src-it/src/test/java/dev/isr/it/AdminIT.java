@@ -150,6 +150,40 @@ class AdminIT extends DeployedEar {
         assertEquals(etag, fresh.headers().firstValue("ETag").orElseThrow());
     }
 
+    /** {@code /isr/metrics}: Prometheus text, protected like the rest, its counters moving with the requests. */
+    @Test
+    void metricsAreExposedAsPrometheusTextAndMoveWithRequests() throws Exception {
+        assertEquals(401, admin("GET", "/isr/metrics", null, null).statusCode());
+        String page = Http.lab("metered", Http.headers("CDN-Cache-Control", "s-maxage=300"));
+        Http.get(page);
+        long before = sample(metrics(), "isr_hits_total");
+        Http.get(page);
+        Http.get(page);
+        String text = metrics();
+        assertEquals(before + 2, sample(text, "isr_hits_total"), text);
+        for (String line : text.split("\n")) {
+            assertTrue(line.matches("# (HELP|TYPE) isr_[a-z_]+ .+|isr_[a-z_]+(\\{[a-z_]+=\"[a-z]+\"\\})? \\d+"),
+                    "not Prometheus text: " + line);
+        }
+        assertTrue(text.contains("isr_revalidations_total{result=\"failed\"} "), text);
+    }
+
+    private static String metrics() throws Exception {
+        HttpResponse<String> response = admin("GET", "/isr/metrics", null, "Bearer " + TOKEN);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        return response.body();
+    }
+
+    private static long sample(String text, String name) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Long.parseLong(line.substring(name.length() + 1));
+            }
+        }
+        throw new AssertionError(name + " not in " + text);
+    }
+
     @Test
     void revalidateRegeneratesWhileTheOldEntryIsServed() throws Exception {
         String page = Http.lab("reval", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=300\",\"Cache-Tag\":"

@@ -7,6 +7,7 @@ import dev.isr.core.CaptureBudget;
 import dev.isr.core.ClusterView;
 import dev.isr.core.EntryIndex;
 import dev.isr.core.IsrConfig;
+import dev.isr.core.PrometheusText;
 import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.Tags;
@@ -28,7 +29,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The admin API (contract section 6). Every call but the webhook needs {@code Authorization: Bearer <isr.admin.token>};
@@ -144,10 +148,10 @@ public class IsrAdminResource {
     @Path("stats")
     @Produces(MediaType.APPLICATION_JSON)
     public Response stats(@HeaderParam("Authorization") String authorization) {
-        String refusal = access.refusal(authorization);
-        if (refusal != null) {
-            return Problems.unauthorized(refusal);
-        }
+        return ifAllowed(authorization, this::stats);
+    }
+
+    private Response stats() {
         CacheStatistics.Snapshot counters = statistics.snapshot();
         ByteUsage usage = cache.usage();
         JsonObject stats = Json.createObjectBuilder()
@@ -177,11 +181,67 @@ public class IsrAdminResource {
     }
 
     /**
+     * The same counters and sizes as {@link #stats}, in the Prometheus text format, for scraping; protected like the
+     * rest of the admin API (a scraper sends the token as a bearer token). Counters restart at 0 with the node.
+     */
+    @GET
+    @Path("metrics")
+    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    public Response metrics(@HeaderParam("Authorization") String authorization) {
+        return ifAllowed(authorization, this::metrics);
+    }
+
+    private Response metrics() {
+        CacheStatistics.Snapshot c = statistics.snapshot();
+        ByteUsage usage = cache.usage();
+        List<PrometheusText.Sample> samples = List.of(
+                PrometheusText.Sample.counter("isr_hits_total", "Fresh hits answered from the cache.", c.hits()),
+                PrometheusText.Sample.counter("isr_stale_hits_total", "Stale hits (stale-while-revalidate or"
+                        + " stale-if-error).", c.staleHits()),
+                PrometheusText.Sample.counter("isr_misses_total", "Lookups that rendered: no entry, or none usable.",
+                        c.misses()),
+                PrometheusText.Sample.counter("isr_collapsed_total", "Requests answered with another request's"
+                        + " render.", c.collapsed()),
+                PrometheusText.Sample.counter("isr_bypasses_total", "Requests and responses the cache was not used"
+                        + " for.", c.bypasses()),
+                PrometheusText.Sample.counter("isr_stores_total", "Responses stored.", c.stores()),
+                revalidations("ok", c.revalidationsOk()),
+                revalidations("failed", c.revalidationsFailed()),
+                PrometheusText.Sample.counter("isr_purges_total", "Purge calls.", c.purges()),
+                PrometheusText.Sample.counter("isr_passes_total", "Renders not collapsed because the key was"
+                        + " recently not storable.", c.passes()),
+                PrometheusText.Sample.counter("isr_answered_before_servlet_total", "Hits answered by the fast lane"
+                        + " before servlet dispatch.", c.beforeServlet()),
+                PrometheusText.Sample.gauge("isr_entries", "Entries this node indexes.", cache.index().size()),
+                PrometheusText.Sample.gauge("isr_entry_bytes", "Bytes of the entries this node indexes.",
+                        cache.index().bytes()),
+                PrometheusText.Sample.gauge("isr_memory_bytes", "Bytes of entries in memory.", usage.memory()),
+                PrometheusText.Sample.gauge("isr_memory_max_bytes", "isr.memory.max-bytes.",
+                        config.budgets().memory()),
+                PrometheusText.Sample.gauge("isr_store_bytes", "Bytes of durable entries.", usage.store()),
+                PrometheusText.Sample.gauge("isr_store_max_bytes", "isr.store.max-bytes.", config.budgets().store()),
+                PrometheusText.Sample.gauge("isr_cluster_members", "Members of the cluster view.",
+                        cluster.members()));
+        return Response.ok(PrometheusText.render(samples)).header("Cache-Control", "no-store").build();
+    }
+
+    private static PrometheusText.Sample revalidations(String result, long value) {
+        return new PrometheusText.Sample("isr_revalidations_total", PrometheusText.Type.COUNTER,
+                "Background revalidations, by result.", Map.of("result", result), value);
+    }
+
+    /**
      * The answer to a purge: how many entries this node removed, and how many members the purge record reached before
      * the call returned (every member of the cluster: the record is written synchronously to all of them).
      */
     private JsonObject purged(int purged) {
         return Json.createObjectBuilder().add("purged", purged).add("nodes", cluster.members()).build();
+    }
+
+    /** {@code answer} if {@code authorization} carries the admin token, else {@code 401}. */
+    private Response ifAllowed(String authorization, Supplier<Response> answer) {
+        String refusal = access.refusal(authorization);
+        return refusal != null ? Problems.unauthorized(refusal) : answer.get();
     }
 
     private Response authorized(String authorization, InputStream body, Function<byte[], Response> action) {
