@@ -154,7 +154,7 @@ public class TestOrigin {
                     + ")");
         }
         JsonObject config = requests.getJsonObject(number - 1);
-        long now = System.currentTimeMillis();
+        long now = tests.clock.millis();
 
         int status = 200;
         if (config.containsKey("response_status")) {

@@ -3,6 +3,7 @@ package org.example.cachetests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /** What the suite's server keeps between requests (server/utils.mjs): the tests' configurations and states. */
 @ApplicationScoped
 public class TestStates {
+
+    /** The clock the answers are dated by ({@code Server-Now}, dates relative to it). */
+    final Clock clock = Clock.systemUTC();
 
     /** The requests of each test, by its uuid. */
     final Map<String, JsonArray> configs = new ConcurrentHashMap<>();
