@@ -18,9 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The application answered {@code 304 Not Modified} to the validators of a stale entry ({@link Validators}): the
@@ -59,13 +57,7 @@ class NotModifiedRefresh {
             HeaderLookup request, VisitorSignals visitor, String uncacheable) {
         CachedResponse entry = lookup.validating();
         Instant now = clock.instant();
-        List<Header> replayed = new ArrayList<>();
-        for (Map.Entry<String, List<String>> field : response.getStringHeaders().entrySet()) {
-            if (StoredFields.isReplayed(field.getKey())) {
-                field.getValue().forEach(value -> replayed.add(new Header(field.getKey(), value)));
-            }
-        }
-        List<Header> fields = Validators.updated(entry.headers(), replayed);
+        List<Header> fields = Validators.updated(entry.headers(), StoredFields.replayed(response.getHeaders()));
         // the directives this module consumes (Isr-Cache-Control, a declaration) are not stored: the 304's count
         HeaderLookup decided = name -> ResponseStorability.isInternalField(name) ? notModified.values(name)
                 : fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(Header::value).toList();
