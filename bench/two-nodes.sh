@@ -8,6 +8,9 @@ N=${N:-1000}
 # both nodes serve one public origin, as behind a load balancer: the clients send its Host to each
 CLUSTER=(-Disr.cluster.mode=replicated "-Disr.cluster.initial-hosts=127.0.0.1[7900],127.0.0.1[7901]"
     -Disr.public-origins=http://bench.example)
+# the channel is sealed as in production: a key for this run only, in the servers' environment (never on a command line)
+ISR_CLUSTER_SECRET=$(head -c 32 /dev/urandom | base64)
+export ISR_CLUSTER_SECRET
 CLIENT=(-Djdk.httpclient.allowRestrictedHeaders=host -Dhost=bench.example)
 trap '"$HERE/server.sh" stop bench2 || true; "$HERE/server.sh" stop bench1 || true' EXIT
 "$HERE/server.sh" start bench1 0 "${CLUSTER[@]}" -Disr.cluster.port=7900

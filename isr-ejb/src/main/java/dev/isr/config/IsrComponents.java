@@ -2,6 +2,7 @@ package dev.isr.config;
 
 import dev.isr.core.CacheKeyFactory;
 import dev.isr.core.CacheStatistics;
+import dev.isr.core.DegradationWatch;
 import dev.isr.core.CacheStatus;
 import dev.isr.core.CaptureBudget;
 import dev.isr.core.CaptureRules;
@@ -89,6 +90,13 @@ public class IsrComponents {
     @Singleton
     RevalidationGate revalidationGate(IsrConfig config) {
         return new RevalidationGate(config.retryAfter());
+    }
+
+    /** Readiness' judge of degraded answers, one per deployment, so that its window spans the checks. */
+    @Produces
+    @Singleton
+    DegradationWatch degradationWatch(IsrConfig config) {
+        return new DegradationWatch(config.degradedWindow(), config.degradedShare());
     }
 
     /** One per deployment: the capture filter reserves from it, the admin API reports it. */

@@ -2,6 +2,8 @@ package dev.isr.config;
 
 import dev.isr.core.ByteBudgets;
 import dev.isr.core.ByteSizes;
+import dev.isr.core.ChannelSecurity;
+import dev.isr.core.ClientNetworks;
 import dev.isr.core.ClusterSettings;
 import dev.isr.core.Durations;
 import dev.isr.core.IsrConfig;
@@ -38,6 +40,9 @@ public class IsrConfigProducer {
     public static final String COLLAPSE_TIMEOUT = "isr.collapse.timeout";
     public static final String REVALIDATION_MAX_CONCURRENCY = "isr.revalidation.max-concurrency";
     public static final String ADMIN_TOKEN = "isr.admin.token";
+    public static final String ADMIN_ALLOWED_NETWORKS = "isr.admin.allowed-networks";
+    public static final String DEGRADED_WINDOW = "isr.health.degraded-window";
+    public static final String DEGRADED_SHARE = "isr.health.degraded-share";
     public static final String WEBHOOK_SECRET = "isr.webhook.secret";
     public static final String CLUSTER_MODE = "isr.cluster.mode";
     public static final String CLUSTER_OWNERS = "isr.cluster.owners";
@@ -47,6 +52,12 @@ public class IsrConfigProducer {
     public static final String CLUSTER_INITIAL_HOSTS = "isr.cluster.initial-hosts";
     public static final String CLUSTER_MIN_MEMBERS = "isr.cluster.min-members";
     public static final String CLUSTER_NODE_NAME = "isr.cluster.node-name";
+    public static final String CLUSTER_SECRET = "isr.cluster.secret";
+    public static final String CLUSTER_KEYSTORE_PATH = "isr.cluster.keystore.path";
+    public static final String CLUSTER_KEYSTORE_PASSWORD = "isr.cluster.keystore.password";
+    public static final String CLUSTER_KEYSTORE_ALIAS = "isr.cluster.keystore.alias";
+    public static final String CLUSTER_INSECURE = "isr.cluster.insecure";
+    public static final String CLUSTER_MAX_CLOCK_SKEW = "isr.cluster.max-clock-skew";
     public static final String MEMORY_MAX_BYTES = "isr.memory.max-bytes";
     public static final String STORE_MAX_BYTES = "isr.store.max-bytes";
     public static final String CAPTURE_MAX_BYTES = "isr.capture.max-bytes";
@@ -59,10 +70,11 @@ public class IsrConfigProducer {
     /** Every key this class reads, for the check that the configuration reference documents them all. */
     public static final List<String> KEYS = List.of(CACHE_NAME, MAX_BODY_BYTES, STORABLE_STATUSES,
             IGNORED_QUERY_PARAMS, STORE_PATH, STRICT_S_MAXAGE, ORIGIN, REVALIDATION_TOKEN, REVALIDATION_TIMEOUT,
-            RETRY_AFTER, COLLAPSE_TIMEOUT, REVALIDATION_MAX_CONCURRENCY, ADMIN_TOKEN, WEBHOOK_SECRET, CLUSTER_MODE,
+            RETRY_AFTER, COLLAPSE_TIMEOUT, REVALIDATION_MAX_CONCURRENCY, ADMIN_TOKEN, ADMIN_ALLOWED_NETWORKS, WEBHOOK_SECRET, CLUSTER_MODE,
             CLUSTER_OWNERS, CLUSTER_NAME, CLUSTER_BIND_ADDRESS, CLUSTER_PORT, CLUSTER_INITIAL_HOSTS, CLUSTER_MIN_MEMBERS,
-            CLUSTER_NODE_NAME, MEMORY_MAX_BYTES, STORE_MAX_BYTES, CAPTURE_MAX_BYTES, SWEEP_INTERVAL, EVICT_UNREAD_AFTER,
-            PUBLIC_ORIGINS, HIT_FOR_PASS, WEBHOOK_TOLERANCE);
+            CLUSTER_NODE_NAME, CLUSTER_SECRET, CLUSTER_KEYSTORE_PATH, CLUSTER_KEYSTORE_PASSWORD, CLUSTER_KEYSTORE_ALIAS,
+            CLUSTER_INSECURE, CLUSTER_MAX_CLOCK_SKEW, MEMORY_MAX_BYTES, STORE_MAX_BYTES, CAPTURE_MAX_BYTES, SWEEP_INTERVAL, EVICT_UNREAD_AFTER,
+            PUBLIC_ORIGINS, HIT_FOR_PASS, WEBHOOK_TOLERANCE, DEGRADED_WINDOW, DEGRADED_SHARE);
 
     @Inject
     Config config;
@@ -95,7 +107,11 @@ public class IsrConfigProducer {
                     readDuration(EVICT_UNREAD_AFTER, defaults.evictUnreadAfter()),
                     readList(PUBLIC_ORIGINS, defaults.publicOrigins()),
                     readDuration(HIT_FOR_PASS, defaults.hitForPass()),
-                    readDuration(WEBHOOK_TOLERANCE, defaults.webhookTolerance()));
+                    readDuration(WEBHOOK_TOLERANCE, defaults.webhookTolerance()),
+                    readDuration(DEGRADED_WINDOW, defaults.degradedWindow()),
+                    read(DEGRADED_SHARE, Double.class, defaults.degradedShare()),
+                    convert(ADMIN_ALLOWED_NETWORKS, k -> config.getOptionalValues(k, String.class)
+                            .map(ClientNetworks::parse).orElse(defaults.adminNetworks())));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("ISR0001: invalid ISR configuration: " + e.getMessage(), e);
         }
@@ -111,7 +127,18 @@ public class IsrConfigProducer {
                 read(CLUSTER_PORT, Integer.class, defaults.port()),
                 readList(CLUSTER_INITIAL_HOSTS, defaults.initialHosts()),
                 read(CLUSTER_MIN_MEMBERS, Integer.class, defaults.minMembers()),
-                read(CLUSTER_NODE_NAME, String.class, defaults.nodeName()));
+                read(CLUSTER_NODE_NAME, String.class, defaults.nodeName()),
+                security(defaults.security()),
+                readDuration(CLUSTER_MAX_CLOCK_SKEW, defaults.maxClockSkew()));
+    }
+
+    private ChannelSecurity security(ChannelSecurity defaults) {
+        return new ChannelSecurity(
+                read(CLUSTER_SECRET, String.class, defaults.secret()),
+                read(CLUSTER_KEYSTORE_PATH, String.class, defaults.keystorePath()),
+                read(CLUSTER_KEYSTORE_PASSWORD, String.class, defaults.keystorePassword()),
+                read(CLUSTER_KEYSTORE_ALIAS, String.class, defaults.keyAlias()),
+                read(CLUSTER_INSECURE, Boolean.class, defaults.insecure()));
     }
 
     private <T> T read(String key, Class<T> type, T defaultValue) {

@@ -1,5 +1,6 @@
 package dev.isr.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,9 +17,15 @@ import java.util.regex.Pattern;
  * @param initialHosts the members to contact at start, {@code host[port]} each ({@code isr.cluster.initial-hosts})
  * @param minMembers the members below which readiness is DOWN ({@code isr.cluster.min-members})
  * @param nodeName this node's name, or empty for the server's ({@code isr.cluster.node-name})
+ * @param security the key that encrypts and authenticates the channel, required when clustered
+ *     ({@code isr.cluster.secret}, {@code isr.cluster.keystore.*}, {@code isr.cluster.insecure})
+ * @param maxClockSkew how far this node's clock may be from the cluster's before readiness is DOWN
+ *     ({@code isr.cluster.max-clock-skew})
  */
 public record ClusterSettings(Mode mode, int owners, String name, String bindAddress, int port,
-        List<String> initialHosts, int minMembers, String nodeName) {
+        List<String> initialHosts, int minMembers, String nodeName, ChannelSecurity security, Duration maxClockSkew) {
+
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofSeconds(2);
 
     /** {@code isr.cluster.mode}. */
     public enum Mode {
@@ -68,10 +75,17 @@ public record ClusterSettings(Mode mode, int owners, String name, String bindAdd
             throw new IllegalArgumentException("isr.cluster.min-members must be >= 1: " + minMembers);
         }
         Objects.requireNonNull(nodeName, "isr.cluster.node-name");
+        Objects.requireNonNull(security, "isr.cluster.secret");
+        security.requireUsableFor(mode, bindAddress);
+        Objects.requireNonNull(maxClockSkew, "isr.cluster.max-clock-skew");
+        if (maxClockSkew.isNegative() || maxClockSkew.isZero()) {
+            throw new IllegalArgumentException("isr.cluster.max-clock-skew must be positive: " + maxClockSkew);
+        }
     }
 
     public static ClusterSettings local() {
-        return new ClusterSettings(Mode.LOCAL, 2, "isr", "127.0.0.1", 7900, List.of("127.0.0.1[7900]"), 1, "");
+        return new ClusterSettings(Mode.LOCAL, 2, "isr", "127.0.0.1", 7900, List.of("127.0.0.1[7900]"), 1, "",
+                ChannelSecurity.NONE, DEFAULT_MAX_CLOCK_SKEW);
     }
 
     public boolean clustered() {

@@ -52,18 +52,18 @@ public final class FrontDoor {
         String path = CanonicalPath.of(request.rawPath());
         String origin = request.origin() == null ? "" : request.origin().value();
         if (!request.isHead() && !"GET".equals(request.method())) {
-            statistics.bypass();
+            statistics.bypass("method");
             return Lookup.Forward.method(new RequestTarget(origin, path == null ? request.rawPath() : path,
                     request.rawQuery()));
         }
         RequestTarget asReceived = new RequestTarget(origin, path == null ? "/" : path, request.rawQuery());
         if (path == null) {
             log("{0}: not a canonical path, bypassed", request.rawPath());
-            statistics.bypass();
+            statistics.bypass("malformed-path");
             return Lookup.Forward.bypass(null, asReceived, "malformed-path");
         }
         if (!cache.available()) {
-            statistics.bypass();
+            statistics.bypass("cache-unavailable");
             return Lookup.Forward.bypass(null, asReceived, "cache-unavailable");
         }
         Origin revalidationOrigin = authenticatedRevalidation(request);
@@ -78,7 +78,7 @@ public final class FrontDoor {
         }
         if (!origins.allows(request.origin())) {
             log("{0}: origin {1} is not served from the cache", path, request.origin());
-            statistics.bypass();
+            statistics.bypass("unknown-origin");
             return Lookup.Forward.bypass(null, asReceived, "unknown-origin");
         }
         CacheKey key = cache.varyRule(path).keyFor(keys, asReceived, request.headers());
@@ -92,7 +92,7 @@ public final class FrontDoor {
         CachedResponse entry = stored.get();
         if (request.hasCredentials() && !entry.policy().sharedWithAuthorization()) {
             log("{0}: request has credentials, entry is not public", key);
-            statistics.bypass();
+            statistics.bypass("authorization");
             return new Lookup.Forward(key, asReceived, CacheStatus.Forward.BYPASS, "authorization", !head, false,
                     false, null, cache.purgeEpoch(), null);
         }
@@ -153,6 +153,11 @@ public final class FrontDoor {
      * answer with {@link #serve}, or not ({@code serve} null) and then either ask {@link #answerFromStore} from a
      * thread that may wait ({@link #askFromWorker}) or pass the request on to {@link #lookup}.
      */
+    /** Records how long a hit answered outside {@link #lookup} (before servlet dispatch) took, for the metrics. */
+    public void answered(long nanos) {
+        statistics.hitTook(nanos);
+    }
+
     public record EarlyAnswer(Lookup.Serve serve, boolean askFromWorker) {
 
         static final EarlyAnswer PASS_ON = new EarlyAnswer(null, false);
@@ -257,6 +262,7 @@ public final class FrontDoor {
     /** The answer with a stale entry after a failed render, within its {@code stale-if-error} window. */
     public Lookup.Serve serveStaleIfError(CachedResponse entry, Instant now, boolean withBody) {
         statistics.staleHit();
+        statistics.staleIfError();
         return staleIfErrorAnswer(entry, now, withBody);
     }
 

@@ -42,6 +42,12 @@ import java.util.stream.IntStream;
  *     ({@code isr.hit-for-pass})
  * @param webhookTolerance how far a webhook's signed timestamp may be from this node's clock; also how long its
  *     signature is remembered against replays ({@code isr.webhook.tolerance})
+ * @param degradedWindow the window over which readiness judges the share of degraded answers
+ *     ({@code isr.health.degraded-window})
+ * @param degradedShare the share of stale-if-error answers, or of failed revalidations, above which readiness is
+ *     DOWN ({@code isr.health.degraded-share})
+ * @param adminNetworks the client networks the token-protected admin calls answer; {@link ClientNetworks#ANY} for
+ *     every one ({@code isr.admin.allowed-networks})
  */
 public record IsrConfig(
         String cacheName,
@@ -64,7 +70,10 @@ public record IsrConfig(
         Duration evictUnreadAfter,
         List<String> publicOrigins,
         Duration hitForPass,
-        Duration webhookTolerance) {
+        Duration webhookTolerance,
+        Duration degradedWindow,
+        double degradedShare,
+        ClientNetworks adminNetworks) {
 
     public static final String DEFAULT_CACHE_NAME = "isr";
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -78,6 +87,8 @@ public record IsrConfig(
     public static final List<String> DEFAULT_IGNORED_QUERY_PARAMS =
             List.of("utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "msclkid");
     public static final Duration DEFAULT_REVALIDATION_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_DEGRADED_WINDOW = Duration.ofMinutes(5);
+    public static final double DEFAULT_DEGRADED_SHARE = 0.5;
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
     public static final Duration DEFAULT_COLLAPSE_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_REVALIDATION_MAX_CONCURRENCY = 4;
@@ -136,6 +147,11 @@ public record IsrConfig(
         }
         requireNotNegative("isr.hit-for-pass", hitForPass);
         requirePositive("isr.webhook.tolerance", webhookTolerance);
+        requirePositive("isr.health.degraded-window", degradedWindow);
+        if (!(degradedShare > 0 && degradedShare <= 1)) {
+            throw new IllegalArgumentException("isr.health.degraded-share must be in (0, 1]: " + degradedShare);
+        }
+        Objects.requireNonNull(adminNetworks, "isr.admin.allowed-networks");
     }
 
     private static void requireSecret(String key, String value) {
@@ -167,21 +183,22 @@ public record IsrConfig(
                 DEFAULT_IGNORED_QUERY_PARAMS, "", false, "", "", DEFAULT_REVALIDATION_TIMEOUT, DEFAULT_RETRY_AFTER,
                 DEFAULT_COLLAPSE_TIMEOUT, DEFAULT_REVALIDATION_MAX_CONCURRENCY, "", "", ClusterSettings.local(),
                 ByteBudgets.DEFAULTS, DEFAULT_SWEEP_INTERVAL, DEFAULT_EVICT_UNREAD_AFTER, List.of(),
-                DEFAULT_HIT_FOR_PASS, DEFAULT_WEBHOOK_TOLERANCE);
+                DEFAULT_HIT_FOR_PASS, DEFAULT_WEBHOOK_TOLERANCE, DEFAULT_DEGRADED_WINDOW, DEFAULT_DEGRADED_SHARE,
+                ClientNetworks.ANY);
     }
 
     public IsrConfig withStorePath(String path) {
         return new IsrConfig(cacheName, maxBodyBytes, storableStatuses, ignoredQueryParams, path, strictSMaxAge,
                 origin, revalidationToken, revalidationTimeout, retryAfter, collapseTimeout, revalidationMaxConcurrency,
                 adminToken, webhookSecret, cluster, budgets, sweepInterval, evictUnreadAfter, publicOrigins, hitForPass,
-                webhookTolerance);
+                webhookTolerance, degradedWindow, degradedShare, adminNetworks);
     }
 
     public IsrConfig withBudgets(ByteBudgets budgets) {
         return new IsrConfig(cacheName, maxBodyBytes, storableStatuses, ignoredQueryParams, storePath, strictSMaxAge,
                 origin, revalidationToken, revalidationTimeout, retryAfter, collapseTimeout, revalidationMaxConcurrency,
                 adminToken, webhookSecret, cluster, budgets, sweepInterval, evictUnreadAfter, publicOrigins, hitForPass,
-                webhookTolerance);
+                webhookTolerance, degradedWindow, degradedShare, adminNetworks);
     }
 
     @Override
@@ -197,6 +214,7 @@ public record IsrConfig(
                 + (webhookSecret.isEmpty() ? "<none: webhooks refused>" : "<set>") + ", cluster=" + cluster
                 + ", budgets=" + budgets + ", sweepInterval=" + sweepInterval + ", evictUnreadAfter="
                 + evictUnreadAfter + ", publicOrigins=" + publicOrigins + ", hitForPass=" + hitForPass
-                + ", webhookTolerance=" + webhookTolerance + "]";
+                + ", webhookTolerance=" + webhookTolerance + ", degradedWindow=" + degradedWindow + ", degradedShare="
+                + degradedShare + ", adminNetworks=" + adminNetworks + "]";
     }
 }

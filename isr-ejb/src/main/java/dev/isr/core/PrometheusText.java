@@ -1,5 +1,6 @@
 package dev.isr.core;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,44 @@ public final class PrometheusText {
         }
     }
 
+    /** A histogram: {@code name_bucket{le="..."}} for each bound and {@code +Inf}, {@code name_sum}, {@code name_count}. */
+    public record Histogram(String name, String help, LatencyHistogram.Snapshot values) {
+        public Histogram {
+            Objects.requireNonNull(help, "help");
+            Objects.requireNonNull(values, "values");
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not a metric name: " + name);
+            }
+        }
+    }
+
     private PrometheusText() {
+    }
+
+    /** The exposition of {@code samples}, then of {@code histograms}. */
+    public static String render(List<Sample> samples, List<Histogram> histograms) {
+        StringBuilder text = new StringBuilder(render(samples));
+        for (Histogram histogram : histograms) {
+            String name = histogram.name();
+            LatencyHistogram.Snapshot values = histogram.values();
+            text.append("# HELP ").append(name).append(' ').append(histogram.help()).append('\n');
+            text.append("# TYPE ").append(name).append(" histogram\n");
+            double[] bounds = values.boundsSeconds();
+            long[] cumulative = values.cumulative();
+            for (int i = 0; i < bounds.length; i++) {
+                text.append(name).append("_bucket{le=\"").append(plain(bounds[i])).append("\"} ").append(cumulative[i])
+                        .append('\n');
+            }
+            text.append(name).append("_bucket{le=\"+Inf\"} ").append(values.count()).append('\n');
+            text.append(name).append("_sum ").append(plain(values.sumSeconds())).append('\n');
+            text.append(name).append("_count ").append(values.count()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** {@code 0.0005}, not {@code 5.0E-4}: what Prometheus' own clients write. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The exposition of {@code samples}, grouped by name in the order the names first appear. */

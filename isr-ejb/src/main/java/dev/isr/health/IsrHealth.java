@@ -21,11 +21,19 @@ public class IsrHealth {
      * @param minMembers {@code isr.cluster.min-members}
      * @param mode {@code isr.cluster.mode}
      * @param entries the entries this node indexes
+     * @param clockOffsetMillis this node's clock minus the cluster's
+     * @param maxClockSkewMillis {@code isr.cluster.max-clock-skew}
      */
-    public record State(boolean running, Path storeLocation, int members, int minMembers, String mode, int entries) {
+    public record State(boolean running, Path storeLocation, int members, int minMembers, String mode, int entries,
+            long clockOffsetMillis, long maxClockSkewMillis) {
+
+        /** Whether this node's clock is further from the cluster's than allowed. */
+        public boolean clockSkewed() {
+            return Math.abs(clockOffsetMillis) > maxClockSkewMillis;
+        }
     }
 
-    private static final State NOT_STARTED = new State(false, null, 0, 1, "unknown", 0);
+    private static final State NOT_STARTED = new State(false, null, 0, 1, "unknown", 0, 0, Long.MAX_VALUE);
 
     private volatile Supplier<State> source = () -> NOT_STARTED;
 

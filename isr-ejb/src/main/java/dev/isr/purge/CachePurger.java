@@ -40,7 +40,10 @@ public class CachePurger implements IsrCache {
 
     /** Purges what {@code request} selects; {@code route} names the caller in the log (admin API, webhook, ...). */
     public int purge(PurgeRequest request, String route) {
+        long start = System.nanoTime();
         int purged = cache.purge(request, clock.instant());
+        // cache.purge returns once every member holds the purge records: its duration is the purge's propagation
+        statistics.purgeCall(System.nanoTime() - start);
         statistics.purged(purged);
         LOG.log(Level.INFO, "ISR0401: purge via {0}: {1}: {2} entries", route, request.describe(), purged);
         return purged;

@@ -23,12 +23,19 @@ import org.jgroups.protocols.VERIFY_SUSPECT2;
 import org.jgroups.protocols.pbcast.GMS;
 import org.jgroups.protocols.pbcast.NAKACK2;
 import org.jgroups.protocols.pbcast.STABLE;
+import org.jgroups.stack.Protocol;
 
 /**
  * The JGroups channel of the ISR cluster, built from configuration rather than an XML file so that every value
  * comes from MicroProfile Config: TCP on a port of its own (not the server's), discovery by TCPPING from a fixed list
  * of members (no multicast, which networks and loopback often drop), failure detection tuned so that a node killed
  * with {@code kill -9} is noticed within seconds (its sockets close: FD_SOCK2) and a hung one within ten (FD_ALL3).
+ *
+ * <p>Every message is encrypted and authenticated with the cluster's key ({@link ClusterKey}) right above the
+ * transport ({@link SealedMessages}: the whole message, headers, sender and destination included, sealed with AES-GCM).
+ * A process without the key cannot discover the members, join, read an entry or forge a message: its messages fail
+ * authentication and are dropped. Discovery, membership, failure detection and state transfer are covered alike. Only
+ * with {@code isr.cluster.insecure=true}, on loopback, is the channel plain.
  */
 final class ClusterChannel implements JGroupsChannelConfigurator {
 
@@ -51,7 +58,9 @@ final class ClusterChannel implements JGroupsChannelConfigurator {
 
     @Override
     public String getProtocolStackString() {
-        return "TCP(" + settings.bindAddress() + ":" + settings.port() + "):TCPPING" + settings.initialHosts()
+        return "TCP(" + settings.bindAddress() + ":" + settings.port() + ")"
+                + (settings.security().hasKey() ? ":SEALED(" + SealedMessages.CIPHER + ")" : "")
+                + ":TCPPING" + settings.initialHosts()
                 + ":MERGE3:FD_SOCK2:FD_ALL3:VERIFY_SUSPECT2:NAKACK2:UNICAST3:STABLE:GMS:UFC:MFC:FRAG4";
     }
 
@@ -92,9 +101,14 @@ final class ClusterChannel implements JGroupsChannelConfigurator {
         // FD_SOCK2's server socket (the transport's port + 100) listens where the transport does: left unset, it
         // listened on every address
         FD_SOCK2 sockets = new FD_SOCK2().setBindAddress(bindAddress);
-        JChannel channel = new JChannel(tcp, ping, new MERGE3(), sockets, heartbeat, verify, new NAKACK2(),
-                new UNICAST3(), new STABLE(), gms, new UFC(), new MFC(), new FRAG4());
-        return channel;
+        List<Protocol> stack = new ArrayList<>();
+        stack.add(tcp);
+        if (settings.security().hasKey()) {
+            stack.add(new SealedMessages(ClusterKey.of(settings.security(), settings.name())));
+        }
+        stack.addAll(List.of(ping, new MERGE3(), sockets, heartbeat, verify, new NAKACK2(), new UNICAST3(),
+                new STABLE(), gms, new UFC(), new MFC(), new FRAG4()));
+        return new JChannel(stack);
     }
 
     private static List<InetSocketAddress> initialHosts(List<String> hosts) {

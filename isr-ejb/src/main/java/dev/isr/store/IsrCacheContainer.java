@@ -71,6 +71,7 @@ public class IsrCacheContainer {
     static final String PURGES_CACHE = "isr-purges";
     static final String LEASES_CACHE = "isr-leases";
     static final String READS_CACHE = "isr-reads";
+    static final String CLOCKS_CACHE = "isr-clocks";
     /** The store of {@code isr-durable}, ProtoStream-encoded; {@link LegacyDurableStore} empties the one before. */
     static final String DURABLE_DIRECTORY = "durable-protostream";
 
@@ -94,13 +95,15 @@ public class IsrCacheContainer {
     private volatile Leases leases = UnavailableLeases.INSTANCE;
     private volatile ClusterView clusterView;
     private volatile Cache<String, Long> reads;
+    private volatile ClusterClocks clocks;
 
     @PostConstruct
     void start() {
         startCaches();
         if (health != null) {
             health.attach(() -> new IsrHealth.State(responseCache.available(), location, clusterView.members(),
-                    config.cluster().minMembers(), clusterView.mode().label(), responseCache.index().size()));
+                    config.cluster().minMembers(), clusterView.mode().label(), responseCache.index().size(),
+                    clocks == null ? 0 : clocks.offsetMillis(), config.cluster().maxClockSkew().toMillis()));
         }
     }
 
@@ -122,6 +125,7 @@ public class IsrCacheContainer {
                     preloaded(persistent(plain(sharedMode, cluster), "purges")).build());
             manager.defineConfiguration(LEASES_CACHE, plain(sharedMode, cluster).build());
             manager.defineConfiguration(READS_CACHE, plain(entryMode, cluster).build());
+            manager.defineConfiguration(CLOCKS_CACHE, plain(sharedMode, cluster).build());
             manager.start();
             Cache<String, CachedResponse> memory = manager.getCache(MEMORY_CACHE);
             Cache<String, CachedResponse> durable = manager.getCache(DURABLE_CACHE);
@@ -132,9 +136,13 @@ public class IsrCacheContainer {
             memory.addListener(new EntryIndexListener(index, InfinispanResponseCache.MEMORY, clock));
             EntryIndexListener durableListener = new EntryIndexListener(index, InfinispanResponseCache.DURABLE, clock);
             durable.addListener(durableListener);
-            PurgeRecords records = new PurgeRecords(purges, config.evictUnreadAfter(), clock);
+            PurgeRecords records = new PurgeRecords(purges, config.evictUnreadAfter(), clock,
+                    cluster.maxClockSkew());
             records.start();
             clusterView = new InfinispanClusterView(manager, durable, cluster.mode(), nodeName);
+            clocks = new ClusterClocks(manager.getCache(CLOCKS_CACHE), nodeName, clock, config.sweepInterval(),
+                    cluster.maxClockSkew());
+            clocks.start();
             leases = new InfinispanLeases(manager.getCache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
             responseCache = new InfinispanResponseCache(memory, durable, varyRules, index, records, clusterView,
                     clock, config.budgets().store(), config.budgets().memory() / 4);
@@ -205,6 +213,11 @@ public class IsrCacheContainer {
     /** The last reads that the nodes report, for the sweep; null if the cache manager did not start. */
     public Cache<String, Long> reads() {
         return reads;
+    }
+
+    /** The members' clocks compared; null if the cache manager did not start. */
+    public ClusterClocks clocks() {
+        return clocks;
     }
 
     /** Where the persistent store lives. */

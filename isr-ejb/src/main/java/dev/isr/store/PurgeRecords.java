@@ -65,12 +65,15 @@ public class PurgeRecords {
     private final Map<String, PurgeRecord> prefixes = new ConcurrentHashMap<>();
     /** Keys of records dated ahead of this node's clock, and when this node learnt of them. */
     private final Map<String, Long> aheadSince = new ConcurrentHashMap<>();
+    /** Beyond this far ahead, a record's times are not only counted from when learnt but clamped in the cache. */
+    private final long maxClockSkewMillis;
 
-    PurgeRecords(Cache<String, PurgeRecord> records, Duration retention, Clock clock) {
+    PurgeRecords(Cache<String, PurgeRecord> records, Duration retention, Clock clock, Duration maxClockSkew) {
         this.records = records;
         this.inMemory = records.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD);
         this.retention = retention;
         this.clock = clock;
+        this.maxClockSkewMillis = maxClockSkew.toMillis();
     }
 
     /** Loads the prefix records already there, starts following changes, and lifts the epoch above every record. */
@@ -182,6 +185,23 @@ public class PurgeRecords {
         return since == null ? record : record.notAfter(since);
     }
 
+    /**
+     * Writes {@code record} back with its times no later than {@code now}, so that a time far in the future (a clock
+     * gone wrong on the purging node) is not kept, persisted and replicated, to purge again after every restart.
+     * Asynchronous: this runs in a listener, which must not wait for the cluster. A concurrent change wins the race
+     * (the compare-and-set fails) and is looked at in turn when it arrives.
+     */
+    private void clamp(String key, PurgeRecord record, long now) {
+        PurgeRecord clamped = record.notAfter(now);
+        LOG.log(Level.WARNING, "ISR0114: the purge record {0} was dated beyond isr.cluster.max-clock-skew ({1} ms)"
+                + " ahead; its times are clamped to this node''s clock", key, maxClockSkewMillis);
+        records.replaceAsync(key, record, clamped, retention.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> {
+                    LOG.log(Level.DEBUG, "clamping a purge record failed; it still counts from when learnt", e);
+                    return false;
+                });
+    }
+
     @CacheEntryCreated
     @CacheEntryModified
     public void changed(CacheEntryEvent<String, PurgeRecord> event) {
@@ -203,11 +223,14 @@ public class PurgeRecords {
             return;
         }
         long now = clock.millis();
-        if (record.hardAtMillis() > now || record.softAtMillis() > now) {
+        long ahead = Math.max(record.hardAtMillis(), record.softAtMillis()) - now;
+        if (ahead > 0) {
             LOG.log(Level.WARNING, "ISR0112: the purge record {0} is dated {1} ms ahead of this node''s clock; its"
-                    + " times count from now. Check the clocks of the nodes (NTP)", key,
-                    Math.max(record.hardAtMillis(), record.softAtMillis()) - now);
+                    + " times count from now. Check the clocks of the nodes (NTP)", key, ahead);
             aheadSince.put(key, now);
+            if (ahead > maxClockSkewMillis) {
+                clamp(key, record, now);
+            }
         } else {
             aheadSince.remove(key);
         }

@@ -80,6 +80,10 @@ public class SweepTimer {
             return;
         }
         try {
+            ClusterClocks clocks = container.clocks();
+            if (clocks != null) {
+                clocks.publish();
+            }
             sweep(clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0501: the sweep failed; it runs again at the next interval", e);

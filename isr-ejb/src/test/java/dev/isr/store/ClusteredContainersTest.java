@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.isr.core.CacheKey;
 import dev.isr.core.CachePolicy;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.ChannelSecurity;
 import dev.isr.core.ClusterSettings;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.PurgeRequest;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusteredContainersTest {
 
-    private static final String HOSTS = "127.0.0.1[7950],127.0.0.1[7951]";
+    private static final String HOSTS = "127.0.0.1[7950],127.0.0.1[7951],127.0.0.1[7952]";
 
     @TempDir
     Path dir;
@@ -37,17 +38,25 @@ class ClusteredContainersTest {
     private IsrCacheContainer one;
     private IsrCacheContainer two;
 
+    private IsrCacheContainer three;
+
     private IsrCacheContainer node(String name, int port) {
+        return node(name, port, ClusterSettings.Mode.REPLICATED, 2);
+    }
+
+    private IsrCacheContainer node(String name, int port, ClusterSettings.Mode mode, int owners) {
         IsrConfig defaults = IsrConfig.defaults();
-        ClusterSettings cluster = new ClusterSettings(ClusterSettings.Mode.REPLICATED, 2, "isr-test", "127.0.0.1",
-                port, List.of(HOSTS.split(",")), 1, name);
+        ClusterSettings cluster = new ClusterSettings(mode, owners, "isr-test", "127.0.0.1",
+                port, List.of(HOSTS.split(",")), 1, name, ChannelSecurity.ofSecret("clustered-containers-test-secret-0123456789"),
+                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW);
         IsrCacheContainer container = new IsrCacheContainer();
         container.config = new IsrConfig(defaults.cacheName(), defaults.maxBodyBytes(), defaults.storableStatuses(),
                 defaults.ignoredQueryParams(), dir.resolve(name).toString(), false, "", "",
                 defaults.revalidationTimeout(), defaults.retryAfter(), defaults.collapseTimeout(),
                 defaults.revalidationMaxConcurrency(), "", "", cluster, defaults.budgets(),
                 defaults.sweepInterval(), defaults.evictUnreadAfter(), defaults.publicOrigins(), defaults.hitForPass(),
-                defaults.webhookTolerance());
+                defaults.webhookTolerance(), defaults.degradedWindow(), defaults.degradedShare(),
+                defaults.adminNetworks());
         container.clock = Clock.systemUTC();
         container.start();
         return container;
@@ -55,6 +64,9 @@ class ClusteredContainersTest {
 
     @AfterEach
     void stop() {
+        if (three != null) {
+            three.stop();
+        }
         if (two != null) {
             two.stop();
         }
@@ -85,6 +97,56 @@ class ClusteredContainersTest {
         two.responseCache().purge(PurgeRequest.ofTags(List.of("t-a")), Instant.now());
         assertFalse(one.responseCache().get(new CacheKey("/a", "")).isPresent());
         assertFalse(two.responseCache().get(new CacheKey("/a", "")).isPresent());
+    }
+
+    /**
+     * Distributed with one owner: each node holds (and indexes) only its share of the entries. A tag purge through
+     * node one hides every tagged entry on both nodes when it returns, removes node one's at once, and node two's
+     * sweep removes node two's: in the end no tagged entry is left anywhere, and the untagged one is untouched.
+     */
+    @Test
+    void inDistributedModeATagPurgeRemovesTheEntriesOfEveryOwner() {
+        one = node("one", 7950, ClusterSettings.Mode.DISTRIBUTED, 1);
+        two = node("two", 7951, ClusterSettings.Mode.DISTRIBUTED, 1);
+        assertEquals(2, one.clusterView().members());
+        for (int i = 0; i < 40; i++) {
+            one.responseCache().put(page("/d" + i, "t-d"), VaryRule.DEFAULT);
+        }
+        one.responseCache().put(page("/kept", "t-other"), VaryRule.DEFAULT);
+        int onOne = one.responseCache().index().size();
+        int onTwo = two.responseCache().index().size();
+        assertEquals(41, onOne + onTwo, "each entry indexed by its one owner");
+        assertTrue(onOne > 0 && onTwo > 0, "both nodes own some: " + onOne + " and " + onTwo);
+
+        one.responseCache().purge(PurgeRequest.ofTags(List.of("t-d")), Instant.now());
+        for (int i = 0; i < 40; i++) {
+            CacheKey key = new CacheKey("/d" + i, "");
+            assertFalse(one.responseCache().get(key).isPresent(), "served on one: " + key);
+            assertFalse(two.responseCache().get(key).isPresent(), "served on two: " + key);
+        }
+        ((InfinispanResponseCache) two.responseCache()).removePurged(); // what node two's sweep does
+        assertEquals(1, one.responseCache().index().size() + two.responseCache().index().size(),
+                "only the untagged entry is left, wherever it was");
+        assertTrue(one.responseCache().get(new CacheKey("/kept", "")).isPresent());
+    }
+
+    /** Distributed with two owners of three nodes: one node stopping loses no durable entry. */
+    @Test
+    void inDistributedModeWithTwoOwnersLosingANodeLosesNoDurableEntry() {
+        one = node("one", 7950, ClusterSettings.Mode.DISTRIBUTED, 2);
+        two = node("two", 7951, ClusterSettings.Mode.DISTRIBUTED, 2);
+        three = node("three", 7952, ClusterSettings.Mode.DISTRIBUTED, 2);
+        assertEquals(3, one.clusterView().members());
+        for (int i = 0; i < 60; i++) {
+            one.responseCache().put(page("/o" + i, "t-o"), VaryRule.DEFAULT);
+        }
+        three.stop();
+        three = null;
+        for (int i = 0; i < 60; i++) {
+            CacheKey key = new CacheKey("/o" + i, "");
+            assertTrue(one.responseCache().get(key).isPresent(), "lost: " + key);
+            assertTrue(two.responseCache().get(key).isPresent(), "lost: " + key);
+        }
     }
 
     @Test

@@ -112,7 +112,7 @@ class PurgeEpochTest {
         try {
             manager.defineConfiguration("purges", new ConfigurationBuilder().build());
             Cache<String, PurgeRecord> purges = manager.getCache("purges");
-            PurgeRecords records = new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC());
+            PurgeRecords records = new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC(), Duration.ofSeconds(2));
             records.start();
             records.record(PurgeRequest.ofTags(List.of("a")), 1000);
             records.record(new PurgeRequest(List.of("b"), List.of(), List.of(), false, true), 2000);
@@ -122,11 +122,38 @@ class PurgeEpochTest {
 
             purges.remove(PurgeRecords.EPOCH);
             assertEquals(PurgeRecords.FIRST_EPOCH, records.epoch());
-            PurgeRecords restarted = new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC());
+            PurgeRecords restarted = new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC(), Duration.ofSeconds(2));
             restarted.start();
             assertEquals(3, restarted.epoch(), "raised to the soft record's epoch");
             restarted.record(PurgeRequest.ofTags(List.of("c")), 3000);
             assertEquals(4, restarted.epoch());
+        } finally {
+            manager.stop();
+        }
+    }
+
+    @Test
+    void aRecordDatedBeyondTheClockSkewIsClampedInTheCacheAndOneWithinItIsKept() throws Exception {
+        DefaultCacheManager manager = new DefaultCacheManager();
+        try {
+            manager.defineConfiguration("purges", new ConfigurationBuilder().build());
+            Cache<String, PurgeRecord> purges = manager.getCache("purges");
+            PurgeRecords records = new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC(),
+                    Duration.ofSeconds(2));
+            records.start();
+            long now = System.currentTimeMillis();
+            purges.put(PurgeRecord.tagKey("far"), new PurgeRecord(now + 3_600_000, 0, 2, 0));
+            purges.put(PurgeRecord.tagKey("near"), new PurgeRecord(now + 1_000, 0, 3, 0));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (purges.get(PurgeRecord.tagKey("far")).hardAtMillis() > now + 60_000
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            PurgeRecord far = purges.get(PurgeRecord.tagKey("far"));
+            assertTrue(far.hardAtMillis() <= System.currentTimeMillis(), "clamped to the clock: " + far);
+            assertEquals(2, far.hardEpoch(), "the epoch is kept");
+            assertEquals(now + 1_000, purges.get(PurgeRecord.tagKey("near")).hardAtMillis(),
+                    "within the skew: kept as written (and counted from its arrival)");
         } finally {
             manager.stop();
         }

@@ -135,6 +135,7 @@ public class FrontDoorFilter extends HttpFilter {
             chain.doFilter(request, response); // the admin API: never looked up, never stored
             return;
         }
+        long start = System.nanoTime();
         HeaderLookup headers = name -> Collections.list(request.getHeaders(name));
         Origin requestOrigin = Origin.ofRequest(request.getScheme(), request.getHeader("Host"));
         Lookup lookup = frontDoor.lookup(new IncomingRequest(request.getMethod(), requestOrigin,
@@ -142,6 +143,7 @@ public class FrontDoorFilter extends HttpFilter {
                 clock.instant());
         if (lookup instanceof Lookup.Serve serve) {
             CachedResponses.write(serve, response);
+            statistics.hitTook(System.nanoTime() - start);
             return;
         }
         Lookup.Forward forward = (Lookup.Forward) lookup;
@@ -291,8 +293,10 @@ public class FrontDoorFilter extends HttpFilter {
         }
         CachedResponse stale = forward.staleIfError();
         ServerErrorHold hold = stale == null ? null : new ServerErrorHold(watched);
+        long start = System.nanoTime();
         try {
             chain.doFilter(shown, hold == null ? watched : hold);
+            statistics.renderTook(System.nanoTime() - start);
         } catch (IOException | ServletException | RuntimeException e) {
             if (stale == null || (response.isCommitted() && !FailedRenders.answeredByCapture(request))) {
                 throw e;

@@ -194,7 +194,7 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         }
         passes.remember(lookup.key(), clock.instant());
         log("{0}: not stored, {1}", lookup.key(), bypass.detail());
-        statistics.bypass();
+        statistics.bypass(bypass.detail());
         headers.putSingle(CachedResponses.CACHE_STATUS,
                 cacheStatus.forwarded(CacheStatus.Forward.BYPASS, false, bypass.detail()));
     }
@@ -212,7 +212,7 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         BoundedCapture capture = new BoundedCapture(config.maxBodyBytes(), captureBudget, client, overflow -> {
             log("{0}: not stored, {1} (body limit {2} bytes, {3})", key, overflow.detail(), config.maxBodyBytes(),
                     captureBudget);
-            statistics.bypass();
+            statistics.bypass(overflow.detail());
             passes.remember(key, clock.instant());
             headers.putSingle(CachedResponses.CACHE_STATUS,
                     cacheStatus.forwarded(pending.lookup().reason(), false, overflow.detail()));
@@ -283,6 +283,7 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         LOG.log(System.Logger.Level.WARNING, "ISR0202: rendering {0} answered {1}; answering with the stale entry"
                 + " (stale-if-error)", lookup.key(), response.getStatus());
         statistics.staleHit();
+        statistics.staleIfError();
         EntryAnswers.replace(response, stale, cacheStatus.hit(stale.ttlSeconds(now), "stale-if-error"), now);
     }
 

@@ -49,11 +49,13 @@ final class FastLane implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
+        long start = System.nanoTime();
         IncomingRequest request = incoming(exchange);
         if (!exchange.isInIoThread()) {
             Optional<Lookup.Serve> answer = inDeployment(() -> door.answerFromStore(request, clock.instant()));
             if (answer.isPresent()) {
                 ExchangeAnswers.write(answer.get(), exchange);
+                door.answered(System.nanoTime() - start);
             } else {
                 next.handleRequest(exchange);
             }
@@ -62,6 +64,7 @@ final class FastLane implements HttpHandler {
         FrontDoor.EarlyAnswer early = inDeployment(() -> door.answerWithoutBlocking(request, clock.instant()));
         if (early.serve() != null) {
             ExchangeAnswers.write(early.serve(), exchange);
+            door.answered(System.nanoTime() - start);
         } else if (early.askFromWorker()) {
             exchange.dispatch(this); // here again on a worker, where a stale hit may start its revalidation
         } else {

@@ -154,18 +154,30 @@ class AdminIT extends DeployedEar {
     @Test
     void metricsAreExposedAsPrometheusTextAndMoveWithRequests() throws Exception {
         assertEquals(401, admin("GET", "/isr/metrics", null, null).statusCode());
-        String page = Http.lab("metered", Http.headers("CDN-Cache-Control", "s-maxage=300"));
+        String page = Http.lab("metered", Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "metered-t"));
+        String uncached = Http.lab("unmetered", Http.headers("Cache-Control", "no-store"));
         Http.get(page);
-        long before = sample(metrics(), "isr_hits_total");
+        String first = metrics();
         Http.get(page);
         Http.get(page);
+        Http.get(uncached);
+        assertEquals(200, admin("POST", "/isr/purge", "{\"tags\":[\"metered-t\"]}", "Bearer " + TOKEN).statusCode());
         String text = metrics();
-        assertEquals(before + 2, sample(text, "isr_hits_total"), text);
+        assertEquals(sample(first, "isr_hits_total") + 2, sample(text, "isr_hits_total"), text);
+        assertEquals(sample(first, "isr_hit_seconds_count") + 2, sample(text, "isr_hit_seconds_count"), text);
+        assertTrue(sample(text, "isr_render_seconds_count") > sample(first, "isr_render_seconds_count"), text);
+        assertEquals(sample(first, "isr_purges_total") + 1, sample(text, "isr_purges_total"), text);
+        assertEquals(sample(first, "isr_purge_seconds_count") + 1, sample(text, "isr_purge_seconds_count"), text);
+        assertTrue(sample(text, "isr_purged_entries_total") >= sample(first, "isr_purged_entries_total") + 1, text);
+        assertTrue(sample(text, "isr_bypasses_total{reason=\"no-store\"}") >= 1, text);
         for (String line : text.split("\n")) {
-            assertTrue(line.matches("# (HELP|TYPE) isr_[a-z_]+ .+|isr_[a-z_]+(\\{[a-z_]+=\"[a-z]+\"\\})? \\d+"),
+            assertTrue(line.matches("# (HELP|TYPE) isr_[a-z_]+ .+"
+                    + "|isr_[a-z_]+(\\{[a-z_]+=\"[a-z0-9.+-]+\"\\})? \\d+(\\.\\d+)?"),
                     "not Prometheus text: " + line);
         }
         assertTrue(text.contains("isr_revalidations_total{result=\"failed\"} "), text);
+        assertTrue(text.contains("# TYPE isr_hit_seconds histogram"), text);
+        assertTrue(text.contains("isr_hit_seconds_bucket{le=\"+Inf\"} "), text);
     }
 
     private static String metrics() throws Exception {
@@ -178,7 +190,7 @@ class AdminIT extends DeployedEar {
     private static long sample(String text, String name) {
         for (String line : text.split("\n")) {
             if (line.startsWith(name + " ")) {
-                return Long.parseLong(line.substring(name.length() + 1));
+                return (long) Double.parseDouble(line.substring(name.length() + 1));
             }
         }
         throw new AssertionError(name + " not in " + text);
@@ -368,5 +380,26 @@ class AdminIT extends DeployedEar {
             redeploy();
         }
         assertEquals(200, admin("GET", "/isr/stats", null, "Bearer " + TOKEN).statusCode());
+    }
+    @Test
+    void adminApiAnswersOnlyTheAllowedNetworks() throws Exception {
+        ServerProperties.set("isr.admin.allowed-networks", "10.0.0.0/8,192.168.0.0/16,::1/128");
+        try {
+            redeploy();
+            HttpResponse<String> outside = admin("GET", "/isr/stats", null, "Bearer " + TOKEN);
+            assertEquals(403, outside.statusCode(), outside.body());
+            assertTrue(outside.body().contains("isr.admin.allowed-networks"), outside.body());
+            // refused before the token is looked at: a wrong one gets the same answer, not a 401
+            assertEquals(403, admin("GET", "/isr/stats", null, "Bearer wrong-token").statusCode());
+            assertEquals(403, admin("POST", "/isr/purge", "{\"all\":true}", "Bearer " + TOKEN).statusCode());
+
+            ServerProperties.set("isr.admin.allowed-networks", "10.0.0.0/8,127.0.0.0/8");
+            redeploy();
+            assertEquals(200, admin("GET", "/isr/stats", null, "Bearer " + TOKEN).statusCode());
+            assertEquals(401, admin("GET", "/isr/stats", null, "Bearer wrong-token").statusCode());
+        } finally {
+            ServerProperties.remove("isr.admin.allowed-networks");
+            redeploy();
+        }
     }
 }

@@ -47,7 +47,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    static final String TOKEN = "it-admin-token-0123456789";
+    /** The nodes' admin token: in their environment and this JVM's (pom.xml), in no file of theirs. */
+    static final String TOKEN = System.getenv("ISR_ADMIN_TOKEN");
 
     private static boolean deployed;
 
@@ -271,6 +272,31 @@ class ClusterIT {
         HttpResponse<String> onTwo = Node.TWO.get(page);
         assertEquals("lab epoch-soft render 2\n", onTwo.body(), cacheStatus(onTwo));
         assertTrue(cacheStatus(onTwo).startsWith("isr; hit;"), cacheStatus(onTwo));
+    }
+
+    /**
+     * A process that reaches the cluster port but has not the cluster's secret (here a plain JGroups channel with the
+     * cluster's name, contacting both nodes) neither joins nor hears anything; the nodes keep their view of two and
+     * keep serving what they stored. The nodes run with {@code isr.cluster.secret} from the environment (pom.xml).
+     */
+    @Test
+    @Order(9)
+    void aProcessWithoutTheClusterSecretCannotJoin() throws Exception {
+        Node.ONE.get("/books/9");
+        assertTrue(cacheStatus(Node.TWO.get("/books/9")).startsWith("isr; hit;"));
+        try (Intruder intruder = Intruder.contacting(7900, 7901)) {
+            intruder.connect("isr");
+            intruder.sendToAll("forged");
+            Thread.sleep(2_000); // MERGE3 and heartbeats would have reached it by now, were it a member
+            assertEquals(1, intruder.viewSize(), "the intruder's view: " + intruder.view());
+            assertEquals(0, intruder.received(), "the intruder heard a member");
+            for (Node node : List.of(Node.ONE, Node.TWO)) {
+                assertTrue(node.readiness().body().matches("(?s).*\"members\":\"?2\"?[,}].*"),
+                        node.name() + ": " + node.readiness().body());
+            }
+        }
+        assertTrue(cacheStatus(Node.ONE.get("/books/9")).startsWith("isr; hit;"));
+        assertTrue(cacheStatus(Node.TWO.get("/books/9")).startsWith("isr; hit;"));
     }
 
     /** A tagged lab page, scripted on both nodes, whose render takes 3 s; returns its path. */

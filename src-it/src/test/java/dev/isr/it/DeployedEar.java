@@ -1,10 +1,13 @@
 package dev.isr.it;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -14,6 +17,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -67,6 +71,29 @@ abstract class DeployedEar {
                     Files.delete(file);
                 }
             }
+        }
+    }
+
+    /**
+     * After every class: the server properties it set are removed, and the server's configuration file holds none of
+     * the secrets it was given ({@code isr.admin.token}, {@code isr.webhook.secret}, ...): the demo copies that file,
+     * and a secret a test leaves there would ship with it. The server's own backups of the states the tests made are
+     * deleted when they hold one.
+     */
+    @AfterAll
+    static void noSecretIsLeftInTheServerConfiguration() throws IOException {
+        ServerProperties.removeAll();
+        Map<String, String> secrets = ServerProperties.secretsSet();
+        for (Path backup : TargetServer.current().configurationBackups()) {
+            String copy = Files.readString(backup);
+            if (secrets.values().stream().anyMatch(copy::contains)) {
+                Files.delete(backup);
+            }
+        }
+        Path file = TargetServer.current().configurationFile();
+        String configuration = Files.readString(file);
+        for (Map.Entry<String, String> secret : secrets.entrySet()) {
+            assertFalse(configuration.contains(secret.getValue()), secret.getKey() + " is left in " + file);
         }
     }
 

@@ -54,4 +54,43 @@ class HealthIT extends DeployedEar {
         }
         assertEquals(200, health("ready").statusCode());
     }
+
+    /**
+     * An origin that fails behind a page kept with {@code stale-if-error}: every answer is the stale page, the
+     * counters and liveness look fine, and readiness says the node is degraded; once the failures are older than the
+     * window (5 s here), it is UP again by itself.
+     */
+    @Test
+    void readinessIsDegradedWhileTheOriginFailsAndRecoversByItself() throws Exception {
+        ServerProperties.set("isr.health.degraded-window", "5s");
+        try {
+            redeploy();
+            String page = Http.lab("failing-origin", Http.headers("CDN-Cache-Control", "s-maxage=1, stale-if-error=300"));
+            assertEquals(200, Http.get(page).statusCode());
+            Http.lab("failing-origin", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=1, stale-if-error=300\"},"
+                    + "\"fail\":true}");
+            Thread.sleep(1_500); // stale now
+            health("ready"); // a sample before the failures, as a probe every few seconds would take
+            for (int i = 0; i < 30; i++) {
+                HttpResponse<String> stale = Http.get(page);
+                assertEquals(200, stale.statusCode());
+                assertTrue(Http.cacheStatus(stale).endsWith("detail=stale-if-error"), Http.cacheStatus(stale));
+            }
+            HttpResponse<String> degraded = health("ready");
+            assertEquals(503, degraded.statusCode(), degraded.body());
+            assertTrue(degraded.body().contains("\"degraded\":\"stale-if-error\""), degraded.body());
+            assertTrue(health("live").body().contains("\"name\":\"isr\",\"status\":\"UP\""));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            HttpResponse<String> ready = health("ready");
+            while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+                ready = health("ready");
+            }
+            assertEquals(200, ready.statusCode(), "UP again once the failures left the window: " + ready.body());
+        } finally {
+            ServerProperties.remove("isr.health.degraded-window");
+            redeploy();
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.arquillian.container.test.api.ContainerController;
@@ -56,6 +57,17 @@ record PayaraServer(String container, Path home, int httpPort, int adminPort) im
     @Override
     public URI health(String check) {
         return base().resolve("/health/" + check);
+    }
+
+    @Override
+    public Path configurationFile() {
+        return domainDirectory().resolve("config").resolve("domain.xml");
+    }
+
+    @Override
+    public List<Path> configurationBackups() {
+        Path backup = domainDirectory().resolve("config").resolve("domain.xml.bak");
+        return Files.exists(backup) ? List.of(backup) : List.of();
     }
 
     @Override

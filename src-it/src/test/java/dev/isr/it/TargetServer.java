@@ -3,6 +3,7 @@ package dev.isr.it;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.ContainerController;
 
 /**
@@ -29,6 +30,18 @@ interface TargetServer {
 
     /** The MicroProfile Health endpoint {@code check} ({@code ready}, {@code live}) of the running server. */
     URI health(String check);
+
+    /**
+     * The server's configuration file, where system properties set through its management API are kept (and which
+     * the demo copies): {@code standalone-isr.xml} on WildFly, the domain's {@code domain.xml} on Payara.
+     */
+    Path configurationFile();
+
+    /**
+     * The copies of earlier states of that file the server keeps by itself ({@code standalone_xml_history} on WildFly,
+     * {@code domain.xml.bak} on Payara): they hold what a test set, until they are deleted.
+     */
+    List<Path> configurationBackups() throws IOException;
 
     /** The server's data directory, under which the module's default {@code isr.store.path} lies. */
     Path dataDirectory();

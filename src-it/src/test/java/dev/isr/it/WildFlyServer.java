@@ -1,7 +1,11 @@
 package dev.isr.it;
 
 import java.net.URI;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.ContainerController;
 
 /**
@@ -27,6 +31,23 @@ record WildFlyServer(String container, Path home, int httpPort, int managementPo
     @Override
     public URI health(String check) {
         return URI.create("http://127.0.0.1:" + managementPort + "/health/" + check);
+    }
+
+    @Override
+    public Path configurationFile() {
+        return home.resolve("standalone").resolve("configuration")
+                .resolve(System.getProperty("wildfly.config", "standalone-isr.xml"));
+    }
+
+    @Override
+    public List<Path> configurationBackups() throws IOException {
+        Path history = home.resolve("standalone").resolve("configuration").resolve("standalone_xml_history");
+        if (!Files.isDirectory(history)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(history)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
     }
 
     @Override

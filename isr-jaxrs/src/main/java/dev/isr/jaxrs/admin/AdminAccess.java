@@ -33,6 +33,14 @@ public class AdminAccess {
     @Inject
     Leases leases;
 
+    /**
+     * Whether the client at {@code address} (as the server saw it: behind a proxy, the proxy's, unless the server
+     * takes the client's from forwarding fields) may use the token-protected calls.
+     */
+    boolean allowsNetworkOf(String address) {
+        return config.adminNetworks().allows(address);
+    }
+
     /** Null when {@code authorization} carries the admin token, else why not (for the 401). */
     String refusal(String authorization) {
         return tokenRefusal(config.adminToken(), authorization);

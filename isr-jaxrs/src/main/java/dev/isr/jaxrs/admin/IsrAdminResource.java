@@ -17,25 +17,29 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The admin API (contract section 6). Every call but the webhook needs {@code Authorization: Bearer <isr.admin.token>};
+ * The admin API (contract section 6). Every call but the webhook needs {@code Authorization: Bearer <isr.admin.token>}
+ * and, when {@code isr.admin.allowed-networks} is set, a client in one of those networks;
  * the webhook needs {@code Isr-Signature: t=...,v1=...}, each signature accepted once ({@link AdminAccess}). A refused
  * call gets 401, a malformed one 400, both as RFC 9457 problem details, and neither changes anything. Answers are never
  * stored by any cache ({@link NeverStored}).
@@ -71,6 +75,10 @@ public class IsrAdminResource {
 
     @Inject
     CaptureBudget captureBudget;
+
+    /** For the client's address, which {@code isr.admin.allowed-networks} is checked against. */
+    @Context
+    HttpServletRequest request;
 
     @POST
     @Path("purge")
@@ -120,9 +128,9 @@ public class IsrAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response entries(@HeaderParam("Authorization") String authorization, @QueryParam("tag") String tag,
             @QueryParam("prefix") String prefix, @QueryParam("limit") String limit) {
-        String refusal = access.refusal(authorization);
-        if (refusal != null) {
-            return Problems.unauthorized(refusal);
+        Response refused = refused(authorization);
+        if (refused != null) {
+            return refused;
         }
         int max;
         try {
@@ -194,7 +202,7 @@ public class IsrAdminResource {
     private Response metrics() {
         CacheStatistics.Snapshot c = statistics.snapshot();
         ByteUsage usage = cache.usage();
-        List<PrometheusText.Sample> samples = List.of(
+        List<PrometheusText.Sample> samples = new ArrayList<>(List.of(
                 PrometheusText.Sample.counter("isr_hits_total", "Fresh hits answered from the cache.", c.hits()),
                 PrometheusText.Sample.counter("isr_stale_hits_total", "Stale hits (stale-while-revalidate or"
                         + " stale-if-error).", c.staleHits()),
@@ -202,12 +210,13 @@ public class IsrAdminResource {
                         c.misses()),
                 PrometheusText.Sample.counter("isr_collapsed_total", "Requests answered with another request's"
                         + " render.", c.collapsed()),
-                PrometheusText.Sample.counter("isr_bypasses_total", "Requests and responses the cache was not used"
-                        + " for.", c.bypasses()),
                 PrometheusText.Sample.counter("isr_stores_total", "Responses stored.", c.stores()),
                 revalidations("ok", c.revalidationsOk()),
                 revalidations("failed", c.revalidationsFailed()),
-                PrometheusText.Sample.counter("isr_purges_total", "Purge calls.", c.purges()),
+                PrometheusText.Sample.counter("isr_purges_total", "Purge calls (admin API, webhook, IsrPurge,"
+                        + " IsrCache).", statistics.purgeCalls()),
+                PrometheusText.Sample.counter("isr_purged_entries_total", "Entries purged (removed or marked"
+                        + " stale) by this node.", c.purges()),
                 PrometheusText.Sample.counter("isr_passes_total", "Renders not collapsed because the key was"
                         + " recently not storable.", c.passes()),
                 PrometheusText.Sample.counter("isr_answered_before_servlet_total", "Hits answered by the fast lane"
@@ -221,8 +230,18 @@ public class IsrAdminResource {
                 PrometheusText.Sample.gauge("isr_store_bytes", "Bytes of durable entries.", usage.store()),
                 PrometheusText.Sample.gauge("isr_store_max_bytes", "isr.store.max-bytes.", config.budgets().store()),
                 PrometheusText.Sample.gauge("isr_cluster_members", "Members of the cluster view.",
-                        cluster.members()));
-        return Response.ok(PrometheusText.render(samples)).header("Cache-Control", "no-store").build();
+                        cluster.members())));
+        statistics.bypassesByReason().forEach((reason, count) -> samples.add(new PrometheusText.Sample(
+                "isr_bypasses_total", PrometheusText.Type.COUNTER, "Requests and responses the cache was not used"
+                        + " for, by reason (the Cache-Status detail).", Map.of("reason", reason), count)));
+        List<PrometheusText.Histogram> histograms = List.of(
+                new PrometheusText.Histogram("isr_hit_seconds", "Time to answer a hit, from lookup to written.",
+                        statistics.hitLatency()),
+                new PrometheusText.Histogram("isr_render_seconds", "Time a request spent in the application (misses,"
+                        + " bypasses, revalidations).", statistics.renderLatency()),
+                new PrometheusText.Histogram("isr_purge_seconds", "Time until every member held a purge's records:"
+                        + " its propagation.", statistics.purgeLatency()));
+        return Response.ok(PrometheusText.render(samples, histograms)).header("Cache-Control", "no-store").build();
     }
 
     private static PrometheusText.Sample revalidations(String result, long value) {
@@ -238,16 +257,30 @@ public class IsrAdminResource {
         return Json.createObjectBuilder().add("purged", purged).add("nodes", cluster.members()).build();
     }
 
-    /** {@code answer} if {@code authorization} carries the admin token, else {@code 401}. */
-    private Response ifAllowed(String authorization, Supplier<Response> answer) {
+    /**
+     * Null if the call may go on, else its refusal: {@code 403} for a client outside {@code isr.admin.allowed-networks}
+     * (before the token is even looked at, so that no token can be tried from there), {@code 401} without the token.
+     */
+    private Response refused(String authorization) {
+        String client = request == null ? null : request.getRemoteAddr();
+        if (!access.allowsNetworkOf(client)) {
+            return Problems.of(Response.Status.FORBIDDEN,
+                    "the admin API does not answer this client's network (isr.admin.allowed-networks)");
+        }
         String refusal = access.refusal(authorization);
-        return refusal != null ? Problems.unauthorized(refusal) : answer.get();
+        return refusal != null ? Problems.unauthorized(refusal) : null;
+    }
+
+    /** {@code answer} if the call is allowed ({@link #refused}). */
+    private Response ifAllowed(String authorization, Supplier<Response> answer) {
+        Response refused = refused(authorization);
+        return refused != null ? refused : answer.get();
     }
 
     private Response authorized(String authorization, InputStream body, Function<byte[], Response> action) {
-        String refusal = access.refusal(authorization);
-        if (refusal != null) {
-            return Problems.unauthorized(refusal);
+        Response refused = refused(authorization);
+        if (refused != null) {
+            return refused;
         }
         try {
             return action.apply(AdminJson.readBody(body));
