@@ -72,11 +72,15 @@ public final class CacheStatistics {
         staleIfError.increment();
     }
 
-    /** The counters readiness judges degradation by ({@link DegradationWatch}). */
+    /**
+     * The counters readiness judges degradation by ({@link DegradationWatch}). A stale-if-error answer follows a
+     * render that failed, counted as a miss, and is counted as a stale hit too: it is one answer, not two.
+     */
     public DegradationWatch.Totals degradationTotals() {
         long revalidationsFailed = this.revalidationsFailed.sum();
+        long staleIfErrors = staleIfError.sum();
         return new DegradationWatch.Totals(hits.sum() + staleHits.sum() + misses.sum() + collapsed.sum()
-                + bypasses.sum(), staleIfError.sum(), revalidationsOk.sum() + revalidationsFailed,
+                + bypasses.sum() - staleIfErrors, staleIfErrors, revalidationsOk.sum() + revalidationsFailed,
                 revalidationsFailed);
     }
 

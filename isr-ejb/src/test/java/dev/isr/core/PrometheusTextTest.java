@@ -76,4 +76,16 @@ class PrometheusTextTest {
         assertTrue(statistics.bypassesByReason().get(CacheStatistics.OTHER) >= 12, statistics.bypassesByReason().toString());
         assertEquals(4 + CacheStatistics.MAX_REASONS + 10, statistics.snapshot().bypasses());
     }
+
+    @Test
+    void aStaleIfErrorAnswerIsOneAnswerNotAMissAndAStaleHit() {
+        CacheStatistics statistics = new CacheStatistics();
+        statistics.hit();
+        statistics.miss();        // the render that failed...
+        statistics.staleHit();    // ...answered with the stale entry
+        statistics.staleIfError();
+        DegradationWatch.Totals totals = statistics.degradationTotals();
+        assertEquals(2, totals.answers());
+        assertEquals(1, totals.staleIfError());
+    }
 }

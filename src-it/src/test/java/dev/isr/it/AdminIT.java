@@ -172,7 +172,7 @@ class AdminIT extends DeployedEar {
         assertTrue(sample(text, "isr_bypasses_total{reason=\"no-store\"}") >= 1, text);
         for (String line : text.split("\n")) {
             assertTrue(line.matches("# (HELP|TYPE) isr_[a-z_]+ .+"
-                    + "|isr_[a-z_]+(\\{[a-z_]+=\"[a-z0-9.+-]+\"\\})? \\d+(\\.\\d+)?"),
+                    + "|isr_[a-z_]+(\\{[a-z_]+=\"[a-zA-Z0-9.+-]+\"\\})? \\d+(\\.\\d+)?"),
                     "not Prometheus text: " + line);
         }
         assertTrue(text.contains("isr_revalidations_total{result=\"failed\"} "), text);
