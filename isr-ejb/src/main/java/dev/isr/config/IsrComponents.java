@@ -3,6 +3,7 @@ package dev.isr.config;
 import dev.isr.core.CacheKeyFactory;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.DegradationWatch;
+import dev.isr.core.MetricCatalog;
 import dev.isr.core.CacheStatus;
 import dev.isr.core.CaptureBudget;
 import dev.isr.core.CaptureRules;
@@ -90,6 +91,14 @@ public class IsrComponents {
     @Singleton
     RevalidationGate revalidationGate(IsrConfig config) {
         return new RevalidationGate(config.retryAfter());
+    }
+
+    /** Every metric, read live: for {@code GET /isr/metrics} and the server's own metrics system. */
+    @Produces
+    @Singleton
+    MetricCatalog metricCatalog(CacheStatistics statistics, ResponseCache cache, ClusterView cluster,
+            IsrConfig config) {
+        return new MetricCatalog(statistics, cache, cluster, config.budgets());
     }
 
     /** Readiness' judge of degraded answers, one per deployment, so that its window spans the checks. */

@@ -23,9 +23,13 @@ public class IsrHealth {
      * @param entries the entries this node indexes
      * @param clockOffsetMillis this node's clock minus the cluster's
      * @param maxClockSkewMillis {@code isr.cluster.max-clock-skew}
+     * @param degradedBy empty, or what made the node degraded: {@code stale-if-error} or {@code failed-revalidations}
+     * @param staleIfErrorPercent the share of stale-if-error answers over the degraded window
+     * @param failedRevalidationPercent the share of failed revalidations over the degraded window
      */
     public record State(boolean running, Path storeLocation, int members, int minMembers, String mode, int entries,
-            long clockOffsetMillis, long maxClockSkewMillis) {
+            long clockOffsetMillis, long maxClockSkewMillis, String degradedBy, long staleIfErrorPercent,
+            long failedRevalidationPercent) {
 
         /** Whether this node's clock is further from the cluster's than allowed. */
         public boolean clockSkewed() {
@@ -33,7 +37,8 @@ public class IsrHealth {
         }
     }
 
-    private static final State NOT_STARTED = new State(false, null, 0, 1, "unknown", 0, 0, Long.MAX_VALUE);
+    private static final State NOT_STARTED = new State(false, null, 0, 1, "unknown", 0, 0, Long.MAX_VALUE, "", 0,
+            0);
 
     private volatile Supplier<State> source = () -> NOT_STARTED;
 

@@ -1,8 +1,10 @@
 package dev.isr.store;
 
+import dev.isr.core.CacheStatistics;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.ClusterSettings;
 import dev.isr.core.ClusterView;
+import dev.isr.core.DegradationWatch;
 import dev.isr.core.EntryIndex;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.Leases;
@@ -89,6 +91,12 @@ public class IsrCacheContainer {
     @Inject
     IsrHealth health;
 
+    @Inject
+    CacheStatistics statistics;
+
+    @Inject
+    DegradationWatch degradation;
+
     private EmbeddedCacheManager manager;
     private Path location;
     private volatile ResponseCache responseCache = UnavailableResponseCache.INSTANCE;
@@ -101,10 +109,22 @@ public class IsrCacheContainer {
     void start() {
         startCaches();
         if (health != null) {
-            health.attach(() -> new IsrHealth.State(responseCache.available(), location, clusterView.members(),
-                    config.cluster().minMembers(), clusterView.mode().label(), responseCache.index().size(),
-                    clocks == null ? 0 : clocks.offsetMillis(), config.cluster().maxClockSkew().toMillis()));
+            health.attach(this::healthState);
         }
+    }
+
+    /** What readiness reports; the degradation verdict is taken here, where the counters are visible. */
+    private IsrHealth.State healthState() {
+        DegradationWatch.Verdict verdict = degradation == null || statistics == null
+                ? new DegradationWatch.Verdict(false, 0, 0)
+                : degradation.observe(clock.millis(), statistics.degradationTotals());
+        String degradedBy = !verdict.degraded() ? ""
+                : verdict.staleIfErrorShare() >= verdict.failedRevalidationShare() ? "stale-if-error"
+                : "failed-revalidations";
+        return new IsrHealth.State(responseCache.available(), location, clusterView.members(),
+                config.cluster().minMembers(), clusterView.mode().label(), responseCache.index().size(),
+                clocks == null ? 0 : clocks.offsetMillis(), config.cluster().maxClockSkew().toMillis(), degradedBy,
+                Math.round(verdict.staleIfErrorShare() * 100), Math.round(verdict.failedRevalidationShare() * 100));
     }
 
     private void startCaches() {

@@ -177,6 +177,15 @@ class AdminIT extends DeployedEar {
         }
         assertTrue(text.contains("isr_revalidations_total{result=\"failed\"} "), text);
         assertTrue(text.contains("# TYPE isr_hit_seconds histogram"), text);
+
+        // the same metrics, registered with the server's own metrics system (Micrometer, MicroProfile Metrics)
+        HttpResponse<String> server = Http.send(HttpRequest.newBuilder(TargetServer.current().serverMetrics()).GET());
+        assertEquals(200, server.statusCode(), server.body());
+        String hits = server.body().lines().filter(line -> line.startsWith("isr_hits_total")).findFirst()
+                .orElseThrow(() -> new AssertionError("isr_hits_total not in " + server.body()));
+        assertEquals(sample(metrics(), "isr_hits_total"), (long) Double.parseDouble(hits.substring(hits.lastIndexOf(' ')
+                + 1)), hits);
+        assertTrue(server.body().contains("isr_purged_entries_total"), server.body());
         assertTrue(text.contains("isr_hit_seconds_bucket{le=\"+Inf\"} "), text);
     }
 

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two real server nodes on loopback ({@link Node}: two WildFly installations, the second with port offset 100, or two
- * Payara installations) with the EAR in replicated mode: the same entries and purges on both, one render per key in
+ * Payara installations) with the EAR in replicated mode (on WildFly, in distributed mode with two owners too: the
+ * failsafe execution sets the mode in the servers' environment): the same entries and purges on both, one render per key in
  * the cluster, restarts and a killed node (contract section 7), and a purge on one node winning over a render in
  * flight on the other.
  *

@@ -60,6 +60,11 @@ record PayaraServer(String container, Path home, int httpPort, int adminPort) im
     }
 
     @Override
+    public URI serverMetrics() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/metrics");
+    }
+
+    @Override
     public Path configurationFile() {
         return domainDirectory().resolve("config").resolve("domain.xml");
     }

@@ -43,6 +43,12 @@ interface TargetServer {
      */
     List<Path> configurationBackups() throws IOException;
 
+    /**
+     * Where the server's own metrics system answers in Prometheus text, with the module's metrics registered in it:
+     * WildFly's Micrometer registry on the management port, Payara's MicroProfile Metrics on the HTTP listener.
+     */
+    URI serverMetrics();
+
     /** The server's data directory, under which the module's default {@code isr.store.path} lies. */
     Path dataDirectory();
 

@@ -34,6 +34,11 @@ record WildFlyServer(String container, Path home, int httpPort, int managementPo
     }
 
     @Override
+    public URI serverMetrics() {
+        return URI.create("http://127.0.0.1:" + managementPort + "/prometheus");
+    }
+
+    @Override
     public Path configurationFile() {
         return home.resolve("standalone").resolve("configuration")
                 .resolve(System.getProperty("wildfly.config", "standalone-isr.xml"));

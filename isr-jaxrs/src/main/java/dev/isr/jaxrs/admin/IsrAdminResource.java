@@ -7,6 +7,7 @@ import dev.isr.core.CaptureBudget;
 import dev.isr.core.ClusterView;
 import dev.isr.core.EntryIndex;
 import dev.isr.core.IsrConfig;
+import dev.isr.core.MetricCatalog;
 import dev.isr.core.PrometheusText;
 import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
@@ -75,6 +76,9 @@ public class IsrAdminResource {
 
     @Inject
     CaptureBudget captureBudget;
+
+    @Inject
+    MetricCatalog catalog;
 
     /** For the client's address, which {@code isr.admin.allowed-networks} is checked against. */
     @Context
@@ -200,53 +204,15 @@ public class IsrAdminResource {
     }
 
     private Response metrics() {
-        CacheStatistics.Snapshot c = statistics.snapshot();
-        ByteUsage usage = cache.usage();
-        List<PrometheusText.Sample> samples = new ArrayList<>(List.of(
-                PrometheusText.Sample.counter("isr_hits_total", "Fresh hits answered from the cache.", c.hits()),
-                PrometheusText.Sample.counter("isr_stale_hits_total", "Stale hits (stale-while-revalidate or"
-                        + " stale-if-error).", c.staleHits()),
-                PrometheusText.Sample.counter("isr_misses_total", "Lookups that rendered: no entry, or none usable.",
-                        c.misses()),
-                PrometheusText.Sample.counter("isr_collapsed_total", "Requests answered with another request's"
-                        + " render.", c.collapsed()),
-                PrometheusText.Sample.counter("isr_stores_total", "Responses stored.", c.stores()),
-                revalidations("ok", c.revalidationsOk()),
-                revalidations("failed", c.revalidationsFailed()),
-                PrometheusText.Sample.counter("isr_purges_total", "Purge calls (admin API, webhook, IsrPurge,"
-                        + " IsrCache).", statistics.purgeCalls()),
-                PrometheusText.Sample.counter("isr_purged_entries_total", "Entries purged (removed or marked"
-                        + " stale) by this node.", c.purges()),
-                PrometheusText.Sample.counter("isr_passes_total", "Renders not collapsed because the key was"
-                        + " recently not storable.", c.passes()),
-                PrometheusText.Sample.counter("isr_answered_before_servlet_total", "Hits answered by the fast lane"
-                        + " before servlet dispatch.", c.beforeServlet()),
-                PrometheusText.Sample.gauge("isr_entries", "Entries this node indexes.", cache.index().size()),
-                PrometheusText.Sample.gauge("isr_entry_bytes", "Bytes of the entries this node indexes.",
-                        cache.index().bytes()),
-                PrometheusText.Sample.gauge("isr_memory_bytes", "Bytes of entries in memory.", usage.memory()),
-                PrometheusText.Sample.gauge("isr_memory_max_bytes", "isr.memory.max-bytes.",
-                        config.budgets().memory()),
-                PrometheusText.Sample.gauge("isr_store_bytes", "Bytes of durable entries.", usage.store()),
-                PrometheusText.Sample.gauge("isr_store_max_bytes", "isr.store.max-bytes.", config.budgets().store()),
-                PrometheusText.Sample.gauge("isr_cluster_members", "Members of the cluster view.",
-                        cluster.members())));
+        List<PrometheusText.Sample> samples = new ArrayList<>();
+        catalog.metrics().forEach(metric -> samples.add(metric.sample()));
         statistics.bypassesByReason().forEach((reason, count) -> samples.add(new PrometheusText.Sample(
                 "isr_bypasses_total", PrometheusText.Type.COUNTER, "Requests and responses the cache was not used"
                         + " for, by reason (the Cache-Status detail).", Map.of("reason", reason), count)));
-        List<PrometheusText.Histogram> histograms = List.of(
-                new PrometheusText.Histogram("isr_hit_seconds", "Time to answer a hit, from lookup to written.",
-                        statistics.hitLatency()),
-                new PrometheusText.Histogram("isr_render_seconds", "Time a request spent in the application (misses,"
-                        + " bypasses, revalidations).", statistics.renderLatency()),
-                new PrometheusText.Histogram("isr_purge_seconds", "Time until every member held a purge's records:"
-                        + " its propagation.", statistics.purgeLatency()));
+        List<PrometheusText.Histogram> histograms = catalog.latencies().stream()
+                .map(latency -> new PrometheusText.Histogram(latency.name(), latency.help(), latency.values().get()))
+                .toList();
         return Response.ok(PrometheusText.render(samples, histograms)).header("Cache-Control", "no-store").build();
-    }
-
-    private static PrometheusText.Sample revalidations(String result, long value) {
-        return new PrometheusText.Sample("isr_revalidations_total", PrometheusText.Type.COUNTER,
-                "Background revalidations, by result.", Map.of("result", result), value);
     }
 
     /**
