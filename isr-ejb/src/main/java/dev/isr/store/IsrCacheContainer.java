@@ -32,17 +32,8 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
-import org.infinispan.commons.dataconversion.MediaType;
-import org.infinispan.configuration.cache.CacheMode;
-import org.infinispan.configuration.cache.ConfigurationBuilder;
-import org.infinispan.configuration.cache.StorageType;
-import org.infinispan.configuration.global.GlobalConfigurationBuilder;
-import org.infinispan.configuration.global.ShutdownHookBehavior;
-import org.infinispan.configuration.global.UncleanShutdownAction;
-import org.infinispan.eviction.EvictionStrategy;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
-import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
 
 /**
  * Owns the embedded Infinispan cache manager, and with it the cluster membership, for the lifetime of the deployment.
@@ -109,22 +100,9 @@ public class IsrCacheContainer {
     void start() {
         startCaches();
         if (health != null) {
-            health.attach(this::healthState);
+            HealthReport report = new HealthReport(config, clock, statistics, degradation);
+            health.attach(() -> report.stateOf(responseCache, location, clusterView, clocks));
         }
-    }
-
-    /** What readiness reports; the degradation verdict is taken here, where the counters are visible. */
-    private IsrHealth.State healthState() {
-        DegradationWatch.Verdict verdict = degradation == null || statistics == null
-                ? new DegradationWatch.Verdict(false, 0, 0)
-                : degradation.observe(clock.millis(), statistics.degradationTotals());
-        String degradedBy = !verdict.degraded() ? ""
-                : verdict.staleIfErrorShare() >= verdict.failedRevalidationShare() ? "stale-if-error"
-                : "failed-revalidations";
-        return new IsrHealth.State(responseCache.available(), location, clusterView.members(),
-                config.cluster().minMembers(), clusterView.mode().label(), responseCache.index().size(),
-                clocks == null ? 0 : clocks.offsetMillis(), config.cluster().maxClockSkew().toMillis(), degradedBy,
-                Math.round(verdict.staleIfErrorShare() * 100), Math.round(verdict.failedRevalidationShare() * 100));
     }
 
     private void startCaches() {
@@ -134,18 +112,8 @@ public class IsrCacheContainer {
         clusterView = new StaticClusterView(cluster.mode(), nodeName);
         try {
             Files.createDirectories(location);
-            manager = new DefaultCacheManager(globalConfiguration(cluster, nodeName).build(), false);
-            CacheMode entryMode = entryMode(cluster);
-            CacheMode sharedMode = cluster.clustered() ? CacheMode.REPL_SYNC : CacheMode.LOCAL;
-            manager.defineConfiguration(MEMORY_CACHE, bounded(entryMode, cluster).build());
-            manager.defineConfiguration(DURABLE_CACHE,
-                    persistent(bounded(entryMode, cluster), DURABLE_DIRECTORY).build());
-            manager.defineConfiguration(VARY_CACHE, preloaded(persistent(plain(sharedMode, cluster), "vary")).build());
-            manager.defineConfiguration(PURGES_CACHE,
-                    preloaded(persistent(plain(sharedMode, cluster), "purges")).build());
-            manager.defineConfiguration(LEASES_CACHE, plain(sharedMode, cluster).build());
-            manager.defineConfiguration(READS_CACHE, plain(entryMode, cluster).build());
-            manager.defineConfiguration(CLOCKS_CACHE, plain(sharedMode, cluster).build());
+            manager = new DefaultCacheManager(CacheConfigurations.global(cluster, nodeName, location).build(), false);
+            CacheConfigurations.define(manager, cluster, config.budgets().memory());
             manager.start();
             Cache<String, CachedResponse> memory = manager.getCache(MEMORY_CACHE);
             Cache<String, CachedResponse> durable = manager.getCache(DURABLE_CACHE);
@@ -255,82 +223,5 @@ public class IsrCacheContainer {
         } finally {
             manager = null;
         }
-    }
-
-    private GlobalConfigurationBuilder globalConfiguration(ClusterSettings cluster, String nodeName) {
-        GlobalConfigurationBuilder global = cluster.clustered()
-                ? GlobalConfigurationBuilder.defaultClusteredBuilder()
-                : new GlobalConfigurationBuilder().nonClusteredDefault();
-        if (cluster.clustered()) {
-            // the transport builds (and closes) the channel through this configurator, not from a stack file
-            global.transport().clusterName(cluster.name()).nodeName(nodeName)
-                    .addProperty(JGroupsTransport.CHANNEL_CONFIGURATOR, new ClusterChannel(cluster));
-        }
-        global.classLoader(IsrCacheContainer.class.getClassLoader());
-        global.cacheContainer().name("isr");
-        global.jmx().enabled(false);
-        global.shutdown().hookBehavior(ShutdownHookBehavior.DONT_REGISTER);
-        // a node killed with kill -9 leaves the global state lock behind; its entries are still good
-        global.globalState().enable()
-                .persistentLocation(location.toString())
-                .uncleanShutdownAction(UncleanShutdownAction.IGNORE);
-        global.serialization().addContextInitializer(new IsrSchemaImpl());
-        return global;
-    }
-
-    private static CacheMode entryMode(ClusterSettings cluster) {
-        return switch (cluster.mode()) {
-            case LOCAL -> CacheMode.LOCAL;
-            case REPLICATED -> CacheMode.REPL_SYNC;
-            case DISTRIBUTED -> CacheMode.DIST_SYNC;
-        };
-    }
-
-    private static ConfigurationBuilder plain(CacheMode mode, ClusterSettings cluster) {
-        ConfigurationBuilder builder = new ConfigurationBuilder();
-        builder.clustering().cacheMode(mode);
-        if (mode.isClustered()) {
-            builder.clustering().remoteTimeout(10, TimeUnit.SECONDS);
-            if (mode.isDistributed()) {
-                builder.clustering().hash().numOwners(cluster.owners());
-            }
-        }
-        builder.expiration().wakeUpInterval(1, TimeUnit.MINUTES);
-        return builder;
-    }
-
-    /**
-     * An entry cache bounded by bytes: half of {@code isr.memory.max-bytes} each. Infinispan bounds memory by size only
-     * for entries it stores as bytes (it cannot weigh objects), so entries are kept ProtoStream-encoded on the heap:
-     * each read decodes one (a copy of the body). Off-heap storage would need the same decoding and add a copy from
-     * native memory, outside the heap the server is sized for.
-     */
-    private ConfigurationBuilder bounded(CacheMode mode, ClusterSettings cluster) {
-        ConfigurationBuilder builder = plain(mode, cluster);
-        builder.encoding().mediaType(MediaType.APPLICATION_PROTOSTREAM);
-        builder.memory()
-                .storage(StorageType.HEAP)
-                .maxSize(Long.toString(config.budgets().memory() / 2))
-                .whenFull(EvictionStrategy.REMOVE);
-        return builder;
-    }
-
-    /**
-     * Loaded whole into memory at start: for caches without eviction, which hits read with
-     * {@code Flag.SKIP_CACHE_LOAD} (vary rules, purge records) so that no hit asks the disk.
-     */
-    private static ConfigurationBuilder preloaded(ConfigurationBuilder builder) {
-        builder.persistence().stores().forEach(store -> store.preload(true));
-        return builder;
-    }
-
-    /** Backed by a soft-index file store in {@code <store>/<name>/}; entries evicted from memory stay on disk. */
-    private static ConfigurationBuilder persistent(ConfigurationBuilder builder, String name) {
-        builder.persistence()
-                .addSoftIndexFileStore()
-                .dataLocation(name + "/data")
-                .indexLocation(name + "/index")
-                .purgeOnStartup(false);
-        return builder;
     }
 }
