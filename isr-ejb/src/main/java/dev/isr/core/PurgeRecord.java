@@ -51,7 +51,8 @@ public record PurgeRecord(long hardAtMillis, long softAtMillis, long hardEpoch, 
                 Math.max(hardEpoch, other.hardEpoch), Math.max(softEpoch, other.softEpoch));
     }
 
-    private boolean covers(PurgeRecord other) {
+    /** Whether every time and epoch of this record is at least {@code other}'s: merging it would change nothing. */
+    public boolean covers(PurgeRecord other) {
         return hardAtMillis >= other.hardAtMillis && softAtMillis >= other.softAtMillis && hardEpoch >= other.hardEpoch
                 && softEpoch >= other.softEpoch;
     }

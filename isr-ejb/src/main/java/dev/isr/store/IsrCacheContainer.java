@@ -134,6 +134,12 @@ public class IsrCacheContainer {
             leases = new InfinispanLeases(manager.getCache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
             responseCache = new InfinispanResponseCache(memory, durable, varyRules, index, records, clusterView,
                     clock, config.budgets().store(), config.budgets().memory() / 4);
+            if (cluster.clustered()) {
+                PurgeReconciliation reconciliation = new PurgeReconciliation(records,
+                        executor != null ? executor : Runnable::run);
+                manager.addListener(reconciliation);
+                reconciliation.reconcileNow();
+            }
             migrateLegacyStore(durable);
             rebuildIndex(durable, durableListener, index);
             LOG.log(Level.INFO, "ISR0010: cache started: mode {0}, node {1}, {2} members, store at {3}",

@@ -7,6 +7,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -200,6 +201,45 @@ public class PurgeRecords {
                     LOG.log(Level.DEBUG, "clamping a purge record failed; it still counts from when learnt", e);
                     return false;
                 });
+    }
+
+    /**
+     * Pushes this node's records to the members, merged field by field with theirs, and returns how many it changed.
+     *
+     * <p>Run when members join or partitions merge: state transfer only copies the coordinator's records to a joiner,
+     * so records written while the coordinator was away (a purge on a node that was down when the coordinator came
+     * back alone) would otherwise never reach it, and it would go on serving what they purged. Each write is a
+     * compare-and-set against the primary owner's value ({@code putIfAbsent} answers with it), so nothing goes
+     * backwards and concurrent purges are kept.
+     */
+    int reconcile() {
+        int changed = 0;
+        Map<String, PurgeRecord> local = new HashMap<>();
+        records.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD)
+                .forEach((key, record) -> local.put(key, record));
+        for (Map.Entry<String, PurgeRecord> record : local.entrySet()) {
+            try {
+                if (pushMerged(record.getKey(), record.getValue())) {
+                    changed++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "ISR0115: reconciling the purge record " + record.getKey() + " with the"
+                        + " members failed; it is tried again at the next view change", e);
+            }
+        }
+        return changed;
+    }
+
+    private boolean pushMerged(String key, PurgeRecord local) {
+        long lifespan = EPOCH.equals(key) ? -1 : retention.toMillis();
+        PurgeRecord current = records.putIfAbsent(key, local, lifespan, TimeUnit.MILLISECONDS);
+        while (current != null && !current.covers(local)) {
+            if (records.replace(key, current, current.merge(local), lifespan, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            current = records.putIfAbsent(key, local, lifespan, TimeUnit.MILLISECONDS);
+        }
+        return current == null;
     }
 
     @CacheEntryCreated
