@@ -115,6 +115,19 @@ public record CachedResponse(
         return new CachedResponse(key, status, headers, body, storedAt, stale, replayFields, tags, renderEpoch);
     }
 
+    /**
+     * This entry as a node that cannot confirm it was not purged serves it (it came back alone after its last view had
+     * peers): stale whenever it is read (no freshness left, whatever instant the reader judges it at) and never served
+     * before a render (no stale-while-revalidate), but still within its {@code stale-if-error} window, which ends when
+     * it ended before, if that render fails. Its age and content are unchanged.
+     */
+    public CachedResponse unconfirmed() {
+        Duration ifError = policy.staleIfError().isZero() ? Duration.ZERO : policy.freshFor().plus(policy.staleIfError());
+        CachePolicy unconfirmed = new CachePolicy(Duration.ZERO, Duration.ZERO, ifError, policy.neverServeStale(),
+                policy.sharedWithAuthorization(), policy.durable());
+        return new CachedResponse(key, status, headers, body, storedAt, unconfirmed, replayFields, tags, renderEpoch);
+    }
+
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }

@@ -26,10 +26,12 @@ public class IsrHealth {
      * @param degradedBy empty, or what made the node degraded: {@code stale-if-error} or {@code failed-revalidations}
      * @param staleIfErrorPercent the share of stale-if-error answers over the degraded window
      * @param failedRevalidationPercent the share of failed revalidations over the degraded window
+     * @param purgesUnconfirmed this node came back alone after its last view had peers, and no member has confirmed
+     *     its purge records yet: its stored entries are served only after a render
      */
     public record State(boolean running, Path storeLocation, int members, int minMembers, String mode, int entries,
             long clockOffsetMillis, long maxClockSkewMillis, String degradedBy, long staleIfErrorPercent,
-            long failedRevalidationPercent) {
+            long failedRevalidationPercent, boolean purgesUnconfirmed) {
 
         /** Whether this node's clock is further from the cluster's than allowed. */
         public boolean clockSkewed() {
@@ -38,7 +40,7 @@ public class IsrHealth {
     }
 
     private static final State NOT_STARTED = new State(false, null, 0, 1, "unknown", 0, 0, Long.MAX_VALUE, "", 0,
-            0);
+            0, false);
 
     private volatile Supplier<State> source = () -> NOT_STARTED;
 

@@ -48,6 +48,10 @@ public class IsrReadinessCheck implements HealthCheck {
                     .withData("staleIfErrorShare", state.staleIfErrorPercent() + "%")
                     .withData("failedRevalidationShare", state.failedRevalidationPercent() + "%");
         }
+        if (state.purgesUnconfirmed()) {
+            // still ready: entries are rendered before they are served, which is safe; say why pages are slower
+            response.withData("purgeRecords", "unconfirmed: came back alone, entries rendered before served");
+        }
         if (state.clockSkewed()) {
             response.withData("maxClockSkewMs", state.maxClockSkewMillis());
         }

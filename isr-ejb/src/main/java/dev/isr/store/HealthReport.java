@@ -28,7 +28,8 @@ final class HealthReport {
         this.degradation = degradation;
     }
 
-    IsrHealth.State stateOf(ResponseCache cache, Path location, ClusterView cluster, ClusterClocks clocks) {
+    IsrHealth.State stateOf(ResponseCache cache, Path location, ClusterView cluster, ClusterClocks clocks,
+            boolean purgesUnconfirmed) {
         DegradationWatch.Verdict verdict = degradation == null || statistics == null
                 ? new DegradationWatch.Verdict(false, 0, 0)
                 : degradation.observe(clock.millis(), statistics.degradationTotals());
@@ -38,6 +39,6 @@ final class HealthReport {
         return new IsrHealth.State(cache.available(), location, cluster.members(), config.cluster().minMembers(),
                 cluster.mode().label(), cache.index().size(), clocks == null ? 0 : clocks.offsetMillis(),
                 config.cluster().maxClockSkew().toMillis(), degradedBy, Math.round(verdict.staleIfErrorShare() * 100),
-                Math.round(verdict.failedRevalidationShare() * 100));
+                Math.round(verdict.failedRevalidationShare() * 100), purgesUnconfirmed);
     }
 }

@@ -113,7 +113,7 @@ final class InfinispanResponseCache implements ResponseCache {
         if (entry == null) {
             return Optional.empty();
         }
-        CachedResponse left = records.applying(entry).applyTo(entry, clock.instant());
+        CachedResponse left = records.applyTo(entry, clock.instant());
         if (left == null && cluster.isPrimaryOwner(k)) {
             remove(k);
         }
@@ -129,7 +129,7 @@ final class InfinispanResponseCache implements ResponseCache {
                 found = durableDecoded.read(durableHere, k);
             }
             return found == null ? Optional.empty()
-                    : Optional.ofNullable(records.applying(found).applyTo(found, clock.instant()));
+                    : Optional.ofNullable(records.applyTo(found, clock.instant()));
         } catch (RuntimeException e) {
             return Optional.empty(); // get() tries again, and logs
         }

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 import org.infinispan.manager.DefaultCacheManager;
@@ -95,13 +96,16 @@ public class IsrCacheContainer {
     private volatile ClusterView clusterView;
     private volatile Cache<String, Long> reads;
     private volatile ClusterClocks clocks;
+    /** Whether this node waits for a member to confirm its purge records (it came back alone). */
+    private volatile BooleanSupplier unconfirmed = () -> false;
 
     @PostConstruct
     void start() {
         startCaches();
         if (health != null) {
             HealthReport report = new HealthReport(config, clock, statistics, degradation);
-            health.attach(() -> report.stateOf(responseCache, location, clusterView, clocks));
+            health.attach(() -> report.stateOf(responseCache, location, clusterView, clocks,
+                    unconfirmed.getAsBoolean()));
         }
     }
 
@@ -136,9 +140,18 @@ public class IsrCacheContainer {
                     clock, config.budgets().store(), config.budgets().memory() / 4);
             if (cluster.clustered()) {
                 PurgeReconciliation reconciliation = new PurgeReconciliation(records,
-                        executor != null ? executor : Runnable::run);
+                        executor != null ? executor : Runnable::run, nodeName, location);
+                int members = clusterView.members();
+                if (reconciliation.lastMembers() > 1 && members < 2) {
+                    records.unconfirmedBefore(clock.millis(), nodeName);
+                    LOG.log(Level.WARNING, "ISR0117: this node came back alone, but its last view had {0} members:"
+                            + " it may have missed purges. Its stored entries are served only after a render until a"
+                            + " member confirms the purge records", reconciliation.lastMembers());
+                }
+                reconciliation.remember(members);
                 manager.addListener(reconciliation);
                 reconciliation.reconcileNow();
+                unconfirmed = records::unconfirmed;
             }
             migrateLegacyStore(durable);
             rebuildIndex(durable, durableListener, index);

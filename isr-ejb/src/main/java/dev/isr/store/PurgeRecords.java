@@ -7,6 +7,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,9 @@ public class PurgeRecords {
     /** The key of the purge epoch counter. */
     static final String EPOCH = "#epoch";
 
+    /** The key prefix of the markers a node writes once it has pushed its records to the members. */
+    static final String RECONCILED = "#reconciled:";
+
     /** The epoch before the first purge. */
     static final long FIRST_EPOCH = 1;
 
@@ -66,6 +70,12 @@ public class PurgeRecords {
     private final Map<String, PurgeRecord> prefixes = new ConcurrentHashMap<>();
     /** Keys of records dated ahead of this node's clock, and when this node learnt of them. */
     private final Map<String, Long> aheadSince = new ConcurrentHashMap<>();
+    /**
+     * While this node cannot confirm it holds the cluster's purge records (it came back alone after its last view had
+     * peers): the moment it started, before which entries are served only after a render; 0 once confirmed.
+     */
+    private volatile long unconfirmedBefore;
+    private volatile String nodeName = "";
     /** Beyond this far ahead, a record's times are not only counted from when learnt but clamped in the cache. */
     private final long maxClockSkewMillis;
 
@@ -153,6 +163,27 @@ public class PurgeRecords {
         return new PurgeRecord(atMillis, 0, epoch, 0);
     }
 
+    /** {@code entry} as the purge records (and an unconfirmed start) leave it at {@code now}: null if purged. */
+    CachedResponse applyTo(CachedResponse entry, Instant now) {
+        CachedResponse left = applying(entry).applyTo(entry, now);
+        long fence = unconfirmedBefore;
+        return left != null && fence > 0 && entry.storedAt().toEpochMilli() < fence ? left.unconfirmed() : left;
+    }
+
+    /**
+     * Serves the entries stored before {@code startMillis} only after a render, until a member confirms the records
+     * (its {@link #reconcile} marker arrives).
+     */
+    void unconfirmedBefore(long startMillis, String node) {
+        nodeName = node;
+        unconfirmedBefore = startMillis;
+    }
+
+    /** Whether this node waits for a member to confirm its purge records. */
+    boolean unconfirmed() {
+        return unconfirmedBefore > 0;
+    }
+
     /** The purges that apply to {@code entry}, merged; {@link PurgeRecord#NONE} when none does. */
     PurgeRecord applying(CachedResponse entry) {
         try {
@@ -204,7 +235,7 @@ public class PurgeRecords {
     }
 
     /**
-     * Pushes this node's records to the members, merged field by field with theirs, and returns how many it changed.
+     * Pushes this node's records to the members, merged field by field with theirs, and returns how many it pushed.
      *
      * <p>Run when members join or partitions merge: state transfer only copies the coordinator's records to a joiner,
      * so records written while the coordinator was away (a purge on a node that was down when the coordinator came
@@ -212,12 +243,15 @@ public class PurgeRecords {
      * compare-and-set against the primary owner's value ({@code putIfAbsent} answers with it), so nothing goes
      * backwards and concurrent purges are kept.
      */
-    int reconcile() {
+    int reconcile(String node) {
         int changed = 0;
         Map<String, PurgeRecord> local = new HashMap<>();
         records.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD)
                 .forEach((key, record) -> local.put(key, record));
         for (Map.Entry<String, PurgeRecord> record : local.entrySet()) {
+            if (record.getKey().startsWith(RECONCILED)) {
+                continue;
+            }
             try {
                 if (pushMerged(record.getKey(), record.getValue())) {
                     changed++;
@@ -227,19 +261,27 @@ public class PurgeRecords {
                         + " members failed; it is tried again at the next view change", e);
             }
         }
+        // after its records: a member that waits for them knows they have all arrived when this does
+        records.put(RECONCILED + node, new PurgeRecord(clock.millis(), 0, 0, 0), retention.toMillis(),
+                TimeUnit.MILLISECONDS);
         return changed;
     }
 
+    /**
+     * Writes {@code local} merged with the primary owner's value. Always writes, even when the primary's value
+     * already covers it: after a split the members may differ, and only a write reaches every one of them.
+     */
     private boolean pushMerged(String key, PurgeRecord local) {
         long lifespan = EPOCH.equals(key) ? -1 : retention.toMillis();
-        PurgeRecord current = records.putIfAbsent(key, local, lifespan, TimeUnit.MILLISECONDS);
-        while (current != null && !current.covers(local)) {
+        while (true) {
+            PurgeRecord current = records.putIfAbsent(key, local, lifespan, TimeUnit.MILLISECONDS);
+            if (current == null) {
+                return true;
+            }
             if (records.replace(key, current, current.merge(local), lifespan, TimeUnit.MILLISECONDS)) {
                 return true;
             }
-            current = records.putIfAbsent(key, local, lifespan, TimeUnit.MILLISECONDS);
         }
-        return current == null;
     }
 
     @CacheEntryCreated
@@ -260,6 +302,14 @@ public class PurgeRecords {
 
     private void track(String key, PurgeRecord record) {
         if (record == null || EPOCH.equals(key)) {
+            return;
+        }
+        if (key.startsWith(RECONCILED)) {
+            if (unconfirmedBefore > 0 && !key.equals(RECONCILED + nodeName)) {
+                unconfirmedBefore = 0; // a member pushed its records to this node: they are the cluster's again
+                LOG.log(Level.INFO, "ISR0118: {0} confirmed the purge records; entries are served as stored again",
+                        key.substring(RECONCILED.length()));
+            }
             return;
         }
         long now = clock.millis();

@@ -9,6 +9,7 @@ import dev.isr.core.CachePolicy;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.ChannelSecurity;
 import dev.isr.core.ClusterSettings;
+import dev.isr.core.Freshness;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.PurgeRequest;
 import dev.isr.core.VaryRule;
@@ -127,6 +128,45 @@ class ClusteredContainersTest {
         }
         assertFalse(two.responseCache().get(key).isPresent(), "node two still serves what node one purged");
         assertFalse(one.responseCache().get(key).isPresent());
+    }
+
+    /**
+     * Issue 15, part 6: node two down, a tag purged on node one, node one down, node two back alone. Its last view had
+     * a peer, so it may have missed purges: it serves its old entry only after a render (stale, no
+     * stale-while-revalidate) and what it renders now as usual; once node one joins and pushes its records, the
+     * purged entry is gone and entries are served as stored again.
+     */
+    @Test
+    void aNodeThatComesBackAloneRendersItsOldEntriesBeforeServingThem() throws Exception {
+        one = node("one", 7950);
+        two = node("two", 7951);
+        CacheKey old = new CacheKey("/old", "");
+        one.responseCache().put(page("/old", "t-old"), VaryRule.DEFAULT);
+        one.responseCache().put(page("/kept", "t-kept"), VaryRule.DEFAULT);
+        assertTrue(two.responseCache().get(old).isPresent());
+        two.stop();
+        two = null;
+        one.responseCache().purge(PurgeRequest.ofTags(List.of("t-old")), Instant.now());
+        one.stop();
+        one = null;
+
+        two = node("two", 7951);
+        assertEquals(1, two.clusterView().members());
+        CachedResponse unconfirmed = two.responseCache().get(old).orElseThrow();
+        assertEquals(Freshness.MUST_FETCH, Freshness.assess(unconfirmed, Instant.now()),
+                "not fresh, not stale-while-revalidate: rendered before it is served");
+        two.responseCache().put(page("/new", "t-new"), VaryRule.DEFAULT);
+        assertEquals(Freshness.FRESH, Freshness.assess(two.responseCache().get(new CacheKey("/new", "")).orElseThrow(),
+                Instant.now()), "what it renders now is its own");
+
+        one = node("one", 7950);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (two.responseCache().get(old).isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(two.responseCache().get(old).isPresent(), "the purge reached node two");
+        CachedResponse kept = two.responseCache().get(new CacheKey("/kept", "")).orElseThrow();
+        assertEquals(Freshness.FRESH, Freshness.assess(kept, Instant.now()), "confirmed: served as stored again");
     }
 
     /**
