@@ -1,6 +1,5 @@
 package dev.isr.metrics;
 
-import dev.isr.core.LatencyHistogram;
 import dev.isr.core.MetricCatalog;
 import dev.isr.core.PrometheusText;
 import io.micrometer.core.instrument.Meter;
@@ -42,12 +41,8 @@ final class MicrometerMeters implements ServerMetrics.Registration {
         for (MetricCatalog.Latency latency : catalog.latencies()) {
             String name = latency.name().replaceFirst("_seconds$", "");
             meters.add(registry.more().timer(name, Tags.empty(), latency, l -> l.values().get().count(),
-                    l -> seconds(l.values().get()), TimeUnit.SECONDS));
+                    l -> l.values().get().sumSeconds(), TimeUnit.SECONDS));
         }
-    }
-
-    private static double seconds(LatencyHistogram.Snapshot snapshot) {
-        return snapshot.sumSeconds();
     }
 
     @Override

@@ -70,11 +70,6 @@ public class ServerMetrics {
         }
     }
 
-    /** The registration made at start, or null: for tests and the log. */
-    Registration registration() {
-        return registration;
-    }
-
     private Registration micrometer() {
         var registries = CDI.current().select(io.micrometer.core.instrument.MeterRegistry.class);
         return registries.isResolvable() ? new MicrometerMeters(registries.get(), catalog) : null;

@@ -69,10 +69,6 @@ public class ClusterClocks {
         return ClockSkew.exceeds(offsetMillis(), boundMillis);
     }
 
-    public long boundMillis() {
-        return boundMillis;
-    }
-
     @CacheEntryCreated
     @CacheEntryModified
     public void heard(CacheEntryEvent<String, Long> event) {
