@@ -58,6 +58,7 @@ public class IsrConfigProducer {
     public static final String CLUSTER_KEYSTORE_ALIAS = "isr.cluster.keystore.alias";
     public static final String CLUSTER_INSECURE = "isr.cluster.insecure";
     public static final String CLUSTER_MAX_CLOCK_SKEW = "isr.cluster.max-clock-skew";
+    public static final String CACHE_JNDI = "isr.cache.jndi";
     public static final String MEMORY_MAX_BYTES = "isr.memory.max-bytes";
     public static final String STORE_MAX_BYTES = "isr.store.max-bytes";
     public static final String CAPTURE_MAX_BYTES = "isr.capture.max-bytes";
@@ -73,7 +74,7 @@ public class IsrConfigProducer {
             RETRY_AFTER, COLLAPSE_TIMEOUT, REVALIDATION_MAX_CONCURRENCY, ADMIN_TOKEN, ADMIN_ALLOWED_NETWORKS, WEBHOOK_SECRET, CLUSTER_MODE,
             CLUSTER_OWNERS, CLUSTER_NAME, CLUSTER_BIND_ADDRESS, CLUSTER_PORT, CLUSTER_INITIAL_HOSTS, CLUSTER_MIN_MEMBERS,
             CLUSTER_NODE_NAME, CLUSTER_SECRET, CLUSTER_KEYSTORE_PATH, CLUSTER_KEYSTORE_PASSWORD, CLUSTER_KEYSTORE_ALIAS,
-            CLUSTER_INSECURE, CLUSTER_MAX_CLOCK_SKEW, MEMORY_MAX_BYTES, STORE_MAX_BYTES, CAPTURE_MAX_BYTES, SWEEP_INTERVAL, EVICT_UNREAD_AFTER,
+            CLUSTER_INSECURE, CLUSTER_MAX_CLOCK_SKEW, CACHE_JNDI, MEMORY_MAX_BYTES, STORE_MAX_BYTES, CAPTURE_MAX_BYTES, SWEEP_INTERVAL, EVICT_UNREAD_AFTER,
             PUBLIC_ORIGINS, HIT_FOR_PASS, WEBHOOK_TOLERANCE, DEGRADED_WINDOW, DEGRADED_SHARE);
 
     @Inject
@@ -129,7 +130,8 @@ public class IsrConfigProducer {
                 read(CLUSTER_MIN_MEMBERS, Integer.class, defaults.minMembers()),
                 read(CLUSTER_NODE_NAME, String.class, defaults.nodeName()),
                 security(defaults.security()),
-                readDuration(CLUSTER_MAX_CLOCK_SKEW, defaults.maxClockSkew()));
+                readDuration(CLUSTER_MAX_CLOCK_SKEW, defaults.maxClockSkew()),
+                read(CACHE_JNDI, String.class, defaults.serverContainer()));
     }
 
     private ChannelSecurity security(ChannelSecurity defaults) {

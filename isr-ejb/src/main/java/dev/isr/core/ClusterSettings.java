@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
  *     ({@code isr.cluster.secret}, {@code isr.cluster.keystore.*}, {@code isr.cluster.insecure})
  * @param maxClockSkew how far this node's clock may be from the cluster's before readiness is DOWN
  *     ({@code isr.cluster.max-clock-skew})
+ * @param serverContainer the JNDI name of a cache container the server manages (on WildFly
+ *     {@code java:jboss/infinispan/container/<name>}), whose transport carries the cluster instead of the module's own
+ *     channel; empty for the module's own cache manager ({@code isr.cache.jndi})
  */
 public record ClusterSettings(Mode mode, int owners, String name, String bindAddress, int port,
-        List<String> initialHosts, int minMembers, String nodeName, ChannelSecurity security, Duration maxClockSkew) {
+        List<String> initialHosts, int minMembers, String nodeName, ChannelSecurity security, Duration maxClockSkew,
+        String serverContainer) {
 
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofSeconds(2);
 
@@ -76,7 +80,12 @@ public record ClusterSettings(Mode mode, int owners, String name, String bindAdd
         }
         Objects.requireNonNull(nodeName, "isr.cluster.node-name");
         Objects.requireNonNull(security, "isr.cluster.secret");
-        security.requireUsableFor(mode, bindAddress);
+        Objects.requireNonNull(serverContainer, "isr.cache.jndi");
+        serverContainer = serverContainer.trim();
+        if (serverContainer.isEmpty()) {
+            // the server's channel is secured in the server's configuration (docs/operations.md), not with this key
+            security.requireUsableFor(mode, bindAddress);
+        }
         Objects.requireNonNull(maxClockSkew, "isr.cluster.max-clock-skew");
         if (maxClockSkew.isNegative() || maxClockSkew.isZero()) {
             throw new IllegalArgumentException("isr.cluster.max-clock-skew must be positive: " + maxClockSkew);
@@ -85,7 +94,12 @@ public record ClusterSettings(Mode mode, int owners, String name, String bindAdd
 
     public static ClusterSettings local() {
         return new ClusterSettings(Mode.LOCAL, 2, "isr", "127.0.0.1", 7900, List.of("127.0.0.1[7900]"), 1, "",
-                ChannelSecurity.NONE, DEFAULT_MAX_CLOCK_SKEW);
+                ChannelSecurity.NONE, DEFAULT_MAX_CLOCK_SKEW, "");
+    }
+
+    /** Whether the caches live in a container the server manages ({@code isr.cache.jndi}) rather than the module's. */
+    public boolean serverManaged() {
+        return !serverContainer.isEmpty();
     }
 
     public boolean clustered() {

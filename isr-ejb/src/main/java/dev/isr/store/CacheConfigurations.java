@@ -2,7 +2,9 @@ package dev.isr.store;
 
 import dev.isr.core.ClusterSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.infinispan.commons.dataconversion.MediaType;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
@@ -20,23 +22,50 @@ final class CacheConfigurations {
     private CacheConfigurations() {
     }
 
+    /** Every cache the module defines, in the order it defines them. */
+    static final List<String> NAMES = List.of(IsrCacheContainer.MEMORY_CACHE, IsrCacheContainer.DURABLE_CACHE,
+            IsrCacheContainer.VARY_CACHE, IsrCacheContainer.PURGES_CACHE, IsrCacheContainer.LEASES_CACHE,
+            IsrCacheContainer.READS_CACHE, IsrCacheContainer.CLOCKS_CACHE);
+
     /**
-     * Defines the module's caches (see {@link IsrCacheContainer}): entries bounded by bytes, the durable ones and the
-     * vary rules and purge records on disk, everything shared replicated but the entries, which follow the mode.
+     * Defines the module's caches (see {@link IsrCacheContainer}) in its own cache manager: entries bounded by bytes,
+     * the durable ones and the vary rules and purge records on disk, everything shared replicated but the entries,
+     * which follow the mode.
      */
     static void define(EmbeddedCacheManager manager, ClusterSettings cluster, long memoryBytes) {
+        define(manager, cluster, memoryBytes, "", UnaryOperator.identity());
+    }
+
+    /**
+     * Defines the same caches in a container the server manages. Every one of them is stored ProtoStream-encoded, so
+     * the server's marshaller, which knows none of the module's types, only ever carries bytes; their stores go to
+     * {@code <the container's global state>/<storeDirectory>/}.
+     */
+    static void defineInServerContainer(EmbeddedCacheManager manager, ClusterSettings cluster, long memoryBytes,
+            String storeDirectory) {
+        define(manager, cluster, memoryBytes, storeDirectory + "/", CacheConfigurations::encoded);
+    }
+
+    private static void define(EmbeddedCacheManager manager, ClusterSettings cluster, long memoryBytes,
+            String storePrefix, UnaryOperator<ConfigurationBuilder> shared) {
         CacheMode entryMode = entryMode(cluster);
         CacheMode sharedMode = cluster.clustered() ? CacheMode.REPL_SYNC : CacheMode.LOCAL;
         manager.defineConfiguration(IsrCacheContainer.MEMORY_CACHE, bounded(entryMode, cluster, memoryBytes).build());
-        manager.defineConfiguration(IsrCacheContainer.DURABLE_CACHE,
-                persistent(bounded(entryMode, cluster, memoryBytes), IsrCacheContainer.DURABLE_DIRECTORY).build());
+        manager.defineConfiguration(IsrCacheContainer.DURABLE_CACHE, persistent(bounded(entryMode, cluster,
+                memoryBytes), storePrefix + IsrCacheContainer.DURABLE_DIRECTORY).build());
         manager.defineConfiguration(IsrCacheContainer.VARY_CACHE,
-                preloaded(persistent(plain(sharedMode, cluster), "vary")).build());
+                preloaded(persistent(shared.apply(plain(sharedMode, cluster)), storePrefix + "vary")).build());
         manager.defineConfiguration(IsrCacheContainer.PURGES_CACHE,
-                preloaded(persistent(plain(sharedMode, cluster), "purges")).build());
-        manager.defineConfiguration(IsrCacheContainer.LEASES_CACHE, plain(sharedMode, cluster).build());
-        manager.defineConfiguration(IsrCacheContainer.READS_CACHE, plain(entryMode, cluster).build());
-        manager.defineConfiguration(IsrCacheContainer.CLOCKS_CACHE, plain(sharedMode, cluster).build());
+                preloaded(persistent(shared.apply(plain(sharedMode, cluster)), storePrefix + "purges")).build());
+        manager.defineConfiguration(IsrCacheContainer.LEASES_CACHE, shared.apply(plain(sharedMode, cluster)).build());
+        manager.defineConfiguration(IsrCacheContainer.READS_CACHE, shared.apply(plain(entryMode, cluster)).build());
+        manager.defineConfiguration(IsrCacheContainer.CLOCKS_CACHE, shared.apply(plain(sharedMode, cluster)).build());
+    }
+
+    /** Keys and values kept as ProtoStream bytes ({@link IsrSchema}, and ProtoStream's own for strings and numbers). */
+    static ConfigurationBuilder encoded(ConfigurationBuilder builder) {
+        builder.encoding().mediaType(MediaType.APPLICATION_PROTOSTREAM);
+        return builder;
     }
 
     static GlobalConfigurationBuilder global(ClusterSettings cluster, String nodeName, Path location) {
@@ -88,8 +117,7 @@ final class CacheConfigurations {
      * native memory, outside the heap the server is sized for.
      */
     static ConfigurationBuilder bounded(CacheMode mode, ClusterSettings cluster, long memoryBytes) {
-        ConfigurationBuilder builder = plain(mode, cluster);
-        builder.encoding().mediaType(MediaType.APPLICATION_PROTOSTREAM);
+        ConfigurationBuilder builder = encoded(plain(mode, cluster));
         builder.memory()
                 .storage(StorageType.HEAP)
                 .maxSize(Long.toString(memoryBytes / 2))
@@ -106,7 +134,7 @@ final class CacheConfigurations {
         return builder;
     }
 
-    /** Backed by a soft-index file store in {@code <store>/<name>/}; entries evicted from memory stay on disk. */
+    /** Backed by a soft-index file store in {@code <global state>/<name>/}; entries evicted from memory stay on disk. */
     static ConfigurationBuilder persistent(ConfigurationBuilder builder, String name) {
         builder.persistence()
                 .addSoftIndexFileStore()

@@ -24,9 +24,11 @@ record EntryViews(Cache<String, CachedResponse> decoded, Cache<String, Object> s
     /** The three views of {@code cache}. */
     @SuppressWarnings("unchecked")
     static EntryViews of(Cache<String, CachedResponse> cache) {
+        // keys as the cache is asked for them: objects, or the module's objects in a server's container
+        MediaType keys = cache.getAdvancedCache().getKeyDataConversion().getRequestMediaType();
         return new EntryViews(cache,
                 (Cache<String, Object>) (Cache<?, ?>) cache.getAdvancedCache()
-                        .withMediaType(MediaType.APPLICATION_OBJECT, MediaType.APPLICATION_PROTOSTREAM),
+                        .withMediaType(keys, MediaType.APPLICATION_PROTOSTREAM),
                 (Cache<Object, Object>) (Cache<?, ?>) cache.getAdvancedCache().withStorageMediaType());
     }
 

@@ -26,23 +26,22 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
-import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
 
 /**
- * Owns the embedded Infinispan cache manager, and with it the cluster membership, for the lifetime of the deployment.
+ * Owns the module's Infinispan caches, and with them the cluster membership, for the lifetime of the deployment.
  *
  * <p>Infinispan is bundled in the EAR rather than taken from the server, so the same module runs on WildFly and
  * Payara. In {@code replicated} or {@code distributed} mode the node joins the other nodes over its own JGroups
- * channel ({@link ClusterChannel}). If the cache manager cannot start (an unwritable store directory, say) the
- * deployment still starts: the cause is logged once and {@link #responseCache()} returns a cache that is always empty,
+ * channel ({@link ClusterChannel}). On WildFly the caches may live in a container of the server's instead
+ * ({@code isr.cache.jndi}, {@link ServerCacheContainer}), clustered by the server's channel. If the caches cannot
+ * start (an unwritable store directory, say) the deployment still starts: the cause is logged once and {@link #responseCache()} returns a cache that is always empty,
  * so pages are rendered and served uncached, and readiness reports DOWN.
  *
  * <p>The caches: {@code isr-memory} and {@code isr-durable} hold entries (the latter backed by a soft-index file
@@ -89,7 +88,7 @@ public class IsrCacheContainer {
     @Inject
     DegradationWatch degradation;
 
-    private EmbeddedCacheManager manager;
+    private CacheHost host;
     private Path location;
     private volatile ResponseCache responseCache = UnavailableResponseCache.INSTANCE;
     private volatile Leases leases = UnavailableLeases.INSTANCE;
@@ -110,20 +109,21 @@ public class IsrCacheContainer {
     }
 
     private void startCaches() {
-        location = StoreLocation.resolve(config.storePath());
         ClusterSettings cluster = config.cluster();
         String nodeName = NodeName.resolve(cluster.nodeName());
+        location = StoreLocation.resolve(config.storePath());
         clusterView = new StaticClusterView(cluster.mode(), nodeName);
         try {
-            Files.createDirectories(location);
-            manager = new DefaultCacheManager(CacheConfigurations.global(cluster, nodeName, location).build(), false);
-            CacheConfigurations.define(manager, cluster, config.budgets().memory());
-            manager.start();
-            Cache<String, CachedResponse> memory = manager.getCache(MEMORY_CACHE);
-            Cache<String, CachedResponse> durable = manager.getCache(DURABLE_CACHE);
-            Cache<String, VaryRule> varyRules = manager.getCache(VARY_CACHE);
-            Cache<String, PurgeRecord> purges = manager.getCache(PURGES_CACHE);
-            reads = manager.getCache(READS_CACHE);
+            host = cluster.serverManaged()
+                    ? ServerCacheContainer.lookUp(cluster, location, config.budgets().memory())
+                    : OwnCacheManager.start(cluster, nodeName, location, config.budgets().memory());
+            location = host.location();
+            EmbeddedCacheManager manager = host.manager();
+            Cache<String, CachedResponse> memory = host.cache(MEMORY_CACHE);
+            Cache<String, CachedResponse> durable = host.cache(DURABLE_CACHE);
+            Cache<String, VaryRule> varyRules = host.cache(VARY_CACHE);
+            Cache<String, PurgeRecord> purges = host.cache(PURGES_CACHE);
+            reads = host.cache(READS_CACHE);
             EntryIndex index = new EntryIndex();
             memory.addListener(new EntryIndexListener(index, InfinispanResponseCache.MEMORY, clock));
             EntryIndexListener durableListener = new EntryIndexListener(index, InfinispanResponseCache.DURABLE, clock);
@@ -132,36 +132,49 @@ public class IsrCacheContainer {
                     cluster.maxClockSkew());
             records.start();
             clusterView = new InfinispanClusterView(manager, durable, cluster.mode(), nodeName);
-            clocks = new ClusterClocks(manager.getCache(CLOCKS_CACHE), nodeName, clock, config.sweepInterval(),
+            clocks = new ClusterClocks(host.cache(CLOCKS_CACHE), nodeName, clock, config.sweepInterval(),
                     cluster.maxClockSkew());
             clocks.start();
-            leases = new InfinispanLeases(manager.getCache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
+            leases = new InfinispanLeases(host.cache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
             responseCache = new InfinispanResponseCache(memory, durable, varyRules, index, records, clusterView,
                     clock, config.budgets().store(), config.budgets().memory() / 4);
             if (cluster.clustered()) {
-                PurgeReconciliation reconciliation = new PurgeReconciliation(records,
-                        executor != null ? executor : Runnable::run, nodeName, location);
-                int members = clusterView.members();
-                if (reconciliation.lastMembers() > 1 && members < 2) {
-                    records.unconfirmedBefore(clock.millis(), nodeName);
-                    LOG.log(Level.WARNING, "ISR0117: this node came back alone, but its last view had {0} members:"
-                            + " it may have missed purges. Its stored entries are served only after a render until a"
-                            + " member confirms the purge records", reconciliation.lastMembers());
-                }
-                reconciliation.remember(members);
-                manager.addListener(reconciliation);
-                reconciliation.reconcileNow();
-                unconfirmed = records::unconfirmed;
+                reconcile(records, nodeName);
             }
-            migrateLegacyStore(durable);
+            if (host.mayHoldLegacyStore()) {
+                migrateLegacyStore(durable);
+            }
             rebuildIndex(durable, durableListener, index);
-            LOG.log(Level.INFO, "ISR0010: cache started: mode {0}, node {1}, {2} members, store at {3}",
-                    cluster.mode().label(), nodeName, clusterView.members(), location);
+            LOG.log(Level.INFO, "ISR0010: cache started: mode {0}, node {1}, {2} members, store at {3}{4}",
+                    cluster.mode().label(), nodeName, clusterView.members(), location,
+                    cluster.serverManaged() ? ", in the server's cache container " + cluster.serverContainer() : "");
         } catch (Exception | LinkageError e) {
             LOG.log(Level.ERROR, "ISR0011: the ISR cache could not start (store at " + location
+                    + (cluster.serverManaged() ? ", container " + cluster.serverContainer() : "")
                     + "); pages are served uncached: " + e, e);
             stopQuietly();
         }
+    }
+
+    /**
+     * Pushes this node's purge records to the members whenever members join (state transfer copies them only from the
+     * coordinator to a joiner); a node that comes back alone after a view with peers may have missed purges, and
+     * serves its stored entries only after a render until a member confirms the records.
+     */
+    private void reconcile(PurgeRecords records, String nodeName) {
+        PurgeReconciliation reconciliation = new PurgeReconciliation(records,
+                executor != null ? executor : Runnable::run, nodeName, location);
+        int members = clusterView.members();
+        if (reconciliation.lastMembers() > 1 && members < 2) {
+            records.unconfirmedBefore(clock.millis(), nodeName);
+            LOG.log(Level.WARNING, "ISR0117: this node came back alone, but its last view had {0} members:"
+                    + " it may have missed purges. Its stored entries are served only after a render until a"
+                    + " member confirms the purge records", reconciliation.lastMembers());
+        }
+        reconciliation.remember(members);
+        host.listen(reconciliation);
+        reconciliation.reconcileNow();
+        unconfirmed = records::unconfirmed;
     }
 
     /**
@@ -186,7 +199,7 @@ public class IsrCacheContainer {
 
     private void migrateLegacyStore(Cache<String, CachedResponse> durable) {
         try {
-            LegacyDurableStore.migrate(manager, location, durable, clock);
+            LegacyDurableStore.migrate(host.manager(), location, durable, clock);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0016: the durable entries of an earlier version in " + location
                     + " could not be moved; they are not served, the next start tries again", e);
@@ -233,14 +246,9 @@ public class IsrCacheContainer {
     }
 
     private void stopQuietly() {
-        try {
-            if (manager != null) {
-                manager.stop();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0014: stopping the cache manager failed", e);
-        } finally {
-            manager = null;
+        if (host != null) {
+            host.close();
+            host = null;
         }
     }
 }

@@ -21,7 +21,7 @@ class ChannelSecurityTest {
     private static ClusterSettings cluster(String mode, String bindAddress, ChannelSecurity security) {
         return new ClusterSettings(ClusterSettings.Mode.parse(mode), 2, "isr", bindAddress, 7900,
                 List.of("127.0.0.1[7900]"), 1, "", security,
-                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW);
+                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW, "");
     }
 
     private static ChannelSecurity security(String kind) {
@@ -32,6 +32,21 @@ class ChannelSecurityTest {
             case "insecure" -> ChannelSecurity.insecureOnLoopback();
             default -> throw new IllegalArgumentException(kind);
         };
+    }
+
+    /**
+     * With {@code isr.cache.jndi} the cluster travels on the server's channel, which the server secures (its jgroups
+     * subsystem): the module's key is not asked for there.
+     */
+    @ParameterizedTest(name = "{0} in the server's container {1}")
+    @CsvSource({"replicated, java:jboss/infinispan/container/isr", "distributed, java:jboss/infinispan/container/x"})
+    void aServerManagedContainerNeedsNoKeyOfTheModule(String mode, String jndi) {
+        ClusterSettings settings = new ClusterSettings(ClusterSettings.Mode.parse(mode), 2, "isr", "10.0.0.5", 7900,
+                List.of("127.0.0.1[7900]"), 1, "", ChannelSecurity.NONE, ClusterSettings.DEFAULT_MAX_CLOCK_SKEW,
+                " " + jndi + " ");
+        assertTrue(settings.serverManaged());
+        assertEquals(jndi, settings.serverContainer());
+        assertFalse(cluster(mode, "127.0.0.1", security("insecure")).serverManaged());
     }
 
     @ParameterizedTest(name = "{0} on {1} with {2}: {3}")

@@ -43,7 +43,7 @@ class ClusterChannelTest {
     private static ClusterSettings settings(int port, ChannelSecurity security) {
         return new ClusterSettings(ClusterSettings.Mode.REPLICATED, 2, "isr", "127.0.0.1", port,
                 List.of(HOSTS.split(",")), 1, "node" + port, security,
-                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW);
+                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW, "");
     }
 
     private static JChannel connected(ClusterSettings settings) throws Exception {

@@ -49,7 +49,7 @@ class ClusteredContainersTest {
         IsrConfig defaults = IsrConfig.defaults();
         ClusterSettings cluster = new ClusterSettings(mode, owners, "isr-test", "127.0.0.1",
                 port, List.of(HOSTS.split(",")), 1, name, ChannelSecurity.ofSecret("clustered-containers-test-secret-0123456789"),
-                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW);
+                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW, "");
         IsrCacheContainer container = new IsrCacheContainer();
         container.config = new IsrConfig(defaults.cacheName(), defaults.maxBodyBytes(), defaults.storableStatuses(),
                 defaults.ignoredQueryParams(), dir.resolve(name).toString(), false, "", "",

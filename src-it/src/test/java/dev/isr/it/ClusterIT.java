@@ -26,6 +26,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two real server nodes on loopback ({@link Node}: two WildFly installations, the second with port offset 100, or two
  * Payara installations) with the EAR in replicated mode (on WildFly, in distributed mode with two owners too: the
- * failsafe execution sets the mode in the servers' environment): the same entries and purges on both, one render per key in
+ * failsafe execution sets the mode in the servers' environment; and with the caches in a container of WildFly's own,
+ * {@code isr.cache.jndi}): the same entries and purges on both, one render per key in
  * the cluster, restarts and a killed node (contract section 7), and a purge on one node winning over a render in
  * flight on the other.
  *
@@ -283,6 +285,9 @@ class ClusterIT {
     @Test
     @Order(9)
     void aProcessWithoutTheClusterSecretCannotJoin() throws Exception {
+        Assumptions.assumeTrue(System.getenv("ISR_CACHE_JNDI") == null, "the caches are in the server's container"
+                + " (isr.cache.jndi): the cluster travels on the server's channel, secured by the server's jgroups"
+                + " subsystem, not by the module's secret");
         Node.ONE.get("/books/9");
         assertTrue(cacheStatus(Node.TWO.get("/books/9")).startsWith("isr; hit;"));
         try (Intruder intruder = Intruder.contacting(7900, 7901)) {
