@@ -66,10 +66,25 @@ final class ServerCacheContainer implements CacheHost {
             throws NamingException, IOException {
         Object bound = new InitialContext().lookup(cluster.serverContainer());
         if (!(bound instanceof EmbeddedCacheManager manager)) {
-            throw new IllegalStateException("isr.cache.jndi: " + cluster.serverContainer() + " is not an Infinispan"
-                    + " cache container but " + (bound == null ? "null" : bound.getClass().getName()));
+            throw new IllegalStateException("isr.cache.jndi: " + cluster.serverContainer() + " is "
+                    + (isContainerOfAnotherInfinispan(bound) ? "the server's cache container, but this EAR bundles"
+                            + " an Infinispan of its own: deploy the EAR without it (isr-ear, classifier"
+                            + " server-managed; docs/operations.md)"
+                    : "not an Infinispan cache container but " + (bound == null ? "null" : bound.getClass().getName())));
         }
         return in(manager, cluster, storePath, memoryBytes);
+    }
+
+    /** An {@code EmbeddedCacheManager}, but of classes loaded elsewhere (the server's, when the EAR has its own). */
+    private static boolean isContainerOfAnotherInfinispan(Object bound) {
+        for (Class<?> type = bound == null ? null : bound.getClass(); type != null; type = type.getSuperclass()) {
+            for (Class<?> contract : type.getInterfaces()) {
+                if (contract.getName().equals(EmbeddedCacheManager.class.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@link #lookUp} once the container is found: what the tests call with a container of their own. */

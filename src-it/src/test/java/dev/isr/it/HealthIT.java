@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * MicroProfile Health of the module (contract section 8) and failing open (issue: a cache that cannot start must not
@@ -50,6 +52,28 @@ class HealthIT extends DeployedEar {
                     "alive: a restart would not fix the disk");
         } finally {
             ServerProperties.remove("isr.store.path");
+            redeploy();
+        }
+        assertEquals(200, health("ready").statusCode());
+    }
+
+    /**
+     * {@code isr.cache.jndi} naming nothing the server binds (or, on WildFly, its container while this EAR bundles an
+     * Infinispan of its own): the deployment starts, pages are served uncached, readiness is DOWN.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"java:global/isr/no-such-container", "java:jboss/infinispan/container/web"})
+    void aServerContainerThatCannotBeUsedMakesReadinessDownAndPagesAreStillServed(String jndi) throws Exception {
+        ServerProperties.set("isr.cache.jndi", jndi);
+        try {
+            redeploy();
+            HttpResponse<String> ready = health("ready");
+            assertEquals(503, ready.statusCode(), ready.body());
+            HttpResponse<String> page = Http.get("/books/1");
+            assertEquals(200, page.statusCode(), "never a 500");
+            assertEquals("isr; fwd=bypass; detail=cache-unavailable", Http.cacheStatus(page));
+        } finally {
+            ServerProperties.remove("isr.cache.jndi");
             redeploy();
         }
         assertEquals(200, health("ready").statusCode());
