@@ -62,6 +62,7 @@ public class IsrConfigProducer {
     public static final String MEMORY_MAX_BYTES = "isr.memory.max-bytes";
     public static final String STORE_MAX_BYTES = "isr.store.max-bytes";
     public static final String CAPTURE_MAX_BYTES = "isr.capture.max-bytes";
+    public static final String STORE_MIN_FREE_BYTES = "isr.store.min-free-bytes";
     public static final String PUBLIC_ORIGINS = "isr.public-origins";
     public static final String HIT_FOR_PASS = "isr.hit-for-pass";
     public static final String WEBHOOK_TOLERANCE = "isr.webhook.tolerance";
@@ -74,7 +75,7 @@ public class IsrConfigProducer {
             RETRY_AFTER, COLLAPSE_TIMEOUT, REVALIDATION_MAX_CONCURRENCY, ADMIN_TOKEN, ADMIN_ALLOWED_NETWORKS, WEBHOOK_SECRET, CLUSTER_MODE,
             CLUSTER_OWNERS, CLUSTER_NAME, CLUSTER_BIND_ADDRESS, CLUSTER_PORT, CLUSTER_INITIAL_HOSTS, CLUSTER_MIN_MEMBERS,
             CLUSTER_NODE_NAME, CLUSTER_SECRET, CLUSTER_KEYSTORE_PATH, CLUSTER_KEYSTORE_PASSWORD, CLUSTER_KEYSTORE_ALIAS,
-            CLUSTER_INSECURE, CLUSTER_MAX_CLOCK_SKEW, CACHE_JNDI, MEMORY_MAX_BYTES, STORE_MAX_BYTES, CAPTURE_MAX_BYTES, SWEEP_INTERVAL, EVICT_UNREAD_AFTER,
+            CLUSTER_INSECURE, CLUSTER_MAX_CLOCK_SKEW, CACHE_JNDI, MEMORY_MAX_BYTES, STORE_MAX_BYTES, CAPTURE_MAX_BYTES, STORE_MIN_FREE_BYTES, SWEEP_INTERVAL, EVICT_UNREAD_AFTER,
             PUBLIC_ORIGINS, HIT_FOR_PASS, WEBHOOK_TOLERANCE, DEGRADED_WINDOW, DEGRADED_SHARE);
 
     @Inject
@@ -103,7 +104,8 @@ public class IsrConfigProducer {
                     cluster(defaults.cluster()),
                     new ByteBudgets(readBytes(MEMORY_MAX_BYTES, defaults.budgets().memory()),
                             readBytes(STORE_MAX_BYTES, defaults.budgets().store()),
-                            readBytes(CAPTURE_MAX_BYTES, defaults.budgets().capture())),
+                            readBytes(CAPTURE_MAX_BYTES, defaults.budgets().capture()),
+                            readBytes(STORE_MIN_FREE_BYTES, defaults.budgets().storeMinFree())),
                     readDuration(SWEEP_INTERVAL, defaults.sweepInterval()),
                     readDuration(EVICT_UNREAD_AFTER, defaults.evictUnreadAfter()),
                     readList(PUBLIC_ORIGINS, defaults.publicOrigins()),

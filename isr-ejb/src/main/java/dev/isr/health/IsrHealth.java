@@ -1,7 +1,6 @@
 package dev.isr.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -16,7 +15,8 @@ public class IsrHealth {
      * The state the checks report.
      *
      * @param running the cache runs
-     * @param storeLocation the persistent store's directory, or null if unknown
+     * @param storeWritable the persistent store's directory took a synced write just now
+     * @param storeFault empty, or why the store takes no writes (durable entries are then kept in memory only)
      * @param members the cluster members this node sees
      * @param minMembers {@code isr.cluster.min-members}
      * @param mode {@code isr.cluster.mode}
@@ -29,7 +29,7 @@ public class IsrHealth {
      * @param purgesUnconfirmed this node came back alone after its last view had peers, and no member has confirmed
      *     its purge records yet: its stored entries are served only after a render
      */
-    public record State(boolean running, Path storeLocation, int members, int minMembers, String mode, int entries,
+    public record State(boolean running, boolean storeWritable, String storeFault, int members, int minMembers, String mode, int entries,
             long clockOffsetMillis, long maxClockSkewMillis, String degradedBy, long staleIfErrorPercent,
             long failedRevalidationPercent, boolean purgesUnconfirmed) {
 
@@ -39,7 +39,7 @@ public class IsrHealth {
         }
     }
 
-    private static final State NOT_STARTED = new State(false, null, 0, 1, "unknown", 0, 0, Long.MAX_VALUE, "", 0,
+    private static final State NOT_STARTED = new State(false, false, "", 0, 1, "unknown", 0, 0, Long.MAX_VALUE, "", 0,
             0, false);
 
     private volatile Supplier<State> source = () -> NOT_STARTED;

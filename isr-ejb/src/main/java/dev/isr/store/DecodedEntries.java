@@ -53,6 +53,10 @@ final class DecodedEntries {
             return known.response();
         }
         CachedResponse response = views.decoded().get(key);
+        if (response != null && !response.key().value().equals(key)) {
+            // a store that misread its file (a write cut short by a full disk) must not serve another page here
+            throw new IllegalStateException("the store answered " + key + " with the entry of another key");
+        }
         if (response != null && EntryViews.bytesOf(views.stored().get(key)) == stored) {
             remember(key, stored, known != null ? known.storageKey() : views.storageKey(key), response);
         }

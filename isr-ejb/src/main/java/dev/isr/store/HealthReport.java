@@ -6,7 +6,6 @@ import dev.isr.core.DegradationWatch;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.ResponseCache;
 import dev.isr.health.IsrHealth;
-import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -28,7 +27,8 @@ final class HealthReport {
         this.degradation = degradation;
     }
 
-    IsrHealth.State stateOf(ResponseCache cache, Path location, ClusterView cluster, ClusterClocks clocks,
+    /** {@code writes} may be null (the caches did not start): the store then counts as not writable. */
+    IsrHealth.State stateOf(ResponseCache cache, StoreWrites writes, ClusterView cluster, ClusterClocks clocks,
             boolean purgesUnconfirmed) {
         DegradationWatch.Verdict verdict = degradation == null || statistics == null
                 ? new DegradationWatch.Verdict(false, 0, 0)
@@ -36,7 +36,9 @@ final class HealthReport {
         String degradedBy = !verdict.degraded() ? ""
                 : verdict.staleIfErrorShare() >= verdict.failedRevalidationShare() ? "stale-if-error"
                 : "failed-revalidations";
-        return new IsrHealth.State(cache.available(), location, cluster.members(), config.cluster().minMembers(),
+        boolean running = cache.available();
+        boolean writable = running && writes != null && writes.probe();
+        return new IsrHealth.State(running, writable, writes == null ? "" : writes.fault(), cluster.members(), config.cluster().minMembers(),
                 cluster.mode().label(), cache.index().size(), clocks == null ? 0 : clocks.offsetMillis(),
                 config.cluster().maxClockSkew().toMillis(), degradedBy, Math.round(verdict.staleIfErrorShare() * 100),
                 Math.round(verdict.failedRevalidationShare() * 100), purgesUnconfirmed);

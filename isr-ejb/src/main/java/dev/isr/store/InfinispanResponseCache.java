@@ -40,7 +40,8 @@ import org.infinispan.context.Flag;
  * moment. The budget is this node's: in replicated mode every node holds what the others store.
  *
  * <p>Failures of the store are logged with the key and reported as a miss, never thrown: the application must keep
- * answering when its cache does not.
+ * answering when its cache does not. A store that takes no writes (a full or read-only disk) is not such a failure:
+ * writes to the caches with a file store then go to memory only ({@link StoreWrites}), and pages are still cached.
  */
 final class InfinispanResponseCache implements ResponseCache {
 
@@ -60,6 +61,10 @@ final class InfinispanResponseCache implements ResponseCache {
     private final DecodedEntries memoryDecoded;
     private final DecodedEntries durableDecoded;
     private final Cache<String, CachedResponse> durable;
+    /** {@link #durable} and {@link #varyRules} written in memory only, while the store takes no writes. */
+    private final Cache<String, CachedResponse> durableWithoutStore;
+    private final Cache<String, VaryRule> varyRulesWithoutStore;
+    private final StoreWrites writes;
     private final Cache<String, VaryRule> varyRules;
     /** {@link #varyRules} read without its file store, preloaded at start into a cache that never evicts. */
     private final Cache<String, VaryRule> varyRulesInMemory;
@@ -81,7 +86,7 @@ final class InfinispanResponseCache implements ResponseCache {
      */
     InfinispanResponseCache(Cache<String, CachedResponse> memory, Cache<String, CachedResponse> durable,
             Cache<String, VaryRule> varyRules, EntryIndex index, PurgeRecords records, ClusterView cluster,
-            Clock clock, long storeBudget, long decodedBytes) {
+            Clock clock, long storeBudget, long decodedBytes, StoreWrites writes) {
         if (storeBudget < 0) {
             throw new IllegalArgumentException("storeBudget must be >= 0: " + storeBudget);
         }
@@ -100,6 +105,9 @@ final class InfinispanResponseCache implements ResponseCache {
         this.records = Objects.requireNonNull(records, "records");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.writes = Objects.requireNonNull(writes, "writes");
+        this.durableWithoutStore = durable.getAdvancedCache().withFlags(Flag.SKIP_CACHE_STORE);
+        this.varyRulesWithoutStore = varyRules.getAdvancedCache().withFlags(Flag.SKIP_CACHE_STORE);
     }
 
     /**
@@ -171,17 +179,16 @@ final class InfinispanResponseCache implements ResponseCache {
         // counted from now: an entry that arrived with an age, or that can be validated, is kept as long as useful
         long lifespan = Math.max(1, response.keepUntil().toEpochMilli() - clock.millis());
         try {
-            if (rule.isDefault()) {
-                varyRules.remove(response.key().path());
-            } else {
-                varyRules.put(response.key().path(), rule, lifespan, TimeUnit.MILLISECONDS);
-            }
-            if (response.policy().durable() && fitsStore(k, response.estimatedBytes())) {
-                durable.put(k, response, lifespan, TimeUnit.MILLISECONDS);
+            storeVaryRule(response.key().path(), rule, lifespan);
+            if (response.policy().durable() && fitsStore(k, response.estimatedBytes())
+                    && writes.writeIfRoom("the entry " + k, () -> {
+                        durable.put(k, response, lifespan, TimeUnit.MILLISECONDS);
+                        return true;
+                    }, () -> false)) {
                 memory.remove(k);
             } else {
                 memory.put(k, response, lifespan, TimeUnit.MILLISECONDS);
-                durable.remove(k);
+                removeDurable(k);
             }
             return true;
         } catch (RuntimeException e) {
@@ -208,14 +215,28 @@ final class InfinispanResponseCache implements ResponseCache {
         return fits;
     }
 
+    /** Stores the rule (removes it if it is the default), in memory only while the store takes no writes. */
+    private void storeVaryRule(String path, VaryRule rule, long lifespanMillis) {
+        writes.writeIfRoom("the vary rule of " + path, () -> storeVaryRule(varyRules, path, rule, lifespanMillis),
+                () -> storeVaryRule(varyRulesWithoutStore, path, rule, lifespanMillis));
+    }
+
+    private static VaryRule storeVaryRule(Cache<String, VaryRule> rules, String path, VaryRule rule,
+            long lifespanMillis) {
+        return rule.isDefault() ? rules.remove(path)
+                : rules.put(path, rule, lifespanMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Removes the durable entry of {@code k}; from memory only while the store takes no writes. */
+    private boolean removeDurable(String k) {
+        return writes.write("the removal of " + k, () -> durable.remove(k) != null,
+                () -> durableWithoutStore.remove(k) != null);
+    }
+
     @Override
     public void putVaryRule(String path, VaryRule rule, Duration lifespan) {
         try {
-            if (rule.isDefault()) {
-                varyRules.remove(path);
-            } else {
-                varyRules.put(path, rule, lifespan.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            storeVaryRule(path, rule, lifespan.toMillis());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0102: storing the vary rule of " + path + " failed", e);
         }
@@ -237,7 +258,7 @@ final class InfinispanResponseCache implements ResponseCache {
         int sources = indexed == null ? MEMORY | DURABLE : indexed.sources();
         try {
             boolean removed = (sources & MEMORY) != 0 && memory.remove(k) != null;
-            removed |= (sources & DURABLE) != 0 && durable.remove(k) != null;
+            removed |= (sources & DURABLE) != 0 && removeDurable(k);
             return removed;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0103: removing " + k + " failed", e);
@@ -254,7 +275,7 @@ final class InfinispanResponseCache implements ResponseCache {
             }
         }
         try {
-            varyRules.remove(path);
+            storeVaryRule(path, VaryRule.DEFAULT, 0);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0103: removing the vary rule of " + path + " failed", e);
         }
@@ -274,8 +295,15 @@ final class InfinispanResponseCache implements ResponseCache {
         if (request.all()) {
             int count = index.size();
             memory.clear();
-            durable.clear();
-            varyRules.clear();
+            writes.write("the removal of every entry", () -> {
+                durable.clear();
+                varyRules.clear();
+                return null;
+            }, () -> {
+                durableWithoutStore.clear();
+                varyRulesWithoutStore.clear();
+                return null;
+            });
             return count;
         }
         int purged = 0;

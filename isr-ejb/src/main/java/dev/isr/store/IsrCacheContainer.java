@@ -28,10 +28,12 @@ import java.lang.System.Logger.Level;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
+import org.infinispan.context.Flag;
 import org.infinispan.manager.EmbeddedCacheManager;
 
 /**
@@ -90,6 +92,8 @@ public class IsrCacheContainer {
 
     private CacheHost host;
     private Path location;
+    /** Whether the store takes writes; null until the caches start. */
+    private volatile StoreWrites storeWrites;
     private volatile ResponseCache responseCache = UnavailableResponseCache.INSTANCE;
     private volatile Leases leases = UnavailableLeases.INSTANCE;
     private volatile ClusterView clusterView;
@@ -103,7 +107,7 @@ public class IsrCacheContainer {
         startCaches();
         if (health != null) {
             HealthReport report = new HealthReport(config, clock, statistics, degradation);
-            health.attach(() -> report.stateOf(responseCache, location, clusterView, clocks,
+            health.attach(() -> report.stateOf(responseCache, storeWrites, clusterView, clocks,
                     unconfirmed.getAsBoolean()));
         }
     }
@@ -128,8 +132,10 @@ public class IsrCacheContainer {
             memory.addListener(new EntryIndexListener(index, InfinispanResponseCache.MEMORY, clock));
             EntryIndexListener durableListener = new EntryIndexListener(index, InfinispanResponseCache.DURABLE, clock);
             durable.addListener(durableListener);
+            storeWrites = new StoreWrites(location, config.budgets().storeMinFree());
             PurgeRecords records = new PurgeRecords(purges, config.evictUnreadAfter(), clock,
-                    cluster.maxClockSkew());
+                    cluster.maxClockSkew(), storeWrites);
+            storeWrites.onRecovery(() -> records.storeAgain());
             records.start();
             clusterView = new InfinispanClusterView(manager, durable, cluster.mode(), nodeName);
             clocks = new ClusterClocks(host.cache(CLOCKS_CACHE), nodeName, clock, config.sweepInterval(),
@@ -137,7 +143,7 @@ public class IsrCacheContainer {
             clocks.start();
             leases = new InfinispanLeases(host.cache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
             responseCache = new InfinispanResponseCache(memory, durable, varyRules, index, records, clusterView,
-                    clock, config.budgets().store(), config.budgets().memory() / 4);
+                    clock, config.budgets().store(), config.budgets().memory() / 4, storeWrites);
             if (cluster.clustered()) {
                 reconcile(records, nodeName);
             }
@@ -187,14 +193,47 @@ public class IsrCacheContainer {
         long start = System.nanoTime();
         background.execute(() -> {
             try {
-                durable.forEach(listener::add);
-                LOG.log(Level.INFO, "ISR0012: {0} stored entries indexed in {1} ms", index.size(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                int unreadable = 0;
+                for (String key : List.copyOf(durable.keySet())) {
+                    if (!indexStored(durable, listener, key)) {
+                        unreadable++;
+                    }
+                }
+                LOG.log(Level.INFO, "ISR0012: {0} stored entries indexed in {1} ms{2}", index.size(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), unreadable == 0 ? ""
+                                : "; " + unreadable + " unreadable ones removed (ISR0029)");
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "ISR0013: indexing the stored entries failed; purges rely on purge records"
                         + " for them", e);
             }
         });
+    }
+
+    /**
+     * Indexes one stored entry, one at a time so that an entry the store cannot read back (a write a full disk cut
+     * short leaves a record the soft-index file store misreads) costs that entry, not the index of all the others:
+     * it is removed, and rendered again when asked for. Returns whether it was read.
+     */
+    private static boolean indexStored(Cache<String, CachedResponse> durable, EntryIndexListener listener,
+            String key) {
+        try {
+            CachedResponse entry = durable.get(key);
+            if (entry != null && !entry.key().value().equals(key)) {
+                throw new IllegalStateException("the store holds the entry of another key under " + key);
+            }
+            if (entry != null) {
+                listener.add(key, entry);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ISR0029: the stored entry " + key + " cannot be read back; removed: " + e);
+            try {
+                durable.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD).remove(key);
+            } catch (RuntimeException removal) {
+                LOG.log(Level.DEBUG, "removing the unreadable entry " + key + " failed", removal);
+            }
+            return false;
+        }
     }
 
     private void migrateLegacyStore(Cache<String, CachedResponse> durable) {
@@ -238,6 +277,11 @@ public class IsrCacheContainer {
     /** The members' clocks compared; null if the cache manager did not start. */
     public ClusterClocks clocks() {
         return clocks;
+    }
+
+    /** Whether the persistent store takes writes; null if the cache manager did not start. */
+    StoreWrites storeWrites() {
+        return storeWrites;
     }
 
     /** Where the persistent store lives. */

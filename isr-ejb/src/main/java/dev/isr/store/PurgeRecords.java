@@ -54,6 +54,9 @@ public class PurgeRecords {
     /** The key prefix of the markers a node writes once it has pushed its records to the members. */
     static final String RECONCILED = "#reconciled:";
 
+    /** The key of a marker each node writes to its own store to learn whether it takes writes again. */
+    static final String STORE_CHECK = "#store-check";
+
     /** The epoch before the first purge. */
     static final long FIRST_EPOCH = 1;
 
@@ -66,6 +69,9 @@ public class PurgeRecords {
      */
     private final Cache<String, PurgeRecord> inMemory;
     private final Duration retention;
+    private final StoreWrites writes;
+    /** {@link #records} written in memory only, on every member: while this node's store takes no writes. */
+    private final Cache<String, PurgeRecord> withoutStore;
     private final Clock clock;
     private final Map<String, PurgeRecord> prefixes = new ConcurrentHashMap<>();
     /** Keys of records dated ahead of this node's clock, and when this node learnt of them. */
@@ -80,6 +86,17 @@ public class PurgeRecords {
     private final long maxClockSkewMillis;
 
     PurgeRecords(Cache<String, PurgeRecord> records, Duration retention, Clock clock, Duration maxClockSkew) {
+        this(records, retention, clock, maxClockSkew, new StoreWrites(null, 0));
+    }
+
+    /**
+     * @param writes where a purge goes when the store cannot take it: to memory on every member, then to the disk
+     *     again when the store recovers ({@link #storeAgain}); a purge never fails for a full disk
+     */
+    PurgeRecords(Cache<String, PurgeRecord> records, Duration retention, Clock clock, Duration maxClockSkew,
+            StoreWrites writes) {
+        this.writes = writes;
+        this.withoutStore = records.getAdvancedCache().withFlags(Flag.SKIP_CACHE_STORE);
         this.records = records;
         this.inMemory = records.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD);
         this.retention = retention;
@@ -146,12 +163,37 @@ public class PurgeRecords {
             if (next == current) {
                 return current;
             }
-            if (current == null
-                    ? records.putIfAbsent(key, next, lifespanMillis, TimeUnit.MILLISECONDS) == null
-                    : records.replace(key, current, next, lifespanMillis, TimeUnit.MILLISECONDS)) {
+            if (writes.write("the purge record " + key, () -> compareAndSet(records, key, current, next,
+                    lifespanMillis), () -> compareAndSet(withoutStore, key, current, next, lifespanMillis))) {
                 return next;
             }
         }
+    }
+
+    private static boolean compareAndSet(Cache<String, PurgeRecord> cache, String key, PurgeRecord current,
+            PurgeRecord next, long lifespanMillis) {
+        return current == null
+                ? cache.putIfAbsent(key, next, lifespanMillis, TimeUnit.MILLISECONDS) == null
+                : cache.replace(key, current, next, lifespanMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Writes this node's records to its own store again (not to the members): run when the store takes writes again
+     * after a fault, during which purges were kept in memory only. Their lifespan starts again, so a record lives at
+     * most a fault's length longer than {@code retention}. A marker ({@value #STORE_CHECK}) is written too, so that
+     * this is a real write to the store even without records. Returns how many records it wrote; throws if the
+     * store still fails.
+     */
+    int storeAgain() {
+        Map<String, PurgeRecord> local = new HashMap<>();
+        records.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD)
+                .forEach((key, record) -> local.put(key, record));
+        Cache<String, PurgeRecord> here = records.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL);
+        here.put(STORE_CHECK, new PurgeRecord(clock.millis(), 0, 0, 0), 1, TimeUnit.MINUTES);
+        local.remove(STORE_CHECK);
+        local.forEach((key, record) -> here.put(key, record, EPOCH.equals(key) ? -1 : retention.toMillis(),
+                TimeUnit.MILLISECONDS));
+        return local.size();
     }
 
     private static long epochOf(PurgeRecord counter) {
@@ -249,7 +291,7 @@ public class PurgeRecords {
         records.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD)
                 .forEach((key, record) -> local.put(key, record));
         for (Map.Entry<String, PurgeRecord> record : local.entrySet()) {
-            if (record.getKey().startsWith(RECONCILED)) {
+            if (record.getKey().startsWith(RECONCILED) || record.getKey().equals(STORE_CHECK)) {
                 continue;
             }
             try {
@@ -302,6 +344,9 @@ public class PurgeRecords {
 
     private void track(String key, PurgeRecord record) {
         if (record == null || EPOCH.equals(key)) {
+            return;
+        }
+        if (key.equals(STORE_CHECK)) {
             return;
         }
         if (key.startsWith(RECONCILED)) {

@@ -54,7 +54,7 @@ class IsrCacheContainerTest {
         return container(store, clock, ByteBudgets.DEFAULTS);
     }
 
-    private static IsrCacheContainer container(Path store, ByteBudgets budgets) {
+    static IsrCacheContainer container(Path store, ByteBudgets budgets) {
         return container(store, Clock.systemUTC(), budgets);
     }
 

@@ -81,6 +81,11 @@ record PayaraServer(String container, Path home, int httpPort, int adminPort) im
     }
 
     @Override
+    public Path serverLog() {
+        return domainDirectory().resolve("logs").resolve("server.log");
+    }
+
+    @Override
     public void start(ContainerController controller) throws IOException {
         Asadmin asadmin = asadmin();
         if (!asadmin.adminListenerAnswers()) {

@@ -52,6 +52,9 @@ interface TargetServer {
     /** The server's data directory, under which the module's default {@code isr.store.path} lies. */
     Path dataDirectory();
 
+    /** The server's log file, where the module's log lines land. */
+    Path serverLog();
+
     /** Starts the server unless it runs, and returns once it answers with its deployments loaded. */
     void start(ContainerController controller) throws IOException;
 

@@ -61,6 +61,11 @@ record WildFlyServer(String container, Path home, int httpPort, int managementPo
     }
 
     @Override
+    public Path serverLog() {
+        return home.resolve("standalone").resolve("log").resolve("server.log");
+    }
+
+    @Override
     public void start(ContainerController controller) {
         controller.start(container);
     }
