@@ -90,7 +90,7 @@ public class IsrComponents {
     @Produces
     @Singleton
     RevalidationGate revalidationGate(IsrConfig config) {
-        return new RevalidationGate(config.retryAfter());
+        return new RevalidationGate(config.retryAfter(), config.revalidationMaxConcurrency());
     }
 
     /** Every metric, read live: for {@code GET /isr/metrics} and the server's own metrics system. */

@@ -15,7 +15,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -26,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -36,8 +36,9 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>At most one revalidation per key runs in the whole cluster: a node first takes the key's revalidation lease
  * ({@link Leases}). A failure (a status outside 200, 301, 302, 307, 308, 404, 410, a timeout, a network error) keeps
  * the stale entry, is logged with the key and the reason, counted, and backs the key off for
- * {@code isr.revalidation.retry-after} on every node (the lease is held that long). The work runs on the container's
- * {@link ManagedExecutorService}; {@link #revalidate} returns at once and never throws.
+ * {@code isr.revalidation.retry-after} on every node (the lease is held that long). The request is sent asynchronously
+ * (no thread waits on the origin) by a client that runs on the container's {@link ManagedExecutorService};
+ * {@link #revalidate} returns at once and never throws.
  */
 @ApplicationScoped
 public class HttpRevalidator implements Revalidator {
@@ -130,45 +131,72 @@ public class HttpRevalidator implements Revalidator {
         return start(entry);
     }
 
+    /**
+     * Sends the revalidation request without waiting for it: no thread is held while the origin renders. The client
+     * runs its own work on the same executor, so a thread blocked in {@code send} for each revalidation would starve
+     * it: with as many hanging revalidations as the executor has threads, no response and not even the timeout could
+     * ever be delivered (found with an origin that hangs, OriginFaultIT).
+     */
     private CompletableFuture<Void> start(CachedResponse entry) {
+        String key = entry.key().value();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            return CompletableFuture.runAsync(() -> run(entry), executor);
+            client.sendAsync(request(entry), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> onExecutor(() -> finish(key, response, error), done));
+        } catch (RuntimeException e) { // a request the client refuses at once
+            onExecutor(() -> fail(key, e.toString()), done);
+        }
+        return done;
+    }
+
+    /**
+     * Runs an outcome on the executor (the client completes on its selector thread, which must not wait for the
+     * cluster's lease), or here if the executor refuses it: the gate's slot is freed whatever happens.
+     */
+    private void onExecutor(Runnable outcome, CompletableFuture<Void> done) {
+        Runnable completing = () -> {
+            try {
+                outcome.run();
+            } finally {
+                done.complete(null);
+            }
+        };
+        try {
+            executor.execute(completing);
         } catch (RejectedExecutionException e) {
-            fail(entry.key().value(), "the executor refused the task: " + e.getMessage());
-            return CompletableFuture.completedFuture(null);
+            completing.run();
         }
     }
 
-    private void run(CachedResponse stale) {
-        String key = stale.key().value();
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin.origin() + stale.key().target()))
-                    .timeout(config.revalidationTimeout())
-                    .header(IncomingRequest.REVALIDATE_FIELD, secret.value())
-                    .GET();
-            // rendered for the entry's public origin, with the forwarding fields a visitor's proxy would send
-            Origin publicOrigin = Origin.parse(stale.key().origin());
-            request.header(IncomingRequest.REVALIDATE_ORIGIN_FIELD, publicOrigin.value())
-                    .header("X-Forwarded-Proto", publicOrigin.scheme())
-                    .header("X-Forwarded-Host", publicOrigin.authority())
-                    .header("X-Forwarded-Port", Integer.toString(publicOrigin.effectivePort()));
-            for (Header field : stale.replayFields()) {
-                request.header(field.name(), field.value());
-            }
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            if (CaptureRules.REVALIDATION_SUCCESS.contains(response.statusCode())) {
-                gate.succeeded(key);
-                leases.release(leaseKey(key));
-                statistics.revalidationSucceeded();
-                LOG.log(Level.DEBUG, "{0}: revalidated, status {1}", key, response.statusCode());
-            } else {
-                fail(key, "status " + response.statusCode());
-            }
-        } catch (IOException | RuntimeException e) {
-            fail(key, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(key, "interrupted");
+    private HttpRequest request(CachedResponse stale) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin.origin() + stale.key().target()))
+                .timeout(config.revalidationTimeout())
+                .header(IncomingRequest.REVALIDATE_FIELD, secret.value())
+                .GET();
+        // rendered for the entry's public origin, with the forwarding fields a visitor's proxy would send
+        Origin publicOrigin = Origin.parse(stale.key().origin());
+        request.header(IncomingRequest.REVALIDATE_ORIGIN_FIELD, publicOrigin.value())
+                .header("X-Forwarded-Proto", publicOrigin.scheme())
+                .header("X-Forwarded-Host", publicOrigin.authority())
+                .header("X-Forwarded-Port", Integer.toString(publicOrigin.effectivePort()));
+        for (Header field : stale.replayFields()) {
+            request.header(field.name(), field.value());
+        }
+        return request.build();
+    }
+
+    private void finish(String key, HttpResponse<Void> response, Throwable error) {
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                    : error;
+            fail(key, cause.toString());
+        } else if (CaptureRules.REVALIDATION_SUCCESS.contains(response.statusCode())) {
+            gate.succeeded(key);
+            leases.release(leaseKey(key));
+            statistics.revalidationSucceeded();
+            LOG.log(Level.DEBUG, "{0}: revalidated, status {1}", key, response.statusCode());
+        } else {
+            fail(key, "status " + response.statusCode());
         }
     }
 

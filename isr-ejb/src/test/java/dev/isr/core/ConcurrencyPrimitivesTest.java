@@ -87,6 +87,26 @@ class ConcurrencyPrimitivesTest {
         assertTrue(gate.tryStart("/k", T0.plusSeconds(30)), "no sooner than retry-after, and then again");
     }
 
+    /** A hanging origin must not take a worker per stale page: past the bound, stale hits start nothing. */
+    @Test
+    void gateBoundsTheBackgroundRevalidationsInFlightWhateverTheirKeys() {
+        RevalidationGate gate = new RevalidationGate(Duration.ofSeconds(30), 2);
+        assertTrue(gate.tryStart("/a", T0));
+        assertTrue(gate.tryStart("/b", T0));
+        assertFalse(gate.tryStart("/c", T0), "two in flight already");
+        assertTrue(gate.refuses("/c", T0));
+        assertFalse(gate.tryStart("/a", T0), "a refused duplicate takes no slot");
+        assertEquals(2, gate.inFlight());
+        assertTrue(gate.tryStartIgnoringBackOff("/eager"), "an operator's revalidation is bounded by its caller");
+        gate.succeeded("/eager");
+        assertEquals(2, gate.inFlight(), "and is not counted");
+        gate.failed("/a", T0);
+        assertTrue(gate.tryStart("/c", T0), "a slot freed by a failure");
+        gate.succeeded("/b");
+        gate.succeeded("/c");
+        assertEquals(0, gate.inFlight());
+    }
+
     @Test
     void gateRefusesExactlyWhatTryStartWouldRefuseAndChangesNothing() {
         RevalidationGate gate = new RevalidationGate(Duration.ofSeconds(30));

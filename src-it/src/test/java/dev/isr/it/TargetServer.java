@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.jboss.arquillian.container.test.api.ContainerController;
 
 /**
@@ -54,6 +55,14 @@ interface TargetServer {
 
     /** The server's log file, where the module's log lines land. */
     Path serverLog();
+
+    /**
+     * How many of the server's request worker threads are busy now, where the server tells (WildFly: the {@code io}
+     * subsystem's default worker, which runs Undertow's requests); empty where it does not.
+     */
+    default OptionalInt busyWorkerThreads() throws IOException {
+        return OptionalInt.empty();
+    }
 
     /** Starts the server unless it runs, and returns once it answers with its deployments loaded. */
     void start(ContainerController controller) throws IOException;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.ContainerController;
 
@@ -58,6 +59,11 @@ record WildFlyServer(String container, Path home, int httpPort, int managementPo
     @Override
     public Path dataDirectory() {
         return home.resolve("standalone").resolve("data");
+    }
+
+    @Override
+    public OptionalInt busyWorkerThreads() throws IOException {
+        return OptionalInt.of(((WildFlySystemProperties) systemProperties()).busyWorkerThreads());
     }
 
     @Override

@@ -28,6 +28,19 @@ record WildFlySystemProperties(int managementPort) implements TargetServer.Syste
         }
     }
 
+    /** The busy task threads of the {@code io} subsystem's default worker, where Undertow runs requests. */
+    int busyWorkerThreads() throws IOException {
+        ModelNode op = new ModelNode();
+        op.get("operation").set("read-attribute");
+        op.get("address").add("subsystem", "io").add("worker", "default");
+        op.get("name").set("busy-task-thread-count");
+        ModelNode result = result(op);
+        if (!"success".equals(result.get("outcome").asString())) {
+            throw new IllegalStateException("reading the worker's busy threads failed: " + result);
+        }
+        return result.get("result").asInt();
+    }
+
     private static ModelNode operation(String name, String property) {
         ModelNode op = new ModelNode();
         op.get("operation").set(name);
@@ -40,14 +53,18 @@ record WildFlySystemProperties(int managementPort) implements TargetServer.Syste
     }
 
     private boolean execute(ModelNode op, boolean mustSucceed) throws IOException {
+        ModelNode result = result(op);
+        boolean success = "success".equals(result.get("outcome").asString());
+        if (!success && mustSucceed) {
+            throw new IllegalStateException("management operation failed: " + op + " -> " + result);
+        }
+        return success;
+    }
+
+    private ModelNode result(ModelNode op) throws IOException {
         try (ModelControllerClient client = ModelControllerClient.Factory.create("remote+http",
                 InetAddress.getByName("127.0.0.1"), managementPort)) {
-            ModelNode result = client.execute(op);
-            boolean success = "success".equals(result.get("outcome").asString());
-            if (!success && mustSucceed) {
-                throw new IllegalStateException("management operation failed: " + op + " -> " + result);
-            }
-            return success;
+            return client.execute(op);
         }
     }
 }
