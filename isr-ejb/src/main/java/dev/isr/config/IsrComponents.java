@@ -97,8 +97,9 @@ public class IsrComponents {
     @Produces
     @Singleton
     MetricCatalog metricCatalog(CacheStatistics statistics, ResponseCache cache, ClusterView cluster,
-            IsrConfig config) {
-        return new MetricCatalog(statistics, cache, cluster, config.budgets());
+            IsrConfig config, RenderCollapser collapser, RevalidationGate gate, PassMemory passes) {
+        return new MetricCatalog(statistics, cache, cluster, config.budgets(), new MetricCatalog.WorkInProgress(
+                collapser::inFlight, gate::inFlight, gate::backingOff, passes::size));
     }
 
     /** Readiness' judge of degraded answers, one per deployment, so that its window spans the checks. */

@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RevalidationGate {
 
+    /** Past this many keys backing off, a failure first forgets the keys whose back-off is over. */
+    static final int PRUNE_ABOVE = 1_000;
+
     private final Duration retryAfter;
     private final int maxInFlight;
     /** The background revalidations running (the operator's are not counted). */
@@ -94,8 +97,16 @@ public final class RevalidationGate {
     }
 
     public void failed(String key, Instant now) {
+        if (backOffUntil.size() >= PRUNE_ABOVE) {
+            backOffUntil.values().removeIf(until -> !now.isBefore(until)); // keys never asked for again
+        }
         backOffUntil.put(key, now.plus(retryAfter));
         end(key);
+    }
+
+    /** How many keys back off now or did until they were last asked for (expired ones go at the next failure). */
+    public int backingOff() {
+        return backOffUntil.size();
     }
 
     /**

@@ -107,6 +107,24 @@ class ConcurrencyPrimitivesTest {
         assertEquals(0, gate.inFlight());
     }
 
+    /** Keys that failed once and were never asked for again must not pile up for ever. */
+    @Test
+    void gateForgetsBackOffsThatAreOverOnceThereAreMany() {
+        RevalidationGate gate = new RevalidationGate(Duration.ofSeconds(30));
+        for (int i = 0; i < RevalidationGate.PRUNE_ABOVE; i++) {
+            assertTrue(gate.tryStart("/k" + i, T0));
+            gate.failed("/k" + i, T0);
+        }
+        assertEquals(RevalidationGate.PRUNE_ABOVE, gate.backingOff());
+        assertTrue(gate.tryStart("/late", T0.plusSeconds(10)));
+        gate.failed("/late", T0.plusSeconds(10));
+        assertEquals(RevalidationGate.PRUNE_ABOVE + 1, gate.backingOff(), "none over yet: all kept");
+        assertTrue(gate.tryStart("/last", T0.plusSeconds(31)));
+        gate.failed("/last", T0.plusSeconds(31));
+        assertEquals(2, gate.backingOff(), "the ones over are forgotten, the two still backing off kept");
+        assertFalse(gate.tryStart("/late", T0.plusSeconds(31)), "still backing off");
+    }
+
     @Test
     void gateRefusesExactlyWhatTryStartWouldRefuseAndChangesNothing() {
         RevalidationGate gate = new RevalidationGate(Duration.ofSeconds(30));

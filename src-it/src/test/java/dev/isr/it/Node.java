@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.OptionalLong;
 import org.jboss.arquillian.container.test.api.ContainerController;
 
 /**
@@ -35,6 +36,10 @@ record Node(String name, TargetServer server) {
         server.kill(controller);
     }
 
+    ServerProcesses.Frozen freeze() {
+        return server.freeze();
+    }
+
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return Http.send(HttpRequest.newBuilder(server.base().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
                 .header("Host", PUBLIC_HOST).GET());
@@ -58,6 +63,21 @@ record Node(String name, TargetServer server) {
             throw new IllegalStateException(name + ": render count of " + path + ": HTTP " + response.statusCode());
         }
         return Long.parseLong(response.body().trim());
+    }
+
+    /** {@code GET /isr/metrics} (Prometheus text). */
+    String metrics() throws IOException, InterruptedException {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(server.base().resolve("/isr/metrics"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ClusterIT.TOKEN).GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(name + ": metrics: HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** The server's heap in use right after a full collection, where the server tells ({@link TargetServer}). */
+    OptionalLong heapUsedAfterGc() throws IOException {
+        return server.heapUsedAfterGc();
     }
 
     HttpResponse<String> readiness() throws IOException, InterruptedException {

@@ -137,14 +137,13 @@ record PayaraServer(String container, Path home, int httpPort, int adminPort) im
     }
 
     @Override
-    public void kill(ContainerController controller) {
+    public ProcessHandle process() {
         Path pidFile = domainDirectory().resolve("config").resolve("pid"); // written by the running domain
         try {
-            ServerProcesses.kill9(Long.parseLong(Files.readString(pidFile).trim()));
+            return ServerProcesses.of(Long.parseLong(Files.readString(pidFile).trim()));
         } catch (IOException e) {
             throw new UncheckedIOException(container + ": no pid file " + pidFile, e);
         }
-        ServerProcesses.forget(controller, container);
     }
 
     @Override

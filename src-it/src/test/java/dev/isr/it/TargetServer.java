@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.jboss.arquillian.container.test.api.ContainerController;
 
 /**
@@ -64,14 +65,37 @@ interface TargetServer {
         return OptionalInt.empty();
     }
 
+    /**
+     * The heap in use right after a full collection the call asks for, where the server tells (WildFly: its platform
+     * MBeans over the management API); empty where it does not.
+     */
+    default OptionalLong heapUsedAfterGc() throws IOException {
+        return OptionalLong.empty();
+    }
+
     /** Starts the server unless it runs, and returns once it answers with its deployments loaded. */
     void start(ContainerController controller) throws IOException;
 
     /** Stops the server gracefully; its deployments stay in its configuration and come back at the next start. */
     void stop(ContainerController controller) throws IOException;
 
+    /** The server's running process. */
+    ProcessHandle process();
+
     /** Kills the server with SIGKILL, as a crashed machine would leave it, and tells Arquillian it is gone. */
-    void kill(ContainerController controller);
+    default void kill(ContainerController controller) {
+        ServerProcesses.kill9(process());
+        ServerProcesses.forget(controller, container());
+    }
+
+    /**
+     * Stops the server's process with SIGSTOP: it answers no one, peers included, while its sockets stay open, so the
+     * cluster learns of it only by its silence (failure detection by heartbeat), as of a host cut off from the network.
+     * Closing what this returns lets it go on.
+     */
+    default ServerProcesses.Frozen freeze() {
+        return ServerProcesses.freeze(process());
+    }
 
     SystemProperties systemProperties();
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.ContainerController;
 
@@ -67,6 +68,11 @@ record WildFlyServer(String container, Path home, int httpPort, int managementPo
     }
 
     @Override
+    public OptionalLong heapUsedAfterGc() throws IOException {
+        return OptionalLong.of(((WildFlySystemProperties) systemProperties()).heapUsedAfterGc());
+    }
+
+    @Override
     public Path serverLog() {
         return home.resolve("standalone").resolve("log").resolve("server.log");
     }
@@ -82,9 +88,8 @@ record WildFlyServer(String container, Path home, int httpPort, int managementPo
     }
 
     @Override
-    public void kill(ContainerController controller) {
-        ServerProcesses.kill9("-Djboss.home.dir=" + home);
-        ServerProcesses.forget(controller, container);
+    public ProcessHandle process() {
+        return ServerProcesses.withArgument("-Djboss.home.dir=" + home);
     }
 
     @Override

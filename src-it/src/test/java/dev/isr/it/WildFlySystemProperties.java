@@ -41,6 +41,23 @@ record WildFlySystemProperties(int managementPort) implements TargetServer.Syste
         return result.get("result").asInt();
     }
 
+    /** Asks the server's JVM for a full collection, then reads the heap it uses. */
+    long heapUsedAfterGc() throws IOException {
+        ModelNode gc = new ModelNode();
+        gc.get("operation").set("gc");
+        gc.get("address").add("core-service", "platform-mbean").add("type", "memory");
+        execute(gc, true);
+        ModelNode read = new ModelNode();
+        read.get("operation").set("read-attribute");
+        read.get("address").add("core-service", "platform-mbean").add("type", "memory");
+        read.get("name").set("heap-memory-usage");
+        ModelNode result = result(read);
+        if (!"success".equals(result.get("outcome").asString())) {
+            throw new IllegalStateException("reading the heap failed: " + result);
+        }
+        return result.get("result").get("used").asLong();
+    }
+
     private static ModelNode operation(String name, String property) {
         ModelNode op = new ModelNode();
         op.get("operation").set(name);
