@@ -52,7 +52,7 @@ public class IsrReadinessCheck implements HealthCheck {
         }
         if (state.purgesUnconfirmed()) {
             // still ready: entries are rendered before they are served, which is safe; say why pages are slower
-            response.withData("purgeRecords", "unconfirmed: came back alone, entries rendered before served");
+            response.withData("purgeRecords", "unconfirmed (came back alone, or partitions merged): entries rendered before served");
         }
         if (state.clockSkewed()) {
             response.withData("maxClockSkewMs", state.maxClockSkewMillis());

@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Revalidates stale entries in the background: re-requests the page from this node over HTTP with
@@ -141,8 +143,16 @@ public class HttpRevalidator implements Revalidator {
         String key = entry.key().value();
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            client.sendAsync(request(entry), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, error) -> onExecutor(() -> finish(key, response, error), done));
+            CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request(entry),
+                    HttpResponse.BodyHandlers.discarding());
+            // the request's timeout ends with the response's header fields: a body that never ends must time out too
+            exchange.copy().orTimeout(config.revalidationTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((response, error) -> {
+                        if (error instanceof TimeoutException) {
+                            exchange.cancel(true); // gives the connection up
+                        }
+                        onExecutor(() -> finish(key, response, error), done);
+                    });
         } catch (RuntimeException e) { // a request the client refuses at once
             onExecutor(() -> fail(key, e.toString()), done);
         }
@@ -189,7 +199,8 @@ public class HttpRevalidator implements Revalidator {
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
                     : error;
-            fail(key, cause.toString());
+            fail(key, cause instanceof TimeoutException ? "no complete response within "
+                    + config.revalidationTimeout() : cause.toString());
         } else if (CaptureRules.REVALIDATION_SUCCESS.contains(response.statusCode())) {
             gate.succeeded(key);
             leases.release(leaseKey(key));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachemanagerlistener.annotation.Merged;
@@ -18,12 +19,15 @@ import org.infinispan.notifications.cachemanagerlistener.event.ViewChangedEvent;
  * executor, not on the thread that delivers the view. It also remembers the size of each view on disk, so that a node
  * that comes back alone after its last view had peers knows it may have missed purges.
  */
-@Listener(sync = false)
+@Listener
 public class PurgeReconciliation {
 
     private static final Logger LOG = System.getLogger(PurgeReconciliation.class.getName());
 
     private static final String LAST_MEMBERS = "last-members";
+
+    /** How long after a merge entries wait for the other side's records at the most: a reconciliation takes ms. */
+    static final Duration MERGE_PATIENCE = Duration.ofSeconds(30);
 
     private final PurgeRecords records;
     private final Executor executor;
@@ -66,13 +70,29 @@ public class PurgeReconciliation {
         executor.execute(this::reconcile);
     }
 
+    /**
+     * On the thread that delivers the view, so that a node stops serving what the other side of a partition may have
+     * purged before it handles anything sent in the merged view; the rest runs on the executor.
+     */
     @ViewChanged
     @Merged
     public void viewChanged(ViewChangedEvent event) {
-        remember(event.getNewMembers().size());
-        if (event.getNewMembers().size() > 1 && !event.getOldMembers().containsAll(event.getNewMembers())) {
-            executor.execute(this::reconcile);
+        int members = event.getNewMembers().size();
+        // a member that was cut off may come back in a merge view equal to the view it kept: reconcile all the same
+        boolean merged = members > 1 && event.isMergeView();
+        boolean joined = merged || members > 1 && !event.getOldMembers().containsAll(event.getNewMembers());
+        if (merged) {
+            records.unconfirmedAfterMerge(nodeName, MERGE_PATIENCE);
+            LOG.log(Level.INFO, "ISR0119: partitions merged ({0} members): entries stored before the merge are served"
+                    + " only after a render until a member of the other side confirms the purge records (at most {1})",
+                    members, MERGE_PATIENCE);
         }
+        executor.execute(() -> {
+            remember(members);
+            if (joined) {
+                reconcile();
+            }
+        });
     }
 
     private void reconcile() {

@@ -78,9 +78,12 @@ public class PurgeRecords {
     private final Map<String, Long> aheadSince = new ConcurrentHashMap<>();
     /**
      * While this node cannot confirm it holds the cluster's purge records (it came back alone after its last view had
-     * peers): the moment it started, before which entries are served only after a render; 0 once confirmed.
+     * peers, or partitions merged): the moment it started or merged, before which entries are served only after a
+     * render; 0 once confirmed.
      */
     private volatile long unconfirmedBefore;
+    /** When an unconfirmed state ends even without a confirmation: never after a start alone, soon after a merge. */
+    private volatile long unconfirmedUntil = Long.MAX_VALUE;
     private volatile String nodeName = "";
     /** Beyond this far ahead, a record's times are not only counted from when learnt but clamped in the cache. */
     private final long maxClockSkewMillis;
@@ -209,7 +212,9 @@ public class PurgeRecords {
     CachedResponse applyTo(CachedResponse entry, Instant now) {
         CachedResponse left = applying(entry).applyTo(entry, now);
         long fence = unconfirmedBefore;
-        return left != null && fence > 0 && entry.storedAt().toEpochMilli() < fence ? left.unconfirmed() : left;
+        boolean unconfirmed = fence > 0 && now.toEpochMilli() < unconfirmedUntil
+                && entry.storedAt().toEpochMilli() < fence;
+        return left != null && unconfirmed ? left.unconfirmed() : left;
     }
 
     /**
@@ -218,12 +223,26 @@ public class PurgeRecords {
      */
     void unconfirmedBefore(long startMillis, String node) {
         nodeName = node;
+        unconfirmedUntil = Long.MAX_VALUE;
         unconfirmedBefore = startMillis;
+    }
+
+    /**
+     * Partitions merged: the other side may have purged what this node holds, and its records arrive only with its
+     * reconciliation. Entries stored before now are served only after a render until a member's {@link #reconcile}
+     * marker arrives, or for {@code patience} at the most: the marker may have overtaken the view that announced the
+     * merge, and a merge must not slow this node down for longer than it takes to reconcile.
+     */
+    void unconfirmedAfterMerge(String node, Duration patience) {
+        long now = clock.millis();
+        nodeName = node;
+        unconfirmedUntil = now + patience.toMillis();
+        unconfirmedBefore = now;
     }
 
     /** Whether this node waits for a member to confirm its purge records. */
     boolean unconfirmed() {
-        return unconfirmedBefore > 0;
+        return unconfirmedBefore > 0 && clock.millis() < unconfirmedUntil;
     }
 
     /** The purges that apply to {@code entry}, merged; {@link PurgeRecord#NONE} when none does. */

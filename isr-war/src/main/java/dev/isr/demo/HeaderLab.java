@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +79,9 @@ public class HeaderLab {
         if (script.fail()) {
             throw new IllegalStateException("lab page " + name + " is scripted to fail");
         }
+        if (script.dropsConnection()) {
+            dropConnectionMidBody(name, servletResponse);
+        }
         if (script.createsSession()) {
             request.getSession(true).setAttribute("lab", name);
         }
@@ -93,6 +99,25 @@ public class HeaderLab {
         Response.ResponseBuilder response = Response.status(script.status()).entity(body.toString());
         script.headers().forEach(response::header);
         return response.build();
+    }
+
+    /**
+     * Sends a status and a part of the body it announces, then fails: the response is committed, so the server can
+     * only close the connection (Undertow) or leave the body unfinished (Grizzly). The client sees what an origin that
+     * crashes, is reset or hangs mid-response gives it: a network error, or a body that never ends.
+     */
+    private static void dropConnectionMidBody(String name, HttpServletResponse response) {
+        byte[] part = ("lab " + name + " drops its connection\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.setContentType(MediaType.TEXT_PLAIN + ";charset=utf-8");
+        response.setContentLength(100 * part.length);
+        try {
+            response.getOutputStream().write(part);
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("lab page " + name + " is scripted to drop its connection mid-body");
     }
 
     private static String validate(LabScript script) {

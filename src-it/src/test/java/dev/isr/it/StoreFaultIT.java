@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +49,7 @@ class StoreFaultIT extends DeployedEar {
             String before = Http.lab("store-fault-before",
                     Http.headers(durable, "s-maxage=3600, durable", "Cache-Tag", "store-fault"));
             assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(before)));
-            long logStart = Files.size(TargetServer.current().serverLog());
+            long logStart = ServerLog.end();
 
             fill(filler, disk, 16L << 20);
             HttpResponse<String> down = ready();
@@ -78,7 +77,7 @@ class StoreFaultIT extends DeployedEar {
             HttpResponse<String> up = ready();
             assertEquals(200, up.statusCode(), "UP again by itself once the disk has room: " + up.body());
             assertFalse(up.body().contains("storeFault"), up.body());
-            String log = logSince(logStart);
+            String log = ServerLog.since(logStart);
             assertEquals(1, count(log, "ISR0024"), "one line for the fault:\n" + log);
             assertEquals(1, count(log, "ISR0025"), "one line for the recovery:\n" + log);
             System.out.printf("store fault: disk filled to %d MiB free, readiness DOWN then UP; ISR0024 logged"
@@ -103,12 +102,6 @@ class StoreFaultIT extends DeployedEar {
                 out.write(block);
             }
         }
-    }
-
-    private static String logSince(long offset) throws IOException {
-        byte[] all = Files.readAllBytes(TargetServer.current().serverLog());
-        return offset <= all.length ? new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8)
-                : new String(all, StandardCharsets.UTF_8);
     }
 
     private static int count(String text, String id) {
