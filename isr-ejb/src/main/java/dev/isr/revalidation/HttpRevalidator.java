@@ -75,7 +75,9 @@ public class HttpRevalidator implements Revalidator {
 
     @PostConstruct
     void init() {
+        // HTTP/1.1: one connection per revalidation, so that giving one up never touches another (no h2c upgrade)
         client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .executor(executor)
                 .connectTimeout(config.revalidationTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -147,12 +149,12 @@ public class HttpRevalidator implements Revalidator {
                     HttpResponse.BodyHandlers.discarding());
             // the request's timeout ends with the response's header fields: a body that never ends must time out too
             exchange.copy().orTimeout(config.revalidationTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .whenComplete((response, error) -> {
+                    .whenComplete((response, error) -> onExecutor(() -> {
+                        finish(key, response, error);
                         if (error instanceof TimeoutException) {
-                            exchange.cancel(true); // gives the connection up
+                            exchange.cancel(true); // gives the connection up, after the slot is free
                         }
-                        onExecutor(() -> finish(key, response, error), done);
-                    });
+                    }, done));
         } catch (RuntimeException e) { // a request the client refuses at once
             onExecutor(() -> fail(key, e.toString()), done);
         }
