@@ -30,32 +30,38 @@ record WildFlySystemProperties(int managementPort) implements TargetServer.Syste
 
     /** The busy task threads of the {@code io} subsystem's default worker, where Undertow runs requests. */
     int busyWorkerThreads() throws IOException {
-        ModelNode op = new ModelNode();
-        op.get("operation").set("read-attribute");
-        op.get("address").add("subsystem", "io").add("worker", "default");
-        op.get("name").set("busy-task-thread-count");
-        ModelNode result = result(op);
-        if (!"success".equals(result.get("outcome").asString())) {
-            throw new IllegalStateException("reading the worker's busy threads failed: " + result);
-        }
-        return result.get("result").asInt();
+        return readAttribute(address("subsystem", "io", "worker", "default"), "busy-task-thread-count").asInt();
     }
 
     /** Asks the server's JVM for a full collection, then reads the heap it uses. */
     long heapUsedAfterGc() throws IOException {
         ModelNode gc = new ModelNode();
         gc.get("operation").set("gc");
-        gc.get("address").add("core-service", "platform-mbean").add("type", "memory");
+        gc.get("address").set(address("core-service", "platform-mbean", "type", "memory"));
         execute(gc, true);
+        return readAttribute(address("core-service", "platform-mbean", "type", "memory"), "heap-memory-usage")
+                .get("used").asLong();
+    }
+
+    private ModelNode readAttribute(ModelNode address, String name) throws IOException {
         ModelNode read = new ModelNode();
         read.get("operation").set("read-attribute");
-        read.get("address").add("core-service", "platform-mbean").add("type", "memory");
-        read.get("name").set("heap-memory-usage");
+        read.get("address").set(address);
+        read.get("name").set(name);
         ModelNode result = result(read);
         if (!"success".equals(result.get("outcome").asString())) {
-            throw new IllegalStateException("reading the heap failed: " + result);
+            throw new IllegalStateException("reading " + name + " failed: " + result);
         }
-        return result.get("result").get("used").asLong();
+        return result.get("result");
+    }
+
+    /** A management address from pairs of type and name. */
+    private static ModelNode address(String... pairs) {
+        ModelNode address = new ModelNode().setEmptyList();
+        for (int i = 0; i < pairs.length; i += 2) {
+            address.add(pairs[i], pairs[i + 1]);
+        }
+        return address;
     }
 
     private static ModelNode operation(String name, String property) {
