@@ -17,10 +17,22 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Node-local and in memory: the store adapter feeds it from the caches' own events (stored, replaced, removed,
  * expired), so it follows the entries whatever changed them. A key may be held by several caches for a moment (when an
- * entry moves between memory and the persistent store): each cache is a {@code source} bit, and a key leaves the
- * index when no source holds it any more. Thread-safe; updates of one key are serialized.
+ * entry moves between memory and the persistent store): each is a {@link Holder}, and a key leaves the index when no
+ * holder has it any more. Thread-safe; updates of one key are serialized.
  */
-public final class EntryIndex {
+public final class EntryIndex implements EntryListing {
+
+    /** Where an entry is held: the index counts each separately, for the store budget. */
+    public enum Holder {
+        /** Memory only: gone when every node that holds it stops. */
+        MEMORY,
+        /** The persistent store (durable entries): kept across restarts. */
+        PERSISTENT_STORE;
+
+        private int bit() {
+            return 1 << ordinal();
+        }
+    }
 
     /** What the index knows of one key. Read counts are approximate under concurrency, which is all they need. */
     public static final class Indexed {
@@ -74,8 +86,8 @@ public final class EntryIndex {
         }
 
         /** The bits of the caches that hold the key (see {@link EntryIndex#add}). */
-        public int sources() {
-            return sources;
+        public boolean heldBy(Holder holder) {
+            return (sources & holder.bit()) != 0;
         }
 
         /** When the key was last read on this node, or indexed if it was not read since (epoch millis). */
@@ -92,23 +104,21 @@ public final class EntryIndex {
     private final Map<Integer, LongAdder> bytesBySource = new ConcurrentHashMap<>();
 
     /**
-     * Records that {@code source} holds {@code key}, stored for {@code path} with these tags and size, replacing
-     * what was recorded for that key (whose read count carries over).
-     *
-     * @param source a bit naming the cache that holds the entry
+     * Records that {@code holder} has {@code key}, stored for {@code path} with these tags and size, replacing what was
+     * recorded for that key (whose read count carries over).
      */
-    public void add(String key, String path, List<String> tags, int size, long nowMillis, int source) {
-        add(key, path, tags, size, nowMillis, Long.MAX_VALUE, nowMillis, source);
+    public void add(String key, String path, List<String> tags, int size, long nowMillis, Holder holder) {
+        add(key, path, tags, size, nowMillis, Long.MAX_VALUE, nowMillis, holder.bit());
     }
 
     /**
-     * Records {@code entry}, held by {@code source}: {@link #add(String, String, List, int, long, int)} for an entry,
+     * Records {@code entry}, held by {@code holder}: {@link #add(String, String, List, int, long, Holder)} for an entry,
      * whose size is its {@linkplain CachedResponse#estimatedBytes() estimate} (body and fields).
      */
-    public void add(CachedResponse entry, long nowMillis, int source) {
+    public void add(CachedResponse entry, long nowMillis, Holder holder) {
         add(entry.key().value(), entry.key().path(), entry.tags(), (int) Math.min(Integer.MAX_VALUE,
                 entry.estimatedBytes()),
-                entry.storedAt().toEpochMilli(), entry.expiresAt().toEpochMilli(), nowMillis, source);
+                entry.storedAt().toEpochMilli(), entry.expiresAt().toEpochMilli(), nowMillis, holder.bit());
     }
 
     private void add(String key, String path, List<String> tags, int size, long storedAtMillis, long expiresAtMillis,
@@ -134,8 +144,9 @@ public final class EntryIndex {
         });
     }
 
-    /** Records that {@code source} no longer holds {@code key}; the key leaves the index when no source does. */
-    public void remove(String key, int source) {
+    /** Records that {@code holder} no longer has {@code key}; the key leaves the index when no holder does. */
+    public void remove(String key, Holder holder) {
+        int source = holder.bit();
         byKey.computeIfPresent(key, (k, indexed) -> {
             addBySource(indexed.sources & source, -indexed.bytes);
             indexed.sources &= ~source;
@@ -224,11 +235,13 @@ public final class EntryIndex {
     }
 
     /** What the index knows of {@code key}, or null. */
+    @Override
     public Indexed get(String key) {
         return byKey.get(key);
     }
 
     /** Entries with a tag and/or a path prefix (null for any), most read first, at most {@code limit}. */
+    @Override
     public List<Indexed> list(String tag, String prefix, int limit) {
         Collection<String> candidates = tag != null ? keysForTag(tag) : byKey.keySet();
         List<Indexed> result = new ArrayList<>();
@@ -243,30 +256,29 @@ public final class EntryIndex {
     }
 
     /** Every indexed entry: a snapshot, for the sweep. */
+    @Override
     public List<Indexed> all() {
         return List.copyOf(byKey.values());
     }
 
+    @Override
     public int size() {
         return byKey.size();
     }
 
     /** The sum of the indexed sizes (an entry held by two sources counts once). */
+    @Override
     public long bytes() {
         return bytes.sum();
     }
 
     /**
-     * The sum of the sizes of the entries {@code source} holds: cheap (no scan), exact once concurrent updates have
+     * The sum of the sizes of the entries {@code holder} has: cheap (no scan), exact once concurrent updates have
      * returned.
-     *
-     * @param source one source bit
      */
-    public long bytesHeldBy(int source) {
-        if (Integer.bitCount(source) != 1) {
-            throw new IllegalArgumentException("source must be a single bit: " + source);
-        }
-        LongAdder held = bytesBySource.get(source);
+    @Override
+    public long bytesHeldBy(Holder holder) {
+        LongAdder held = bytesBySource.get(holder.bit());
         return held == null ? 0 : held.sum();
     }
 }

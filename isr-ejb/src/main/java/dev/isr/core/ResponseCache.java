@@ -73,8 +73,8 @@ public interface ResponseCache {
     /** Counts a read of {@code key}, for "most read first" and for the sweep of unread entries. */
     void recordRead(CacheKey key, Instant now);
 
-    /** The index of stored entries, for listings and statistics; read it, never change it. */
-    EntryIndex index();
+    /** The stored entries as this node indexes them, for listings, statistics and the sweep: a read-only view. */
+    EntryListing index();
 
     /** How many bytes the entries take now, in memory and in the persistent store; a snapshot, cheap to read. */
     default ByteUsage usage() {

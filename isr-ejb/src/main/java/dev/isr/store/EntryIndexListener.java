@@ -23,11 +23,11 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent;
 public class EntryIndexListener {
 
     private final EntryIndex index;
-    private final int source;
+    private final EntryIndex.Holder source;
     private final Clock clock;
 
-    /** @param source the bit that names this cache in the index */
-    EntryIndexListener(EntryIndex index, int source, Clock clock) {
+    /** @param source what this cache is to the index */
+    EntryIndexListener(EntryIndex index, EntryIndex.Holder source, Clock clock) {
         this.index = index;
         this.source = source;
         this.clock = clock;
@@ -56,7 +56,7 @@ public class EntryIndexListener {
     /** Eviction from memory: gone for the memory-only cache, still on disk (so still indexed) for the durable one. */
     @CacheEntriesEvicted
     public void evicted(CacheEntriesEvictedEvent<String, CachedResponse> event) {
-        if (source == InfinispanResponseCache.MEMORY) {
+        if (source == EntryIndex.Holder.MEMORY) {
             event.getEntries().keySet().forEach(key -> index.remove(key, source));
         }
     }

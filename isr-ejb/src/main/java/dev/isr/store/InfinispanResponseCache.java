@@ -5,6 +5,7 @@ import dev.isr.core.CacheKey;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.ClusterView;
 import dev.isr.core.EntryIndex;
+import dev.isr.core.EntryListing;
 import dev.isr.core.PurgeRecord;
 import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
@@ -43,11 +44,7 @@ import org.infinispan.context.Flag;
  * answering when its cache does not. A store that takes no writes (a full or read-only disk) is not such a failure:
  * writes to the caches with a file store then go to memory only ({@link StoreWrites}), and pages are still cached.
  */
-final class InfinispanResponseCache implements ResponseCache {
-
-    /** The {@link EntryIndex} source bits of the two entry caches. */
-    static final int MEMORY = 1;
-    static final int DURABLE = 2;
+final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
 
     private static final Logger LOG = System.getLogger(InfinispanResponseCache.class.getName());
 
@@ -203,8 +200,8 @@ final class InfinispanResponseCache implements ResponseCache {
      */
     private boolean fitsStore(String k, long bytes) {
         EntryIndex.Indexed previous = index.get(k);
-        long replaced = previous != null && (previous.sources() & DURABLE) != 0 ? previous.bytes() : 0;
-        boolean fits = index.bytesHeldBy(DURABLE) - replaced + bytes <= storeBudget;
+        long replaced = previous != null && previous.heldBy(EntryIndex.Holder.PERSISTENT_STORE) ? previous.bytes() : 0;
+        boolean fits = index.bytesHeldBy(EntryIndex.Holder.PERSISTENT_STORE) - replaced + bytes <= storeBudget;
         if (!fits && overStoreBudget.compareAndSet(false, true)) {
             LOG.log(Level.WARNING, "ISR0105: the persistent store holds its budget of {0} bytes (isr.store.max-bytes):"
                     + " new durable entries are kept in memory only, starting with {1}", storeBudget, k);
@@ -255,10 +252,9 @@ final class InfinispanResponseCache implements ResponseCache {
     private boolean remove(String k) {
         // the index says which cache holds the key: a purge then skips the look-up in the persistent store
         EntryIndex.Indexed indexed = index.get(k);
-        int sources = indexed == null ? MEMORY | DURABLE : indexed.sources();
         try {
-            boolean removed = (sources & MEMORY) != 0 && memory.remove(k) != null;
-            removed |= (sources & DURABLE) != 0 && removeDurable(k);
+            boolean removed = (indexed == null || indexed.heldBy(EntryIndex.Holder.MEMORY)) && memory.remove(k) != null;
+            removed |= (indexed == null || indexed.heldBy(EntryIndex.Holder.PERSISTENT_STORE)) && removeDurable(k);
             return removed;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0103: removing " + k + " failed", e);
@@ -319,7 +315,8 @@ final class InfinispanResponseCache implements ResponseCache {
      * Removes, among the entries this node is primary owner of, those a purge record hides (left behind on a node
      * that was down during the purge, or in distributed mode on other owners); returns how many.
      */
-    int removePurged() {
+    @Override
+    public int removePurged() {
         int removed = 0;
         for (EntryIndex.Indexed indexed : index.all()) {
             String k = indexed.key();
@@ -332,8 +329,8 @@ final class InfinispanResponseCache implements ResponseCache {
         return removed;
     }
 
-    /** Removes an entry the sweep found unread for too long. */
-    boolean evict(String k) {
+    @Override
+    public boolean evict(String k) {
         return remove(k);
     }
 
@@ -361,7 +358,7 @@ final class InfinispanResponseCache implements ResponseCache {
     }
 
     @Override
-    public EntryIndex index() {
+    public EntryListing index() {
         return index;
     }
 
@@ -371,10 +368,10 @@ final class InfinispanResponseCache implements ResponseCache {
         try {
             long inMemory = memory.getAdvancedCache().getDataContainer().evictionSize()
                     + durable.getAdvancedCache().getDataContainer().evictionSize();
-            return new ByteUsage(inMemory, index.bytesHeldBy(DURABLE));
+            return new ByteUsage(inMemory, index.bytesHeldBy(EntryIndex.Holder.PERSISTENT_STORE));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ISR0109: reading the memory usage of the entry caches failed", e);
-            return new ByteUsage(0, index.bytesHeldBy(DURABLE));
+            return new ByteUsage(0, index.bytesHeldBy(EntryIndex.Holder.PERSISTENT_STORE));
         }
     }
 

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
@@ -97,7 +98,8 @@ public class IsrCacheContainer {
     private volatile ResponseCache responseCache = UnavailableResponseCache.INSTANCE;
     private volatile Leases leases = UnavailableLeases.INSTANCE;
     private volatile ClusterView clusterView;
-    private volatile Cache<String, Long> reads;
+    private volatile ReadLedger reads;
+    private volatile StoreMaintenance maintenance;
     private volatile ClusterClocks clocks;
     /** Whether this node waits for a member to confirm its purge records (it came back alone). */
     private volatile BooleanSupplier unconfirmed = () -> false;
@@ -127,10 +129,9 @@ public class IsrCacheContainer {
             Cache<String, CachedResponse> durable = host.cache(DURABLE_CACHE);
             Cache<String, VaryRule> varyRules = host.cache(VARY_CACHE);
             Cache<String, PurgeRecord> purges = host.cache(PURGES_CACHE);
-            reads = host.cache(READS_CACHE);
             EntryIndex index = new EntryIndex();
-            memory.addListener(new EntryIndexListener(index, InfinispanResponseCache.MEMORY, clock));
-            EntryIndexListener durableListener = new EntryIndexListener(index, InfinispanResponseCache.DURABLE, clock);
+            memory.addListener(new EntryIndexListener(index, EntryIndex.Holder.MEMORY, clock));
+            EntryIndexListener durableListener = new EntryIndexListener(index, EntryIndex.Holder.PERSISTENT_STORE, clock);
             durable.addListener(durableListener);
             storeWrites = new StoreWrites(location, config.budgets().storeMinFree());
             PurgeRecords records = new PurgeRecords(purges, config.evictUnreadAfter(), clock,
@@ -142,8 +143,11 @@ public class IsrCacheContainer {
                     cluster.maxClockSkew());
             clocks.start();
             leases = new InfinispanLeases(host.cache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
-            responseCache = new InfinispanResponseCache(memory, durable, varyRules, index, records, clusterView,
-                    clock, config.budgets().store(), config.budgets().memory() / 4, storeWrites);
+            InfinispanResponseCache entries = new InfinispanResponseCache(memory, durable, varyRules, index, records,
+                    clusterView, clock, config.budgets().store(), config.budgets().memory() / 4, storeWrites);
+            responseCache = entries;
+            maintenance = entries;
+            reads = new ReadLedger(host.cache(READS_CACHE));
             if (cluster.clustered()) {
                 reconcile(records, nodeName);
             }
@@ -252,6 +256,8 @@ public class IsrCacheContainer {
         }
         responseCache = UnavailableResponseCache.INSTANCE;
         leases = UnavailableLeases.INSTANCE;
+        maintenance = null;
+        reads = null;
         stopQuietly();
     }
 
@@ -269,9 +275,14 @@ public class IsrCacheContainer {
         return clusterView;
     }
 
-    /** The last reads that the nodes report, for the sweep; null if the cache manager did not start. */
-    public Cache<String, Long> reads() {
-        return reads;
+    /** The last reads that the nodes report, for the sweep; empty while the caches do not run. */
+    Optional<ReadLedger> reads() {
+        return Optional.ofNullable(reads);
+    }
+
+    /** What the sweep may do to the running store; empty while the caches do not run. */
+    Optional<StoreMaintenance> maintenance() {
+        return Optional.ofNullable(maintenance);
     }
 
     /** The members' clocks compared; null if the cache manager did not start. */

@@ -5,8 +5,8 @@ import dev.isr.core.ClusterView;
 import dev.isr.core.EntryIndex;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.ResponseCache;
+import dev.isr.core.Revalidator;
 import dev.isr.core.SweepPolicy;
-import dev.isr.revalidation.HttpRevalidator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -27,9 +27,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.infinispan.Cache;
 
 /**
  * The periodic sweep (contract section 5), every {@code isr.sweep.interval} on every node: it shares the node's
@@ -55,7 +54,7 @@ public class SweepTimer {
     IsrCacheContainer container;
 
     @Inject
-    HttpRevalidator revalidator;
+    Revalidator revalidator;
 
     @Inject
     IsrConfig config;
@@ -95,10 +94,13 @@ public class SweepTimer {
     /** One sweep at {@code now}; returns what it did, for the log and for tests. */
     SweepResult sweep(Instant now) {
         ResponseCache cache = container.responseCache();
-        Cache<String, Long> reads = container.reads();
-        if (!(cache instanceof InfinispanResponseCache entries) || reads == null) {
+        Optional<StoreMaintenance> maintenance = container.maintenance();
+        Optional<ReadLedger> ledger = container.reads();
+        if (maintenance.isEmpty() || ledger.isEmpty()) {
             return new SweepResult(0, 0, 0);
         }
+        StoreMaintenance entries = maintenance.get();
+        ReadLedger reads = ledger.get();
         ClusterView cluster = container.clusterView();
         List<EntryIndex.Indexed> indexed = cache.index().all();
         publishReads(indexed, reads);
@@ -109,9 +111,8 @@ public class SweepTimer {
             if (!cluster.isPrimaryOwner(entry.key())) {
                 continue;
             }
-            Long readElsewhere = reads.get(entry.key());
             long lastRead = Math.max(entry.reads() > 0 ? entry.lastReadMillis() : 0,
-                    readElsewhere == null ? 0 : readElsewhere);
+                    reads.lastReadMillis(entry.key()));
             switch (policy.decide(entry.lastReadMillis(), lastRead, entry.expiresAtMillis(), now)) {
                 case EVICT_UNREAD -> {
                     if (entries.evict(entry.key())) {
@@ -139,7 +140,7 @@ public class SweepTimer {
     }
 
     /** Tells the other nodes which entries this node served since the last sweep: reads on any node keep an entry. */
-    private void publishReads(List<EntryIndex.Indexed> indexed, Cache<String, Long> reads) {
+    private void publishReads(List<EntryIndex.Indexed> indexed, ReadLedger reads) {
         long since = lastSweepMillis;
         lastSweepMillis = clock.millis();
         Map<String, Long> recent = new HashMap<>();
@@ -148,9 +149,7 @@ public class SweepTimer {
                 recent.put(entry.key(), entry.lastReadMillis());
             }
         }
-        if (!recent.isEmpty()) {
-            reads.putAll(recent, config.evictUnreadAfter().toMillis(), TimeUnit.MILLISECONDS);
-        }
+        reads.publish(recent, config.evictUnreadAfter());
     }
 
     /** What one sweep did. */

@@ -3,6 +3,7 @@ package dev.isr.store;
 import dev.isr.core.CacheKey;
 import dev.isr.core.CachedResponse;
 import dev.isr.core.EntryIndex;
+import dev.isr.core.EntryListing;
 import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
@@ -15,7 +16,7 @@ import java.util.Optional;
 enum UnavailableResponseCache implements ResponseCache {
     INSTANCE;
 
-    private final EntryIndex empty = new EntryIndex();
+    private final EntryListing empty = new EntryIndex();
 
     @Override
     public Optional<CachedResponse> get(CacheKey key) {
@@ -74,7 +75,7 @@ enum UnavailableResponseCache implements ResponseCache {
     }
 
     @Override
-    public EntryIndex index() {
+    public EntryListing index() {
         return empty;
     }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The index of keys by path and tag, and the purge selection made through it. */
 class EntryIndexTest {
 
-    private static final int MEMORY = 1;
-    private static final int DURABLE = 2;
+    private static final EntryIndex.Holder MEMORY = EntryIndex.Holder.MEMORY;
+    private static final EntryIndex.Holder DURABLE = EntryIndex.Holder.PERSISTENT_STORE;
 
     private final EntryIndex index = new EntryIndex();
 

@@ -70,7 +70,7 @@ final class MapCache implements ResponseCache {
             rules.put(response.key().path(), rule);
         }
         entries.put(response.key().value(), response);
-        index.add(response.key().value(), response.key().path(), response.tags(), response.body().length, 0, 1);
+        index.add(response.key().value(), response.key().path(), response.tags(), response.body().length, 0, EntryIndex.Holder.MEMORY);
         return true;
     }
 
@@ -117,7 +117,7 @@ final class MapCache implements ResponseCache {
             if (entries.containsKey(key)) {
                 if (!request.soft()) {
                     entries.remove(key);
-                    index.remove(key, 1);
+                    index.remove(key, EntryIndex.Holder.MEMORY);
                 }
                 purged++;
             }
@@ -136,7 +136,7 @@ final class MapCache implements ResponseCache {
     }
 
     @Override
-    public EntryIndex index() {
+    public EntryListing index() {
         return index;
     }
 

@@ -12,6 +12,7 @@ import dev.isr.core.ByteUsage;
 import dev.isr.core.CacheKey;
 import dev.isr.core.CachePolicy;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.EntryIndex;
 import dev.isr.core.Header;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.PurgeRequest;
@@ -237,7 +238,7 @@ class IsrCacheContainerTest {
             fill(cache, "/m/", 64, false);
             ByteUsage usage = cache.usage();
             assertTrue(usage.memory() <= SMALL_MEMORY.memory(), "Infinispan's estimate within the budget: " + usage);
-            long indexed = cache.index().bytesHeldBy(InfinispanResponseCache.MEMORY);
+            long indexed = cache.index().bytesHeldBy(EntryIndex.Holder.MEMORY);
             assertTrue(indexed <= SMALL_MEMORY.memory() / 2, "indexed memory-only bytes within half the budget: " + indexed);
             int size = cache.index().size();
             assertTrue(size > 0 && size < 64, "some entries kept, the others evicted: " + size);
@@ -281,11 +282,13 @@ class IsrCacheContainerTest {
             cache.put(response(key("/s/" + i), true, body(i, 400 << 10)), VaryRule.DEFAULT);
         }
         assertTrue(cache.usage().store() <= budgets.store(), "store within the budget: " + cache.usage());
-        assertEquals(InfinispanResponseCache.MEMORY, cache.index().get(key("/s/2").value()).sources());
+        assertTrue(cache.index().get(key("/s/2").value()).heldBy(EntryIndex.Holder.MEMORY));
+        assertFalse(cache.index().get(key("/s/2").value()).heldBy(EntryIndex.Holder.PERSISTENT_STORE));
         assertArrayEquals(body(2, 400 << 10), cache.get(key("/s/2")).orElseThrow().body());
         // replacing a stored entry frees its own bytes: it stays on disk
         cache.put(response(key("/s/1"), true, body(11, 400 << 10)), VaryRule.DEFAULT);
-        assertEquals(InfinispanResponseCache.DURABLE, cache.index().get(key("/s/1").value()).sources());
+        assertTrue(cache.index().get(key("/s/1").value()).heldBy(EntryIndex.Holder.PERSISTENT_STORE));
+        assertFalse(cache.index().get(key("/s/1").value()).heldBy(EntryIndex.Holder.MEMORY));
         first.stop();
 
         IsrCacheContainer second = container(dir, budgets);

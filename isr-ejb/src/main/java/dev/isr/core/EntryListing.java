@@ -1,0 +1,29 @@
+package dev.isr.core;
+
+import java.util.List;
+
+/**
+ * The read-only view of a node's {@link EntryIndex} that a {@link ResponseCache} hands out, for listings, statistics
+ * and the sweep: what is indexed, never a way to change it (only the store adapter feeds the index, from the caches'
+ * own events). In the spirit of Caffeine's {@code Policy}: a component shows its state without giving it away.
+ */
+public interface EntryListing {
+
+    /** What the index knows of {@code key}, or null. */
+    EntryIndex.Indexed get(String key);
+
+    /** Entries with a tag and/or a path prefix (null for any), most read first, at most {@code limit}. */
+    List<EntryIndex.Indexed> list(String tag, String prefix, int limit);
+
+    /** Every indexed entry: a snapshot. */
+    List<EntryIndex.Indexed> all();
+
+    /** How many keys are indexed. */
+    int size();
+
+    /** The sum of the indexed sizes (an entry held twice counts once). */
+    long bytes();
+
+    /** The sum of the sizes of the entries {@code holder} has. */
+    long bytesHeldBy(EntryIndex.Holder holder);
+}
