@@ -29,7 +29,7 @@ public record IsrPurge(List<String> tags, List<String> paths) {
     public IsrPurge {
         tags = List.copyOf(Objects.requireNonNull(tags, "tags"));
         paths = List.copyOf(Objects.requireNonNull(paths, "paths"));
-        new PurgeRequest(tags, paths, List.of(), tags.isEmpty() && paths.isEmpty(), false);
+        PurgeRequest.requireValidSelectors(tags, paths, List.of());
     }
 
     public static IsrPurge tags(String... tags) {

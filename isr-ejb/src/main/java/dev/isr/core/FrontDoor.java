@@ -93,8 +93,7 @@ public final class FrontDoor {
         if (request.hasCredentials() && !entry.policy().sharedWithAuthorization()) {
             log("{0}: request has credentials, entry is not public", key);
             statistics.bypass("authorization");
-            return new Lookup.Forward(key, asReceived, CacheStatus.Forward.BYPASS, "authorization", !head, false,
-                    false, null, cache.purgeEpoch(), null);
+            return Lookup.Forward.withCredentials(key, asReceived, !head, cache.purgeEpoch());
         }
         Freshness freshness = Freshness.assess(entry, now);
         Lookup.Serve hit = hit(entry, freshness, request, now, true);

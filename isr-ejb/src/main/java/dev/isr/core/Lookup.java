@@ -88,7 +88,7 @@ public sealed interface Lookup {
 
     /**
      * Let the application render; the capture filter then decides whether to store its response. Made by the named
-     * constructors ({@link #render}, {@link #bypass}, {@link #method}) and refined by the {@code with...} methods.
+     * constructors ({@link #render}, {@link #bypass}, {@link #withCredentials}, {@link #method}) and refined by the {@code with...} methods.
      *
      * @param key the key the request looked up (with the path's known vary rule), or null when it was not looked up
      * @param target the canonical origin, path and raw query: what the application is shown
@@ -109,12 +109,8 @@ public sealed interface Lookup {
         public Forward {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(reason, "reason");
-            if (mayStore && key == null) {
-                throw new IllegalArgumentException("a storable forward needs a key");
-            }
-            if (collapsible && (!mayStore || revalidation)) {
-                throw new IllegalArgumentException("only a storable first render can be collapsed");
-            }
+            Require.argument(!mayStore || key != null, "a storable forward needs a key");
+            Require.argument(!collapsible || mayStore && !revalidation, "only a storable first render can be collapsed");
         }
 
         /** A render whose response may be stored under {@code key}, collapsible until refined otherwise. */
@@ -128,6 +124,16 @@ public sealed interface Lookup {
         public static Forward bypass(CacheKey key, RequestTarget target, String detail) {
             return new Forward(key, target, CacheStatus.Forward.BYPASS, Objects.requireNonNull(detail, "detail"),
                     false, false, false, null, 0, null);
+        }
+
+        /**
+         * A request with credentials for an entry not shared with them (RFC 9111 section 3.5): rendered for this
+         * visitor alone (a bypass, never collapsed onto another request); its response replaces the entry only if it
+         * says it may be shared ({@code public}, {@code s-maxage}) and {@code mayStore} (false for {@code HEAD}).
+         */
+        public static Forward withCredentials(CacheKey key, RequestTarget target, boolean mayStore, long renderEpoch) {
+            return new Forward(Require.nonNull(key, "key"), target, CacheStatus.Forward.BYPASS, "authorization",
+                    mayStore, false, false, null, renderEpoch, null);
         }
 
         /** A method other than GET and HEAD: passed on; if unsafe and successful, it invalidates the path. */

@@ -63,7 +63,7 @@ public class CachePurger implements IsrCache {
             return;
         }
         try {
-            purge(new PurgeRequest(event.tags(), event.paths(), List.of(), false, false), "IsrPurge event");
+            purge(PurgeRequest.of(event.tags(), event.paths()), "IsrPurge event");
         } catch (IllegalArgumentException e) {
             // after the commit nobody can be told: the application fired an invalid purge
             LOG.log(Level.ERROR, "ISR0403: IsrPurge event ignored: " + e.getMessage());
@@ -82,7 +82,7 @@ public class CachePurger implements IsrCache {
 
     @Override
     public int revalidate(Collection<String> paths, Collection<String> tags) {
-        return revalidate(new PurgeRequest(List.copyOf(tags), List.copyOf(paths), List.of(), false, false),
+        return revalidate(PurgeRequest.of(List.copyOf(tags), List.copyOf(paths)),
                 "IsrCache");
     }
 }

@@ -65,7 +65,7 @@ class EntryIndexTest {
         assertEquals(Set.of("/books", "/books/1", "/books/2", "/books/2?print=1"),
                 index.select(request(List.of(), List.of(), List.of("/books"))));
         assertEquals(Set.of(), index.select(request(List.of("unknown"), List.of("/nowhere"), List.of("/x"))));
-        assertEquals(5, index.select(new PurgeRequest(List.of(), List.of(), List.of(), true, false)).size());
+        assertEquals(5, index.select(PurgeRequest.everything()).size());
     }
 
     @Test

@@ -147,7 +147,7 @@ class FrontDoorSharingTest {
         Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
                 frontDoor(List.of()).lookup(get(Entries.ORIGIN, "/p", Map.of(), false), T0));
         assertEquals(epoch, forward.renderEpoch());
-        cache.purge(new PurgeRequest(List.of("t"), List.of(), List.of(), false, false), T0);
+        cache.purge(PurgeRequest.ofTags(List.of("t")), T0);
         assertTrue(cache.purgeEpoch() > epoch);
     }
 }

@@ -51,9 +51,9 @@ class TagsAndPurgeRequestTest {
     @Test
     void purgeRequestNeedsSomethingToPurge() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new PurgeRequest(List.of(), List.of(), List.of(), false, false));
+                () -> PurgeRequest.ofTags(List.of()));
         assertTrue(e.getMessage().startsWith("nothing to purge"), e.getMessage());
-        new PurgeRequest(List.of(), List.of(), List.of(), true, false);
+        PurgeRequest.everything();
     }
 
     @ParameterizedTest

@@ -207,12 +207,12 @@ class IsrCacheContainerTest {
             assertTrue(cache.get(key("/b")).isPresent());
             assertEquals(1, cache.index().size());
 
-            PurgeRequest soft = new PurgeRequest(List.of("all-pages"), List.of(), List.of(), false, true);
+            PurgeRequest soft = PurgeRequest.ofTags(List.of("all-pages")).asSoft();
             assertEquals(1, cache.purge(soft, now));
             CachedResponse stale = cache.get(key("/b")).orElseThrow();
             assertEquals(dev.isr.core.Freshness.STALE_REVALIDATE, dev.isr.core.Freshness.assess(stale, now));
 
-            assertEquals(1, cache.purge(new PurgeRequest(List.of(), List.of(), List.of(), true, false), now));
+            assertEquals(1, cache.purge(PurgeRequest.everything(), now));
             assertEquals(0, cache.index().size());
         } finally {
             container.stop();

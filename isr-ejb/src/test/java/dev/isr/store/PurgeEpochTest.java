@@ -73,7 +73,7 @@ class PurgeEpochTest {
         try {
             ResponseCache cache = container.responseCache();
             long before = cache.purgeEpoch();
-            cache.purge(new PurgeRequest(List.of("soft"), List.of(), List.of(), false, true), Instant.now());
+            cache.purge(PurgeRequest.ofTags(List.of("soft")).asSoft(), Instant.now());
             assertTrue(cache.put(page("/soft", "soft", Instant.now(), before), VaryRule.DEFAULT));
             CachedResponse read = cache.get(key("/soft")).orElseThrow();
             assertEquals(dev.isr.core.Freshness.STALE_REVALIDATE, dev.isr.core.Freshness.assess(read, Instant.now()));
@@ -115,7 +115,7 @@ class PurgeEpochTest {
             PurgeRecords records = new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC(), Duration.ofSeconds(2));
             records.start();
             records.record(PurgeRequest.ofTags(List.of("a")), 1000);
-            records.record(new PurgeRequest(List.of("b"), List.of(), List.of(), false, true), 2000);
+            records.record(PurgeRequest.ofTags(List.of("b")).asSoft(), 2000);
             assertEquals(3, records.epoch());
             assertEquals(-1, purges.getAdvancedCache().getCacheEntry(PurgeRecords.EPOCH).getLifespan(), "the counter has no lifespan");
             assertEquals(60_000, purges.getAdvancedCache().getCacheEntry(PurgeRecord.tagKey("a")).getLifespan());

@@ -188,7 +188,7 @@ class StoreFaultTest {
     }
 
     private static PurgeRequest tag(String tag) {
-        return new PurgeRequest(List.of(tag), List.of(), List.of(), false, false);
+        return PurgeRequest.ofTags(List.of(tag));
     }
 
     /** A durable page of 100 KB tagged {@code tag}. */

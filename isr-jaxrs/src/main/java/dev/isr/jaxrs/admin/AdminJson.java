@@ -47,13 +47,13 @@ final class AdminJson {
 
     static PurgeRequest revalidate(byte[] body) {
         JsonObject json = object(body, REVALIDATE_MEMBERS);
-        return new PurgeRequest(strings(json, "tags"), strings(json, "paths"), List.of(), false, false);
+        return PurgeRequest.of(strings(json, "tags"), strings(json, "paths"));
     }
 
     /** A webhook: any JSON object; its {@code tags} and {@code paths} members, if present, must be string arrays. */
     static PurgeRequest webhook(byte[] body) {
         JsonObject json = object(body, null);
-        return new PurgeRequest(strings(json, "tags"), strings(json, "paths"), List.of(), false, false);
+        return PurgeRequest.of(strings(json, "tags"), strings(json, "paths"));
     }
 
     private static JsonObject object(byte[] body, Set<String> allowed) {
