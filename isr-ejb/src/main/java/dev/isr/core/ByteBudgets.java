@@ -28,16 +28,16 @@ public record ByteBudgets(long memory, long store, long capture, long storeMinFr
 
     public ByteBudgets {
         if (memory < MIN_MEMORY) {
-            throw new IllegalArgumentException("isr.memory.max-bytes must be >= " + MIN_MEMORY + ": " + memory);
+            throw new IllegalArgumentException(ConfigKey.MEMORY_MAX_BYTES.key() + " must be >= " + MIN_MEMORY + ": " + memory);
         }
         if (store < 0) {
-            throw new IllegalArgumentException("isr.store.max-bytes must be >= 0: " + store);
+            throw new IllegalArgumentException(ConfigKey.STORE_MAX_BYTES.key() + " must be >= 0: " + store);
         }
         if (capture < 0) {
-            throw new IllegalArgumentException("isr.capture.max-bytes must be >= 0: " + capture);
+            throw new IllegalArgumentException(ConfigKey.CAPTURE_MAX_BYTES.key() + " must be >= 0: " + capture);
         }
         if (storeMinFree < 0) {
-            throw new IllegalArgumentException("isr.store.min-free-bytes must be >= 0: " + storeMinFree);
+            throw new IllegalArgumentException(ConfigKey.STORE_MIN_FREE_BYTES.key() + " must be >= 0: " + storeMinFree);
         }
     }
 

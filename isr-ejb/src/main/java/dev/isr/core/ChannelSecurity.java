@@ -31,27 +31,27 @@ public record ChannelSecurity(String secret, String keystorePath, String keystor
     public static final ChannelSecurity NONE = new ChannelSecurity("", "", "", DEFAULT_KEY_ALIAS, false);
 
     public ChannelSecurity {
-        Objects.requireNonNull(secret, "isr.cluster.secret");
-        Objects.requireNonNull(keystorePath, "isr.cluster.keystore.path");
-        Objects.requireNonNull(keystorePassword, "isr.cluster.keystore.password");
-        Objects.requireNonNull(keyAlias, "isr.cluster.keystore.alias");
+        Objects.requireNonNull(secret, ConfigKey.CLUSTER_SECRET.key());
+        Objects.requireNonNull(keystorePath, ConfigKey.CLUSTER_KEYSTORE_PATH.key());
+        Objects.requireNonNull(keystorePassword, ConfigKey.CLUSTER_KEYSTORE_PASSWORD.key());
+        Objects.requireNonNull(keyAlias, ConfigKey.CLUSTER_KEYSTORE_ALIAS.key());
         if (!secret.isEmpty() && secret.length() < MIN_SECRET_LENGTH) {
             // the value is a secret: its length is said, never the value
-            throw new IllegalArgumentException("isr.cluster.secret must have at least " + MIN_SECRET_LENGTH
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_SECRET.key() + " must have at least " + MIN_SECRET_LENGTH
                     + " characters, has " + secret.length());
         }
         if (!secret.isEmpty() && !keystorePath.isEmpty()) {
-            throw new IllegalArgumentException("isr.cluster.secret and isr.cluster.keystore.path are both set: set one");
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_SECRET.key() + " and isr.cluster.keystore.path are both set: set one");
         }
         if (!keystorePath.isEmpty() && keystorePassword.isEmpty()) {
-            throw new IllegalArgumentException("isr.cluster.keystore.path is set: isr.cluster.keystore.password"
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_KEYSTORE_PATH.key() + " is set: isr.cluster.keystore.password"
                     + " must be too");
         }
         if (!keystorePath.isEmpty() && keyAlias.isBlank()) {
-            throw new IllegalArgumentException("isr.cluster.keystore.alias must not be blank");
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_KEYSTORE_ALIAS.key() + " must not be blank");
         }
         if (insecure && hasKey(secret, keystorePath)) {
-            throw new IllegalArgumentException("isr.cluster.insecure=true, but a key is set (isr.cluster.secret or"
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_INSECURE.key() + "=true, but a key is set (isr.cluster.secret or"
                     + " isr.cluster.keystore.path): remove one");
         }
     }
@@ -83,12 +83,12 @@ public record ChannelSecurity(String secret, String keystorePath, String keystor
             return;
         }
         if (!insecure) {
-            throw new IllegalArgumentException("isr.cluster.mode=" + mode.label() + " needs isr.cluster.secret (or"
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_MODE.key() + "=" + mode.label() + " needs isr.cluster.secret (or"
                     + " isr.cluster.keystore.path): the members encrypt and authenticate the cluster channel with it;"
                     + " isr.cluster.insecure=true goes without, on a loopback address only");
         }
         if (!isLoopback(bindAddress)) {
-            throw new IllegalArgumentException("isr.cluster.insecure=true is accepted only on a loopback address;"
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_INSECURE.key() + "=true is accepted only on a loopback address;"
                     + " isr.cluster.bind-address is '" + bindAddress + "': set isr.cluster.secret instead");
         }
     }

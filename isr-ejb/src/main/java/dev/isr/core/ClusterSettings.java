@@ -44,7 +44,7 @@ public record ClusterSettings(Mode mode, int owners, String name, String bindAdd
             try {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("isr.cluster.mode must be local, replicated or distributed: '"
+                throw new IllegalArgumentException(ConfigKey.CLUSTER_MODE.key() + " must be local, replicated or distributed: '"
                         + value + "'", e);
             }
         }
@@ -57,38 +57,38 @@ public record ClusterSettings(Mode mode, int owners, String name, String bindAdd
     private static final Pattern HOST_PORT = Pattern.compile("[^\\[\\],\\s]+\\[\\d{1,5}]");
 
     public ClusterSettings {
-        Objects.requireNonNull(mode, "isr.cluster.mode");
+        Objects.requireNonNull(mode, ConfigKey.CLUSTER_MODE.key());
         if (owners < 1 || owners > 16) {
-            throw new IllegalArgumentException("isr.cluster.owners must be 1..16: " + owners);
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_OWNERS.key() + " must be 1..16: " + owners);
         }
-        Objects.requireNonNull(name, "isr.cluster.name");
+        Objects.requireNonNull(name, ConfigKey.CLUSTER_NAME.key());
         if (name.isBlank()) {
-            throw new IllegalArgumentException("isr.cluster.name must not be blank");
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_NAME.key() + " must not be blank");
         }
-        Objects.requireNonNull(bindAddress, "isr.cluster.bind-address");
+        Objects.requireNonNull(bindAddress, ConfigKey.CLUSTER_BIND_ADDRESS.key());
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("isr.cluster.port must be 1..65535: " + port);
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_PORT.key() + " must be 1..65535: " + port);
         }
         initialHosts = List.copyOf(initialHosts);
         for (String host : initialHosts) {
             if (!HOST_PORT.matcher(host.trim()).matches()) {
-                throw new IllegalArgumentException("isr.cluster.initial-hosts: each must be host[port]: '" + host + "'");
+                throw new IllegalArgumentException(ConfigKey.CLUSTER_INITIAL_HOSTS.key() + ": each must be host[port]: '" + host + "'");
             }
         }
         if (minMembers < 1) {
-            throw new IllegalArgumentException("isr.cluster.min-members must be >= 1: " + minMembers);
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_MIN_MEMBERS.key() + " must be >= 1: " + minMembers);
         }
-        Objects.requireNonNull(nodeName, "isr.cluster.node-name");
-        Objects.requireNonNull(security, "isr.cluster.secret");
-        Objects.requireNonNull(serverContainer, "isr.cache.jndi");
+        Objects.requireNonNull(nodeName, ConfigKey.CLUSTER_NODE_NAME.key());
+        Objects.requireNonNull(security, ConfigKey.CLUSTER_SECRET.key());
+        Objects.requireNonNull(serverContainer, ConfigKey.CACHE_JNDI.key());
         serverContainer = serverContainer.trim();
         if (serverContainer.isEmpty()) {
             // the server's channel is secured in the server's configuration (docs/operations.md), not with this key
             security.requireUsableFor(mode, bindAddress);
         }
-        Objects.requireNonNull(maxClockSkew, "isr.cluster.max-clock-skew");
+        Objects.requireNonNull(maxClockSkew, ConfigKey.CLUSTER_MAX_CLOCK_SKEW.key());
         if (maxClockSkew.isNegative() || maxClockSkew.isZero()) {
-            throw new IllegalArgumentException("isr.cluster.max-clock-skew must be positive: " + maxClockSkew);
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_MAX_CLOCK_SKEW.key() + " must be positive: " + maxClockSkew);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -99,59 +100,59 @@ public record IsrConfig(
     public static final Duration DEFAULT_EVICT_UNREAD_AFTER = Duration.ofDays(31);
 
     public IsrConfig {
-        Objects.requireNonNull(cacheName, "isr.cache-status.name");
+        Objects.requireNonNull(cacheName, ConfigKey.CACHE_STATUS_NAME.key());
         try {
             new CacheStatus(cacheName);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("isr.cache-status.name: " + e.getMessage(), e);
+            throw new IllegalArgumentException(ConfigKey.CACHE_STATUS_NAME.key() + ": " + e.getMessage(), e);
         }
         if (maxBodyBytes < 0) {
-            throw new IllegalArgumentException("isr.max-body-bytes must be >= 0: " + maxBodyBytes);
+            throw new IllegalArgumentException(ConfigKey.MAX_BODY_BYTES.key() + " must be >= 0: " + maxBodyBytes);
         }
         storableStatuses = Set.copyOf(storableStatuses);
         for (int status : storableStatuses) {
             if (status < 200 || status > 599) {
-                throw new IllegalArgumentException("isr.storable-statuses must be 200..599: " + status);
+                throw new IllegalArgumentException(ConfigKey.STORABLE_STATUSES.key() + " must be 200..599: " + status);
             }
         }
         ignoredQueryParams = List.copyOf(ignoredQueryParams);
         try {
             new CacheKeyFactory(ignoredQueryParams);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("isr.key.ignored-query-params: " + e.getMessage(), e);
+            throw new IllegalArgumentException(ConfigKey.KEY_IGNORED_QUERY_PARAMS.key() + ": " + e.getMessage(), e);
         }
-        Objects.requireNonNull(storePath, "isr.store.path");
-        Objects.requireNonNull(origin, "isr.origin");
+        Objects.requireNonNull(storePath, ConfigKey.STORE_PATH.key());
+        Objects.requireNonNull(origin, ConfigKey.ORIGIN.key());
         if (!origin.isEmpty() && !origin.matches("https?://[^/?#]+")) {
-            throw new IllegalArgumentException("isr.origin must be scheme://host[:port] with no path: '" + origin + "'");
+            throw new IllegalArgumentException(ConfigKey.ORIGIN.key() + " must be scheme://host[:port] with no path: '" + origin + "'");
         }
-        Objects.requireNonNull(revalidationToken, "isr.revalidation.token");
-        requireSecret("isr.revalidation.token", revalidationToken);
-        requirePositive("isr.revalidation.timeout", revalidationTimeout);
-        requireNotNegative("isr.revalidation.retry-after", retryAfter);
-        requirePositive("isr.collapse.timeout", collapseTimeout);
+        Objects.requireNonNull(revalidationToken, ConfigKey.REVALIDATION_TOKEN.key());
+        requireSecret(ConfigKey.REVALIDATION_TOKEN.key(), revalidationToken);
+        requirePositive(ConfigKey.REVALIDATION_TIMEOUT.key(), revalidationTimeout);
+        requireNotNegative(ConfigKey.REVALIDATION_RETRY_AFTER.key(), retryAfter);
+        requirePositive(ConfigKey.COLLAPSE_TIMEOUT.key(), collapseTimeout);
         if (revalidationMaxConcurrency < 1 || revalidationMaxConcurrency > 256) {
-            throw new IllegalArgumentException("isr.revalidation.max-concurrency must be 1..256: "
+            throw new IllegalArgumentException(ConfigKey.REVALIDATION_MAX_CONCURRENCY.key() + " must be 1..256: "
                     + revalidationMaxConcurrency);
         }
-        requireSecret("isr.admin.token", adminToken);
-        requireSecret("isr.webhook.secret", webhookSecret);
+        requireSecret(ConfigKey.ADMIN_TOKEN.key(), adminToken);
+        requireSecret(ConfigKey.WEBHOOK_SECRET.key(), webhookSecret);
         Objects.requireNonNull(cluster, "isr.cluster");
         Objects.requireNonNull(budgets, "budgets");
-        requirePositive("isr.sweep.interval", sweepInterval);
-        requirePositive("isr.evict-unread-after", evictUnreadAfter);
+        requirePositive(ConfigKey.SWEEP_INTERVAL.key(), sweepInterval);
+        requirePositive(ConfigKey.EVICT_UNREAD_AFTER.key(), evictUnreadAfter);
         try {
             publicOrigins = publicOrigins.stream().map(Origin::parse).map(Origin::value).distinct().toList();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("isr.public-origins: " + e.getMessage(), e);
+            throw new IllegalArgumentException(ConfigKey.PUBLIC_ORIGINS.key() + ": " + e.getMessage(), e);
         }
-        requireNotNegative("isr.hit-for-pass", hitForPass);
-        requirePositive("isr.webhook.tolerance", webhookTolerance);
-        requirePositive("isr.health.degraded-window", degradedWindow);
+        requireNotNegative(ConfigKey.HIT_FOR_PASS.key(), hitForPass);
+        requirePositive(ConfigKey.WEBHOOK_TOLERANCE.key(), webhookTolerance);
+        requirePositive(ConfigKey.HEALTH_DEGRADED_WINDOW.key(), degradedWindow);
         if (!(degradedShare > 0 && degradedShare <= 1)) {
-            throw new IllegalArgumentException("isr.health.degraded-share must be in (0, 1]: " + degradedShare);
+            throw new IllegalArgumentException(ConfigKey.HEALTH_DEGRADED_SHARE.key() + " must be in (0, 1]: " + degradedShare);
         }
-        Objects.requireNonNull(adminNetworks, "isr.admin.allowed-networks");
+        Objects.requireNonNull(adminNetworks, ConfigKey.ADMIN_ALLOWED_NETWORKS.key());
     }
 
     private static void requireSecret(String key, String value) {
@@ -188,33 +189,21 @@ public record IsrConfig(
     }
 
     public IsrConfig withStorePath(String path) {
-        return new IsrConfig(cacheName, maxBodyBytes, storableStatuses, ignoredQueryParams, path, strictSMaxAge,
-                origin, revalidationToken, revalidationTimeout, retryAfter, collapseTimeout, revalidationMaxConcurrency,
-                adminToken, webhookSecret, cluster, budgets, sweepInterval, evictUnreadAfter, publicOrigins, hitForPass,
-                webhookTolerance, degradedWindow, degradedShare, adminNetworks);
+        return ConfigValues.of(this).with(ConfigKey.STORE_PATH, path).toConfig();
     }
 
     public IsrConfig withBudgets(ByteBudgets budgets) {
-        return new IsrConfig(cacheName, maxBodyBytes, storableStatuses, ignoredQueryParams, storePath, strictSMaxAge,
-                origin, revalidationToken, revalidationTimeout, retryAfter, collapseTimeout, revalidationMaxConcurrency,
-                adminToken, webhookSecret, cluster, budgets, sweepInterval, evictUnreadAfter, publicOrigins, hitForPass,
-                webhookTolerance, degradedWindow, degradedShare, adminNetworks);
+        return ConfigValues.of(this).with(ConfigKey.MEMORY_MAX_BYTES, budgets.memory())
+                .with(ConfigKey.STORE_MAX_BYTES, budgets.store()).with(ConfigKey.CAPTURE_MAX_BYTES, budgets.capture())
+                .with(ConfigKey.STORE_MIN_FREE_BYTES, budgets.storeMinFree()).toConfig();
     }
 
+    /** Every key and its value ({@link ConfigKey}), secrets as {@code <set>} or {@code <none>}: never their value. */
     @Override
     public String toString() {
-        // the token is a secret: never in logs
-        return "IsrConfig[cacheName=" + cacheName + ", maxBodyBytes=" + maxBodyBytes + ", storableStatuses="
-                + storableStatuses + ", ignoredQueryParams=" + ignoredQueryParams + ", storePath=" + storePath
-                + ", strictSMaxAge=" + strictSMaxAge + ", origin=" + origin + ", revalidationToken="
-                + (revalidationToken.isEmpty() ? "<random>" : "<set>") + ", revalidationTimeout=" + revalidationTimeout
-                + ", retryAfter=" + retryAfter + ", collapseTimeout=" + collapseTimeout
-                + ", revalidationMaxConcurrency=" + revalidationMaxConcurrency + ", adminToken="
-                + (adminToken.isEmpty() ? "<none: admin API closed>" : "<set>") + ", webhookSecret="
-                + (webhookSecret.isEmpty() ? "<none: webhooks refused>" : "<set>") + ", cluster=" + cluster
-                + ", budgets=" + budgets + ", sweepInterval=" + sweepInterval + ", evictUnreadAfter="
-                + evictUnreadAfter + ", publicOrigins=" + publicOrigins + ", hitForPass=" + hitForPass
-                + ", webhookTolerance=" + webhookTolerance + ", degradedWindow=" + degradedWindow + ", degradedShare="
-                + degradedShare + ", adminNetworks=" + adminNetworks + "]";
+        StringJoiner shown = new StringJoiner(", ", "IsrConfig[", "]");
+        ConfigValues.of(this).asMap().forEach((key, value) -> shown.add(key.key() + "=" + (key.secret()
+                ? ("".equals(value) ? "<none>" : "<set>") : value)));
+        return shown.toString();
     }
 }
