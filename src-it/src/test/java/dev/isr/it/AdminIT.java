@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -350,6 +351,24 @@ class AdminIT extends DeployedEar {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * docs/admin-api.md cannot drift: every {@code curl} example of it is sent as written (the demo's token replaced
+     * by this test's), and its answer must have the members, in order, and the value types of the one shown.
+     */
+    @Test
+    void theDocumentedExamplesAnswerWhatTheDocsShow() throws Exception {
+        Http.get("/books/1"); // the listing example lists the entries tagged book-1
+        List<DocumentedExamples.Example> examples = DocumentedExamples.in(Path.of("..", "docs", "admin-api.md"));
+        assertTrue(examples.size() >= 4, "examples found: " + examples);
+        for (DocumentedExamples.Example example : examples) {
+            HttpResponse<String> real = admin(example.method(), example.target(), example.body(), "Bearer " + TOKEN);
+            assertTrue(real.statusCode() / 100 == 2, example + ": " + real.statusCode() + " " + real.body());
+            assertEquals(DocumentedExamples.shape(real.body()), DocumentedExamples.shape(example.answer()),
+                    "docs/admin-api.md, " + example.method() + " " + example.target() + ": the real answer is "
+                    + real.body());
+        }
     }
 
     @Test
