@@ -32,18 +32,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.isr");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.isr");
 
     /** Every package of the module's own code (the demo is an application of it). */
-    private static final String[] MODULE = {"dev.isr.api..", "dev.isr.config..", "dev.isr.core..",
-        "dev.isr.health..", "dev.isr.metrics..", "dev.isr.purge..", "dev.isr.revalidation..", "dev.isr.store..",
-        "dev.isr.jaxrs..", "dev.isr.undertow.."};
+    private static final String[] MODULE = {
+        "dev.isr.api..",
+        "dev.isr.config..",
+        "dev.isr.core..",
+        "dev.isr.health..",
+        "dev.isr.metrics..",
+        "dev.isr.purge..",
+        "dev.isr.revalidation..",
+        "dev.isr.store..",
+        "dev.isr.jaxrs..",
+        "dev.isr.undertow.."
+    };
 
-    private static final ArchRule coreIsPlainJava = classes().that().resideInAPackage("dev.isr.core..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.isr.core..", "java..")
+    private static final ArchRule coreIsPlainJava = classes()
+            .that()
+            .resideInAPackage("dev.isr.core..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.isr.core..", "java..")
             .because("the HTTP caching decisions are plain Java, testable without a container (pure core, thin edges)");
 
-    private static final ArchRule noPackageCycles = slices().matching("dev.isr.(**)").should().beFreeOfCycles();
+    private static final ArchRule noPackageCycles =
+            slices().matching("dev.isr.(**)").should().beFreeOfCycles();
 
     /**
      * Which adapter may use which: the core is everyone's; the store is wired by the configuration only (everyone else
@@ -53,62 +68,112 @@ class ArchitectureTest {
      */
     private static final ArchRule adaptersMeetThroughTheCore = layeredArchitecture()
             .consideringOnlyDependenciesInAnyPackage("dev.isr..")
-            .layer("Core").definedBy("dev.isr.core..")
-            .layer("Api").definedBy("dev.isr.api..")
-            .layer("Config").definedBy("dev.isr.config..")
-            .layer("Store").definedBy("dev.isr.store..")
-            .layer("Health").definedBy("dev.isr.health..")
-            .layer("Metrics").definedBy("dev.isr.metrics..")
-            .layer("Revalidation").definedBy("dev.isr.revalidation..")
-            .layer("Purge").definedBy("dev.isr.purge..")
-            .layer("JaxRs").definedBy("dev.isr.jaxrs")
-            .layer("Admin").definedBy("dev.isr.jaxrs.admin..")
-            .layer("Undertow").definedBy("dev.isr.undertow..")
-            .layer("Application").definedBy("dev.isr.demo..")
-            .whereLayer("Core").mayOnlyBeAccessedByLayers("Api", "Config", "Store", "Health", "Metrics",
-                    "Revalidation", "Purge", "JaxRs", "Admin", "Undertow")
-            .whereLayer("Api").mayOnlyBeAccessedByLayers("Purge", "JaxRs", "Application")
-            .whereLayer("Store").mayOnlyBeAccessedByLayers("Config")
-            .whereLayer("Health").mayOnlyBeAccessedByLayers("Store")
-            .whereLayer("Revalidation").mayOnlyBeAccessedByLayers("Purge", "JaxRs")
-            .whereLayer("Purge").mayOnlyBeAccessedByLayers("Admin")
-            .whereLayer("Admin").mayOnlyBeAccessedByLayers("JaxRs")
-            .whereLayer("Config").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Metrics").mayNotBeAccessedByAnyLayer()
-            .whereLayer("JaxRs").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Undertow").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Application").mayNotBeAccessedByAnyLayer();
+            .layer("Core")
+            .definedBy("dev.isr.core..")
+            .layer("Api")
+            .definedBy("dev.isr.api..")
+            .layer("Config")
+            .definedBy("dev.isr.config..")
+            .layer("Store")
+            .definedBy("dev.isr.store..")
+            .layer("Health")
+            .definedBy("dev.isr.health..")
+            .layer("Metrics")
+            .definedBy("dev.isr.metrics..")
+            .layer("Revalidation")
+            .definedBy("dev.isr.revalidation..")
+            .layer("Purge")
+            .definedBy("dev.isr.purge..")
+            .layer("JaxRs")
+            .definedBy("dev.isr.jaxrs")
+            .layer("Admin")
+            .definedBy("dev.isr.jaxrs.admin..")
+            .layer("Undertow")
+            .definedBy("dev.isr.undertow..")
+            .layer("Application")
+            .definedBy("dev.isr.demo..")
+            .whereLayer("Core")
+            .mayOnlyBeAccessedByLayers(
+                    "Api",
+                    "Config",
+                    "Store",
+                    "Health",
+                    "Metrics",
+                    "Revalidation",
+                    "Purge",
+                    "JaxRs",
+                    "Admin",
+                    "Undertow")
+            .whereLayer("Api")
+            .mayOnlyBeAccessedByLayers("Purge", "JaxRs", "Application")
+            .whereLayer("Store")
+            .mayOnlyBeAccessedByLayers("Config")
+            .whereLayer("Health")
+            .mayOnlyBeAccessedByLayers("Store")
+            .whereLayer("Revalidation")
+            .mayOnlyBeAccessedByLayers("Purge", "JaxRs")
+            .whereLayer("Purge")
+            .mayOnlyBeAccessedByLayers("Admin")
+            .whereLayer("Admin")
+            .mayOnlyBeAccessedByLayers("JaxRs")
+            .whereLayer("Config")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Metrics")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("JaxRs")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Undertow")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Application")
+            .mayNotBeAccessedByAnyLayer();
 
-    private static final ArchRule applicationsUseOnlyThePublicApi = noClasses().that().resideInAPackage("dev.isr.demo..")
-            .should().dependOnClassesThat(resideInAnyPackage(MODULE).and(not(resideInAPackage("dev.isr.api.."))))
+    private static final ArchRule applicationsUseOnlyThePublicApi = noClasses()
+            .that()
+            .resideInAPackage("dev.isr.demo..")
+            .should()
+            .dependOnClassesThat(resideInAnyPackage(MODULE).and(not(resideInAPackage("dev.isr.api.."))))
             .because("the demo is an application like any other: what it needs beyond dev.isr.api is missing from it");
 
-    private static final ArchRule infinispanOnlyInTheStore = noClasses().that(resideInAnyPackage(MODULE)
-            .and(not(resideInAPackage("dev.isr.store..")))).should().dependOnClassesThat()
+    private static final ArchRule infinispanOnlyInTheStore = noClasses()
+            .that(resideInAnyPackage(MODULE).and(not(resideInAPackage("dev.isr.store.."))))
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("org.infinispan..", "org.jgroups..");
 
-    private static final ArchRule jaxRsOnlyInItsAdapter = noClasses().that(resideInAnyPackage(MODULE)
-            .and(not(resideInAPackage("dev.isr.jaxrs..")))).should().dependOnClassesThat()
+    private static final ArchRule jaxRsOnlyInItsAdapter = noClasses()
+            .that(resideInAnyPackage(MODULE).and(not(resideInAPackage("dev.isr.jaxrs.."))))
+            .should()
+            .dependOnClassesThat()
             .resideInAPackage("jakarta.ws.rs..");
 
-    private static final ArchRule undertowOnlyInItsAdapter = noClasses().that(resideInAnyPackage(MODULE)
-            .and(not(resideInAPackage("dev.isr.undertow..")))).should().dependOnClassesThat()
+    private static final ArchRule undertowOnlyInItsAdapter = noClasses()
+            .that(resideInAnyPackage(MODULE).and(not(resideInAPackage("dev.isr.undertow.."))))
+            .should()
+            .dependOnClassesThat()
             .resideInAPackage("io.undertow..");
 
-    private static final ArchRule servletOnlyAtTheFrontDoor = noClasses().that(resideInAnyPackage(MODULE)
-            .and(not(resideInAnyPackage("dev.isr.jaxrs..", "dev.isr.undertow..")))).should().dependOnClassesThat()
+    private static final ArchRule servletOnlyAtTheFrontDoor = noClasses()
+            .that(resideInAnyPackage(MODULE).and(not(resideInAnyPackage("dev.isr.jaxrs..", "dev.isr.undertow.."))))
+            .should()
+            .dependOnClassesThat()
             .resideInAPackage("jakarta.servlet..");
 
-    private static final ArchRule microProfileEachInItsAdapter = noClasses().that(resideInAnyPackage(MODULE)
-            .and(not(resideInAnyPackage("dev.isr.config..", "dev.isr.health..", "dev.isr.metrics..")))).should()
-            .dependOnClassesThat().resideInAPackage("org.eclipse.microprofile..");
+    private static final ArchRule microProfileEachInItsAdapter = noClasses()
+            .that(resideInAnyPackage(MODULE)
+                    .and(not(resideInAnyPackage("dev.isr.config..", "dev.isr.health..", "dev.isr.metrics.."))))
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.eclipse.microprofile..");
 
-    private static final ArchRule ejbOnlyForTimersAndStartup = noClasses().that(resideInAnyPackage(MODULE)
-            .and(not(resideInAnyPackage("dev.isr.store..", "dev.isr.metrics..")))).should().dependOnClassesThat()
+    private static final ArchRule ejbOnlyForTimersAndStartup = noClasses()
+            .that(resideInAnyPackage(MODULE).and(not(resideInAnyPackage("dev.isr.store..", "dev.isr.metrics.."))))
+            .should()
+            .dependOnClassesThat()
             .resideInAPackage("jakarta.ejb..");
 
     static Stream<Arguments> rules() {
-        return Stream.of(Arguments.of("the core is plain Java", coreIsPlainJava),
+        return Stream.of(
+                Arguments.of("the core is plain Java", coreIsPlainJava),
                 Arguments.of("no package cycles", noPackageCycles),
                 Arguments.of("adapters meet through the core", adaptersMeetThroughTheCore),
                 Arguments.of("applications use only the public API", applicationsUseOnlyThePublicApi),
@@ -129,8 +194,13 @@ class ArchitectureTest {
     /** A rule that checks nothing would pass for ever: the import must have found the module and the demo. */
     @Test
     void theImportSeesEveryJar() {
-        for (String type : new String[] {"dev.isr.core.FrontDoor", "dev.isr.store.IsrCacheContainer",
-            "dev.isr.jaxrs.FrontDoorFilter", "dev.isr.undertow.FastLane", "dev.isr.demo.HeaderLab"}) {
+        for (String type : new String[] {
+            "dev.isr.core.FrontDoor",
+            "dev.isr.store.IsrCacheContainer",
+            "dev.isr.jaxrs.FrontDoorFilter",
+            "dev.isr.undertow.FastLane",
+            "dev.isr.demo.HeaderLab"
+        }) {
             assertTrue(CLASSES.contain(type), type + " imported");
         }
     }

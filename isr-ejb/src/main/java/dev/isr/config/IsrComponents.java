@@ -2,15 +2,15 @@ package dev.isr.config;
 
 import dev.isr.core.CacheKeyFactory;
 import dev.isr.core.CacheStatistics;
-import dev.isr.core.DegradationWatch;
-import dev.isr.core.MetricCatalog;
 import dev.isr.core.CacheStatus;
 import dev.isr.core.CaptureBudget;
 import dev.isr.core.CaptureRules;
-import dev.isr.core.PassMemory;
 import dev.isr.core.ClusterView;
-import dev.isr.core.Leases;
+import dev.isr.core.DegradationWatch;
 import dev.isr.core.IsrConfig;
+import dev.isr.core.Leases;
+import dev.isr.core.MetricCatalog;
+import dev.isr.core.PassMemory;
 import dev.isr.core.RenderCollapser;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.ResponseStorability;
@@ -96,10 +96,20 @@ public class IsrComponents {
     /** Every metric, read live: for {@code GET /isr/metrics} and the server's own metrics system. */
     @Produces
     @Singleton
-    MetricCatalog metricCatalog(CacheStatistics statistics, ResponseCache cache, ClusterView cluster,
-            IsrConfig config, RenderCollapser collapser, RevalidationGate gate, PassMemory passes) {
-        return new MetricCatalog(statistics, cache, cluster, config.budgets(), new MetricCatalog.WorkInProgress(
-                collapser::inFlight, gate::inFlight, gate::backingOff, passes::size));
+    MetricCatalog metricCatalog(
+            CacheStatistics statistics,
+            ResponseCache cache,
+            ClusterView cluster,
+            IsrConfig config,
+            RenderCollapser collapser,
+            RevalidationGate gate,
+            PassMemory passes) {
+        return new MetricCatalog(
+                statistics,
+                cache,
+                cluster,
+                config.budgets(),
+                new MetricCatalog.WorkInProgress(collapser::inFlight, gate::inFlight, gate::backingOff, passes::size));
     }
 
     /** Readiness' judge of degraded answers, one per deployment, so that its window spans the checks. */

@@ -43,7 +43,8 @@ public class IsrConfigProducer {
 
     /** What the configuration holds for {@code key}: its elements for a list kind, else its one value. */
     private Optional<List<String>> raw(ConfigKey key) {
-        return key.kind().isList() ? config.getOptionalValues(key.key(), String.class)
+        return key.kind().isList()
+                ? config.getOptionalValues(key.key(), String.class)
                 : config.getOptionalValue(key.key(), String.class).map(List::of);
     }
 }

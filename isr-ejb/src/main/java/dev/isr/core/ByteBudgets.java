@@ -20,15 +20,16 @@ public record ByteBudgets(long memory, long store, long capture, long storeMinFr
     public static final long DEFAULT_CAPTURE = 64L << 20;
     public static final long DEFAULT_STORE_MIN_FREE = 64L << 20;
 
-    public static final ByteBudgets DEFAULTS = new ByteBudgets(DEFAULT_MEMORY, DEFAULT_STORE, DEFAULT_CAPTURE,
-            DEFAULT_STORE_MIN_FREE);
+    public static final ByteBudgets DEFAULTS =
+            new ByteBudgets(DEFAULT_MEMORY, DEFAULT_STORE, DEFAULT_CAPTURE, DEFAULT_STORE_MIN_FREE);
 
     /** The smallest memory budget: Infinispan needs room for a few entries and its own overhead. */
     public static final long MIN_MEMORY = 1L << 20;
 
     public ByteBudgets {
         if (memory < MIN_MEMORY) {
-            throw new IllegalArgumentException(ConfigKey.MEMORY_MAX_BYTES.key() + " must be >= " + MIN_MEMORY + ": " + memory);
+            throw new IllegalArgumentException(
+                    ConfigKey.MEMORY_MAX_BYTES.key() + " must be >= " + MIN_MEMORY + ": " + memory);
         }
         if (store < 0) {
             throw new IllegalArgumentException(ConfigKey.STORE_MAX_BYTES.key() + " must be >= 0: " + store);

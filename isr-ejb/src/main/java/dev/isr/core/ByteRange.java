@@ -44,7 +44,8 @@ public record ByteRange(long first, long last, long length) {
             return null; // not digits, or "-"
         }
         if (first == -1) { // suffix: the last N bytes
-            return last == 0 || length == 0 ? unsatisfiable(length)
+            return last == 0 || length == 0
+                    ? unsatisfiable(length)
                     : new ByteRange(Math.max(0, length - last), length - 1, length);
         }
         if (last != -1 && last < first) {

@@ -13,8 +13,7 @@ public final class ByteSizes {
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
 
-    private ByteSizes() {
-    }
+    private ByteSizes() {}
 
     /** @throws IllegalArgumentException naming the value, when it is not a size or does not fit in a long */
     public static long parse(String value) {

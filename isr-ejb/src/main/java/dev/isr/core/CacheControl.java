@@ -47,9 +47,8 @@ public record CacheControl(
     public static final long MAX_DELTA_SECONDS = 2_147_483_648L;
 
     /** A value with no directives at all, as for an absent header. */
-    public static final CacheControl EMPTY =
-            new CacheControl(ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false, false, false, false, false,
-                    false, false);
+    public static final CacheControl EMPTY = new CacheControl(
+            ABSENT, ABSENT, ABSENT, ABSENT, false, false, false, false, false, false, false, false, false, false);
 
     public CacheControl {
         requireDeltaOrAbsent("max-age", maxAge);
@@ -143,8 +142,20 @@ public record CacheControl(
         }
 
         CacheControl build() {
-            return new CacheControl(maxAge, sMaxAge, staleWhileRevalidate, staleIfError, isPublic, isPrivate,
-                    noStore, noCache, mustRevalidate, proxyRevalidate, durable, malformed, visitorIndependent,
+            return new CacheControl(
+                    maxAge,
+                    sMaxAge,
+                    staleWhileRevalidate,
+                    staleIfError,
+                    isPublic,
+                    isPrivate,
+                    noStore,
+                    noCache,
+                    mustRevalidate,
+                    proxyRevalidate,
+                    durable,
+                    malformed,
+                    visitorIndependent,
                     mustUnderstand);
         }
     }

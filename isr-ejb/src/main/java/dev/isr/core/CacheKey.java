@@ -23,7 +23,8 @@ public record CacheKey(String origin, String path, String query, String variant)
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/': " + path);
         }
-        if (origin.indexOf('/', origin.indexOf("://") + 3) >= 0 || origin.indexOf('?') >= 0
+        if (origin.indexOf('/', origin.indexOf("://") + 3) >= 0
+                || origin.indexOf('?') >= 0
                 || origin.indexOf('#') >= 0) {
             throw new IllegalArgumentException("origin must be scheme://host[:port]: " + origin);
         }

@@ -33,8 +33,8 @@ public final class CacheKeyFactory {
         for (String param : ignoredParams) {
             String lower = param.trim().toLowerCase(Locale.ROOT);
             if (lower.isEmpty() || lower.equals("*")) {
-                throw new IllegalArgumentException("ignored query parameter must be a name or a prefix*: '"
-                        + param + "'");
+                throw new IllegalArgumentException(
+                        "ignored query parameter must be a name or a prefix*: '" + param + "'");
             }
             if (lower.endsWith("*")) {
                 prefixes.add(lower.substring(0, lower.length() - 1));

@@ -57,7 +57,8 @@ public record CachePolicy(
             }
             fresh = Math.min(expiresLifetime.getSeconds(), CacheControl.MAX_DELTA_SECONDS);
         }
-        boolean neverStale = directives.mustRevalidate() || directives.proxyRevalidate()
+        boolean neverStale = directives.mustRevalidate()
+                || directives.proxyRevalidate()
                 || (strictSMaxAge && directives.sMaxAge() != CacheControl.ABSENT);
         return new CachePolicy(
                 Duration.ofSeconds(fresh),
@@ -73,8 +74,13 @@ public record CachePolicy(
      * asks the application with its validators first, and a {@code 304} serves it ({@link Validators}).
      */
     static CachePolicy validatedBeforeEveryUse(CacheControl directives) {
-        return new CachePolicy(Duration.ZERO, Duration.ZERO, Duration.ZERO, true,
-                directives.isPublic() || directives.sMaxAge() != CacheControl.ABSENT, directives.durable());
+        return new CachePolicy(
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ZERO,
+                true,
+                directives.isPublic() || directives.sMaxAge() != CacheControl.ABSENT,
+                directives.durable());
     }
 
     private static Duration secondsOrZero(long seconds) {

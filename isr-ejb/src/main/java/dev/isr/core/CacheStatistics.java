@@ -35,9 +35,18 @@ public final class CacheStatistics {
     private final LongAdder beforeServlet = new LongAdder();
 
     /** A consistent-enough copy of the counters, for reporting. */
-    public record Snapshot(long hits, long staleHits, long misses, long collapsed, long bypasses, long stores,
-            long revalidationsOk, long revalidationsFailed, long purges, long passes, long beforeServlet) {
-    }
+    public record Snapshot(
+            long hits,
+            long staleHits,
+            long misses,
+            long collapsed,
+            long bypasses,
+            long stores,
+            long revalidationsOk,
+            long revalidationsFailed,
+            long purges,
+            long passes,
+            long beforeServlet) {}
 
     public void hit() {
         hits.increment();
@@ -62,8 +71,11 @@ public final class CacheStatistics {
      */
     public void bypass(String reason) {
         bypasses.increment();
-        String label = reason != null && REASON.matcher(reason).matches()
-                && (bypassesByReason.containsKey(reason) || bypassesByReason.size() < MAX_REASONS) ? reason : OTHER;
+        String label = reason != null
+                        && REASON.matcher(reason).matches()
+                        && (bypassesByReason.containsKey(reason) || bypassesByReason.size() < MAX_REASONS)
+                ? reason
+                : OTHER;
         bypassesByReason.computeIfAbsent(label, k -> new LongAdder()).increment();
     }
 
@@ -79,8 +91,10 @@ public final class CacheStatistics {
     public DegradationWatch.Totals degradationTotals() {
         long revalidationsFailed = this.revalidationsFailed.sum();
         long staleIfErrors = staleIfError.sum();
-        return new DegradationWatch.Totals(hits.sum() + staleHits.sum() + misses.sum() + collapsed.sum()
-                + bypasses.sum() - staleIfErrors, staleIfErrors, revalidationsOk.sum() + revalidationsFailed,
+        return new DegradationWatch.Totals(
+                hits.sum() + staleHits.sum() + misses.sum() + collapsed.sum() + bypasses.sum() - staleIfErrors,
+                staleIfErrors,
+                revalidationsOk.sum() + revalidationsFailed,
                 revalidationsFailed);
     }
 
@@ -154,7 +168,17 @@ public final class CacheStatistics {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(hits.sum(), staleHits.sum(), misses.sum(), collapsed.sum(), bypasses.sum(), stores.sum(),
-                revalidationsOk.sum(), revalidationsFailed.sum(), purges.sum(), passes.sum(), beforeServlet.sum());
+        return new Snapshot(
+                hits.sum(),
+                staleHits.sum(),
+                misses.sum(),
+                collapsed.sum(),
+                bypasses.sum(),
+                stores.sum(),
+                revalidationsOk.sum(),
+                revalidationsFailed.sum(),
+                purges.sum(),
+                passes.sum(),
+                beforeServlet.sum());
     }
 }

@@ -61,8 +61,15 @@ public record CachedResponse(
     }
 
     /** An entry whose render epoch is unknown (0): purges compare its {@code storedAt} with their times. */
-    public CachedResponse(CacheKey key, int status, List<Header> headers, byte[] body, Instant storedAt,
-            CachePolicy policy, List<Header> replayFields, List<String> tags) {
+    public CachedResponse(
+            CacheKey key,
+            int status,
+            List<Header> headers,
+            byte[] body,
+            Instant storedAt,
+            CachePolicy policy,
+            List<Header> replayFields,
+            List<String> tags) {
         this(key, status, headers, body, storedAt, policy, replayFields, tags, 0);
     }
 
@@ -108,10 +115,13 @@ public record CachedResponse(
             return this; // already stale
         }
         Duration staleWindow = Duration.between(storedAt.plus(fresh), end);
-        CachePolicy stale = new CachePolicy(fresh,
+        CachePolicy stale = new CachePolicy(
+                fresh,
                 policy.neverServeStale() ? Duration.ZERO : max(staleWindow, Duration.ofSeconds(1)),
                 policy.staleIfError().isZero() ? Duration.ZERO : max(staleWindow, Duration.ofSeconds(1)),
-                policy.neverServeStale(), policy.sharedWithAuthorization(), policy.durable());
+                policy.neverServeStale(),
+                policy.sharedWithAuthorization(),
+                policy.durable());
         return new CachedResponse(key, status, headers, body, storedAt, stale, replayFields, tags, renderEpoch);
     }
 
@@ -122,9 +132,16 @@ public record CachedResponse(
      * it ended before, if that render fails. Its age and content are unchanged.
      */
     public CachedResponse unconfirmed() {
-        Duration ifError = policy.staleIfError().isZero() ? Duration.ZERO : policy.freshFor().plus(policy.staleIfError());
-        CachePolicy unconfirmed = new CachePolicy(Duration.ZERO, Duration.ZERO, ifError, policy.neverServeStale(),
-                policy.sharedWithAuthorization(), policy.durable());
+        Duration ifError = policy.staleIfError().isZero()
+                ? Duration.ZERO
+                : policy.freshFor().plus(policy.staleIfError());
+        CachePolicy unconfirmed = new CachePolicy(
+                Duration.ZERO,
+                Duration.ZERO,
+                ifError,
+                policy.neverServeStale(),
+                policy.sharedWithAuthorization(),
+                policy.durable());
         return new CachedResponse(key, status, headers, body, storedAt, unconfirmed, replayFields, tags, renderEpoch);
     }
 
@@ -177,13 +194,13 @@ public record CachedResponse(
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, status, headers, Arrays.hashCode(body), storedAt, policy, replayFields, tags,
-                renderEpoch);
+        return Objects.hash(
+                key, status, headers, Arrays.hashCode(body), storedAt, policy, replayFields, tags, renderEpoch);
     }
 
     @Override
     public String toString() {
-        return "CachedResponse[key=" + key + ", status=" + status + ", bytes=" + body.length + ", storedAt="
-                + storedAt + ", policy=" + policy + ", renderEpoch=" + renderEpoch + "]";
+        return "CachedResponse[key=" + key + ", status=" + status + ", bytes=" + body.length + ", storedAt=" + storedAt
+                + ", policy=" + policy + ", renderEpoch=" + renderEpoch + "]";
     }
 }

@@ -17,8 +17,7 @@ public final class CanonicalPath {
 
     private static final String HEX = "0123456789ABCDEF";
 
-    private CanonicalPath() {
-    }
+    private CanonicalPath() {}
 
     /**
      * @param rawPath the raw request path ({@code getRequestURI()}), starting with {@code /}
@@ -60,7 +59,12 @@ public final class CanonicalPath {
     private static boolean isAlreadyCanonical(String path) {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c <= 0x20 || c == 0x7f || c == '%' || c == ';' || c == '?' || c == '#'
+            if (c <= 0x20
+                    || c == 0x7f
+                    || c == '%'
+                    || c == ';'
+                    || c == '?'
+                    || c == '#'
                     || (c == '.' && path.charAt(i - 1) == '/')) {
                 return false;
             }
@@ -101,7 +105,12 @@ public final class CanonicalPath {
     }
 
     private static boolean isUnreserved(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 }

@@ -10,8 +10,7 @@ import java.util.Objects;
 public sealed interface CaptureDecision {
 
     /** The front door did not look the request up: pass it on untouched but for the {@code Isr-*} fields. */
-    record Unseen() implements CaptureDecision {
-    }
+    record Unseen() implements CaptureDecision {}
 
     /** Pass it on unstored, with {@code Cache-Status: <reason>[; detail]}. */
     record PassOn(CacheStatus.Forward reason, String detail) implements CaptureDecision {
@@ -56,8 +55,15 @@ public sealed interface CaptureDecision {
      * @param visitorIndependent the response vouched ({@code public, visitor-independent}) that a session or a
      *     principal does not make it per-visitor: the signs read again before storing are judged by it
      */
-    record Store(CacheKey key, CachePolicy policy, VaryRule rule, List<Header> replayFields, List<String> tags,
-            List<String> rejectedTags, boolean visitorIndependent) implements CaptureDecision {
+    record Store(
+            CacheKey key,
+            CachePolicy policy,
+            VaryRule rule,
+            List<Header> replayFields,
+            List<String> tags,
+            List<String> rejectedTags,
+            boolean visitorIndependent)
+            implements CaptureDecision {
         public Store {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(policy, "policy");

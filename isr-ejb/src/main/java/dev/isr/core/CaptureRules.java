@@ -33,8 +33,14 @@ public final class CaptureRules {
      * @param response the response header fields as the application set them, {@code Isr-*} fields included
      * @param visitor what the container saw of sessions, callers and cookies during the render
      */
-    public CaptureDecision decide(Lookup.Forward forward, boolean adminApi, String method, int status,
-            HeaderLookup request, HeaderLookup response, VisitorSignals visitor) {
+    public CaptureDecision decide(
+            Lookup.Forward forward,
+            boolean adminApi,
+            String method,
+            int status,
+            HeaderLookup request,
+            HeaderLookup response,
+            VisitorSignals visitor) {
         return decide(forward, adminApi, method, status, request, response, visitor, null);
     }
 
@@ -46,8 +52,15 @@ public final class CaptureRules {
      *
      * @param uncacheable the declared reason not to store the response, or null
      */
-    public CaptureDecision decide(Lookup.Forward forward, boolean adminApi, String method, int status,
-            HeaderLookup request, HeaderLookup response, VisitorSignals visitor, String uncacheable) {
+    public CaptureDecision decide(
+            Lookup.Forward forward,
+            boolean adminApi,
+            String method,
+            int status,
+            HeaderLookup request,
+            HeaderLookup response,
+            VisitorSignals visitor,
+            String uncacheable) {
         if (forward == null) {
             return new CaptureDecision.Unseen();
         }
@@ -69,14 +82,15 @@ public final class CaptureRules {
         if (uncacheable != null) {
             return new CaptureDecision.Bypass(uncacheable, forward.revalidation(), null);
         }
-        boolean credentials = request.contains("Authorization") || request.contains("Proxy-Authorization")
-                || visitor.principal();
+        boolean credentials =
+                request.contains("Authorization") || request.contains("Proxy-Authorization") || visitor.principal();
         StoreDecision decision = storability.assess(method, credentials, status, response);
         if (decision instanceof StoreDecision.Bypass bypass) {
             return new CaptureDecision.Bypass(bypass.detail(), forward.revalidation(), null);
         }
         StoreDecision.Store store = (StoreDecision.Store) decision;
-        boolean vouched = VisitorSignals.vouchedFor(DirectiveSource.select(response).directives());
+        boolean vouched =
+                VisitorSignals.vouchedFor(DirectiveSource.select(response).directives());
         String veto = visitor.veto(vouched);
         if (veto != null) {
             return new CaptureDecision.Bypass(veto, forward.revalidation(), null);
@@ -90,7 +104,13 @@ public final class CaptureRules {
             return new CaptureDecision.Bypass("unkeyed-query", false, rule);
         }
         Tags.Parsed tags = Tags.of(response);
-        return new CaptureDecision.Store(key, store.policy(), rule, rule.requestFieldsToReplay(request),
-                tags.accepted(), tags.rejected(), vouched);
+        return new CaptureDecision.Store(
+                key,
+                store.policy(),
+                rule,
+                rule.requestFieldsToReplay(request),
+                tags.accepted(),
+                tags.rejected(),
+                vouched);
     }
 }

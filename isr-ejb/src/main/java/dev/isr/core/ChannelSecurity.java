@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param keyAlias the alias of the key in the keystore ({@code isr.cluster.keystore.alias})
  * @param insecure no key: the channel is neither encrypted nor authenticated ({@code isr.cluster.insecure})
  */
-public record ChannelSecurity(String secret, String keystorePath, String keystorePassword, String keyAlias,
-        boolean insecure) {
+public record ChannelSecurity(
+        String secret, String keystorePath, String keystorePassword, String keyAlias, boolean insecure) {
 
     /** A passphrase shorter than this is refused: the key derived from it could be guessed offline. */
     public static final int MIN_SECRET_LENGTH = 32;
@@ -37,22 +37,23 @@ public record ChannelSecurity(String secret, String keystorePath, String keystor
         Objects.requireNonNull(keyAlias, ConfigKey.CLUSTER_KEYSTORE_ALIAS.key());
         if (!secret.isEmpty() && secret.length() < MIN_SECRET_LENGTH) {
             // the value is a secret: its length is said, never the value
-            throw new IllegalArgumentException(ConfigKey.CLUSTER_SECRET.key() + " must have at least " + MIN_SECRET_LENGTH
-                    + " characters, has " + secret.length());
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_SECRET.key() + " must have at least "
+                    + MIN_SECRET_LENGTH + " characters, has " + secret.length());
         }
         if (!secret.isEmpty() && !keystorePath.isEmpty()) {
-            throw new IllegalArgumentException(ConfigKey.CLUSTER_SECRET.key() + " and isr.cluster.keystore.path are both set: set one");
+            throw new IllegalArgumentException(
+                    ConfigKey.CLUSTER_SECRET.key() + " and isr.cluster.keystore.path are both set: set one");
         }
         if (!keystorePath.isEmpty() && keystorePassword.isEmpty()) {
-            throw new IllegalArgumentException(ConfigKey.CLUSTER_KEYSTORE_PATH.key() + " is set: isr.cluster.keystore.password"
-                    + " must be too");
+            throw new IllegalArgumentException(
+                    ConfigKey.CLUSTER_KEYSTORE_PATH.key() + " is set: isr.cluster.keystore.password" + " must be too");
         }
         if (!keystorePath.isEmpty() && keyAlias.isBlank()) {
             throw new IllegalArgumentException(ConfigKey.CLUSTER_KEYSTORE_ALIAS.key() + " must not be blank");
         }
         if (insecure && hasKey(secret, keystorePath)) {
-            throw new IllegalArgumentException(ConfigKey.CLUSTER_INSECURE.key() + "=true, but a key is set (isr.cluster.secret or"
-                    + " isr.cluster.keystore.path): remove one");
+            throw new IllegalArgumentException(ConfigKey.CLUSTER_INSECURE.key()
+                    + "=true, but a key is set (isr.cluster.secret or" + " isr.cluster.keystore.path): remove one");
         }
     }
 
@@ -83,13 +84,15 @@ public record ChannelSecurity(String secret, String keystorePath, String keystor
             return;
         }
         if (!insecure) {
-            throw new IllegalArgumentException(ConfigKey.CLUSTER_MODE.key() + "=" + mode.label() + " needs isr.cluster.secret (or"
-                    + " isr.cluster.keystore.path): the members encrypt and authenticate the cluster channel with it;"
-                    + " isr.cluster.insecure=true goes without, on a loopback address only");
+            throw new IllegalArgumentException(
+                    ConfigKey.CLUSTER_MODE.key() + "=" + mode.label() + " needs isr.cluster.secret (or"
+                            + " isr.cluster.keystore.path): the members encrypt and authenticate the cluster channel with it;"
+                            + " isr.cluster.insecure=true goes without, on a loopback address only");
         }
         if (!isLoopback(bindAddress)) {
-            throw new IllegalArgumentException(ConfigKey.CLUSTER_INSECURE.key() + "=true is accepted only on a loopback address;"
-                    + " isr.cluster.bind-address is '" + bindAddress + "': set isr.cluster.secret instead");
+            throw new IllegalArgumentException(
+                    ConfigKey.CLUSTER_INSECURE.key() + "=true is accepted only on a loopback address;"
+                            + " isr.cluster.bind-address is '" + bindAddress + "': set isr.cluster.secret instead");
         }
     }
 
@@ -97,15 +100,19 @@ public record ChannelSecurity(String secret, String keystorePath, String keystor
     static boolean isLoopback(String address) {
         String value = address.trim();
         return value.startsWith("127.") && value.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))
-                || value.equals("::1") || value.equals("[::1]") || value.equals("0:0:0:0:0:0:0:1");
+                || value.equals("::1")
+                || value.equals("[::1]")
+                || value.equals("0:0:0:0:0:0:0:1");
     }
 
     @Override
     public String toString() {
         // secrets: whether they are set, never what they are
-        String key = !secret.isEmpty() ? "secret=<set>"
-                : !keystorePath.isEmpty() ? "keystore=" + keystorePath + ", alias=" + keyAlias + ", password=<set>"
-                : insecure ? "insecure" : "none";
+        String key = !secret.isEmpty()
+                ? "secret=<set>"
+                : !keystorePath.isEmpty()
+                        ? "keystore=" + keystorePath + ", alias=" + keyAlias + ", password=<set>"
+                        : insecure ? "insecure" : "none";
         return "ChannelSecurity[" + key + "]";
     }
 }

@@ -81,7 +81,10 @@ public final class ClientNetworks {
             prefix = Integer.parseInt(length);
         }
         // the host bits of the network are ignored: 10.1.2.3/8 is 10.0.0.0/8
-        byte[] network = new BigInteger(1, bytes).shiftRight(bits - prefix).shiftLeft(bits - prefix).toByteArray();
+        byte[] network = new BigInteger(1, bytes)
+                .shiftRight(bits - prefix)
+                .shiftLeft(bits - prefix)
+                .toByteArray();
         byte[] aligned = new byte[bytes.length];
         int copy = Math.min(network.length, aligned.length);
         System.arraycopy(network, network.length - copy, aligned, aligned.length - copy, copy);
@@ -89,8 +92,8 @@ public final class ClientNetworks {
     }
 
     private static Optional<byte[]> literal(String address) {
-        String value = address.startsWith("[") && address.endsWith("]")
-                ? address.substring(1, address.length() - 1) : address;
+        String value =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         if (!IPV4.matcher(value).matches() && !IPV6.matcher(value).matches()) {
             return Optional.empty();
         }

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class ClockSkew {
 
-    private ClockSkew() {
-    }
+    private ClockSkew() {}
 
     /**
      * This node's clock minus the cluster's, in milliseconds: positive when this node runs ahead. 0 without peers.
@@ -30,7 +29,8 @@ public final class ClockSkew {
         offsets.add(0L);
         offsets.sort(null);
         int size = offsets.size();
-        long median = size % 2 == 1 ? offsets.get(size / 2)
+        long median = size % 2 == 1
+                ? offsets.get(size / 2)
                 : Math.floorDiv(offsets.get(size / 2 - 1) + offsets.get(size / 2), 2);
         return -median;
     }

@@ -25,8 +25,17 @@ import java.util.regex.Pattern;
  *     {@code java:jboss/infinispan/container/<name>}), whose transport carries the cluster instead of the module's own
  *     channel; empty for the module's own cache manager ({@code isr.cache.jndi})
  */
-public record ClusterSettings(Mode mode, int owners, String name, String bindAddress, int port,
-        List<String> initialHosts, int minMembers, String nodeName, ChannelSecurity security, Duration maxClockSkew,
+public record ClusterSettings(
+        Mode mode,
+        int owners,
+        String name,
+        String bindAddress,
+        int port,
+        List<String> initialHosts,
+        int minMembers,
+        String nodeName,
+        ChannelSecurity security,
+        Duration maxClockSkew,
         String serverContainer) {
 
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofSeconds(2);
@@ -44,8 +53,8 @@ public record ClusterSettings(Mode mode, int owners, String name, String bindAdd
             try {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(ConfigKey.CLUSTER_MODE.key() + " must be local, replicated or distributed: '"
-                        + value + "'", e);
+                throw new IllegalArgumentException(
+                        ConfigKey.CLUSTER_MODE.key() + " must be local, replicated or distributed: '" + value + "'", e);
             }
         }
 
@@ -72,7 +81,8 @@ public record ClusterSettings(Mode mode, int owners, String name, String bindAdd
         initialHosts = List.copyOf(initialHosts);
         for (String host : initialHosts) {
             if (!HOST_PORT.matcher(host.trim()).matches()) {
-                throw new IllegalArgumentException(ConfigKey.CLUSTER_INITIAL_HOSTS.key() + ": each must be host[port]: '" + host + "'");
+                throw new IllegalArgumentException(
+                        ConfigKey.CLUSTER_INITIAL_HOSTS.key() + ": each must be host[port]: '" + host + "'");
             }
         }
         if (minMembers < 1) {
@@ -88,13 +98,24 @@ public record ClusterSettings(Mode mode, int owners, String name, String bindAdd
         }
         Objects.requireNonNull(maxClockSkew, ConfigKey.CLUSTER_MAX_CLOCK_SKEW.key());
         if (maxClockSkew.isNegative() || maxClockSkew.isZero()) {
-            throw new IllegalArgumentException(ConfigKey.CLUSTER_MAX_CLOCK_SKEW.key() + " must be positive: " + maxClockSkew);
+            throw new IllegalArgumentException(
+                    ConfigKey.CLUSTER_MAX_CLOCK_SKEW.key() + " must be positive: " + maxClockSkew);
         }
     }
 
     public static ClusterSettings local() {
-        return new ClusterSettings(Mode.LOCAL, 2, "isr", "127.0.0.1", 7900, List.of("127.0.0.1[7900]"), 1, "",
-                ChannelSecurity.NONE, DEFAULT_MAX_CLOCK_SKEW, "");
+        return new ClusterSettings(
+                Mode.LOCAL,
+                2,
+                "isr",
+                "127.0.0.1",
+                7900,
+                List.of("127.0.0.1[7900]"),
+                1,
+                "",
+                ChannelSecurity.NONE,
+                DEFAULT_MAX_CLOCK_SKEW,
+                "");
     }
 
     /** Whether the caches live in a container the server manages ({@code isr.cache.jndi}) rather than the module's. */

@@ -11,6 +11,7 @@ import java.util.List;
  * {@link ClusterSettings}, {@link ChannelSecurity}, {@link ByteBudgets}), whose messages name the key through this enum.
  */
 public enum ConfigKey {
+    // spotless:off (a table: one key per entry, as the reference reads)
     STORE_PATH("isr.store.path", Section.GENERAL, ConfigKind.STRING,
             "path",
             "`${jboss.server.data.dir}/isr` on WildFly, `${com.sun.aas.instanceRoot}/data/isr` on Payara",
@@ -229,6 +230,7 @@ public enum ConfigKey {
             "`31d`",
             "entries not read for this long (on any node) are evicted by the sweep; also how long purge "
             + "records are kept");
+    // spotless:on
 
     /** The table of docs/configuration.md a key is listed in. */
     public enum Section {

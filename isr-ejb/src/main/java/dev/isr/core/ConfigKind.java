@@ -35,7 +35,8 @@ public enum ConfigKind {
         return switch (this) {
             case STRING, SECRET -> value;
             case INT -> parseInt(value);
-            case BOOLEAN -> Set.of("true", "1", "yes", "y", "on").contains(value.trim().toLowerCase(Locale.ROOT));
+            case BOOLEAN ->
+                Set.of("true", "1", "yes", "y", "on").contains(value.trim().toLowerCase(Locale.ROOT));
             case DOUBLE -> parseDouble(value);
             case DURATION -> Durations.parse(value);
             case BYTES -> ByteSizes.parse(value);

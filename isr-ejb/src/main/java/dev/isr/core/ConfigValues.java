@@ -60,29 +60,56 @@ public final class ConfigValues {
      * @throws IllegalArgumentException naming the key of a value that the records refuse
      */
     public IsrConfig toConfig() {
-        ChannelSecurity security = new ChannelSecurity(string(ConfigKey.CLUSTER_SECRET),
-                string(ConfigKey.CLUSTER_KEYSTORE_PATH), string(ConfigKey.CLUSTER_KEYSTORE_PASSWORD),
-                string(ConfigKey.CLUSTER_KEYSTORE_ALIAS), (Boolean) get(ConfigKey.CLUSTER_INSECURE));
-        ClusterSettings cluster = new ClusterSettings((ClusterSettings.Mode) get(ConfigKey.CLUSTER_MODE),
-                integer(ConfigKey.CLUSTER_OWNERS), string(ConfigKey.CLUSTER_NAME),
-                string(ConfigKey.CLUSTER_BIND_ADDRESS), integer(ConfigKey.CLUSTER_PORT),
-                list(ConfigKey.CLUSTER_INITIAL_HOSTS), integer(ConfigKey.CLUSTER_MIN_MEMBERS),
-                string(ConfigKey.CLUSTER_NODE_NAME), security, duration(ConfigKey.CLUSTER_MAX_CLOCK_SKEW),
+        ChannelSecurity security = new ChannelSecurity(
+                string(ConfigKey.CLUSTER_SECRET),
+                string(ConfigKey.CLUSTER_KEYSTORE_PATH),
+                string(ConfigKey.CLUSTER_KEYSTORE_PASSWORD),
+                string(ConfigKey.CLUSTER_KEYSTORE_ALIAS),
+                (Boolean) get(ConfigKey.CLUSTER_INSECURE));
+        ClusterSettings cluster = new ClusterSettings(
+                (ClusterSettings.Mode) get(ConfigKey.CLUSTER_MODE),
+                integer(ConfigKey.CLUSTER_OWNERS),
+                string(ConfigKey.CLUSTER_NAME),
+                string(ConfigKey.CLUSTER_BIND_ADDRESS),
+                integer(ConfigKey.CLUSTER_PORT),
+                list(ConfigKey.CLUSTER_INITIAL_HOSTS),
+                integer(ConfigKey.CLUSTER_MIN_MEMBERS),
+                string(ConfigKey.CLUSTER_NODE_NAME),
+                security,
+                duration(ConfigKey.CLUSTER_MAX_CLOCK_SKEW),
                 string(ConfigKey.CACHE_JNDI));
-        ByteBudgets budgets = new ByteBudgets(bytes(ConfigKey.MEMORY_MAX_BYTES), bytes(ConfigKey.STORE_MAX_BYTES),
-                bytes(ConfigKey.CAPTURE_MAX_BYTES), bytes(ConfigKey.STORE_MIN_FREE_BYTES));
+        ByteBudgets budgets = new ByteBudgets(
+                bytes(ConfigKey.MEMORY_MAX_BYTES),
+                bytes(ConfigKey.STORE_MAX_BYTES),
+                bytes(ConfigKey.CAPTURE_MAX_BYTES),
+                bytes(ConfigKey.STORE_MIN_FREE_BYTES));
         @SuppressWarnings("unchecked")
         Set<Integer> statuses = (Set<Integer>) get(ConfigKey.STORABLE_STATUSES);
-        return new IsrConfig(string(ConfigKey.CACHE_STATUS_NAME), integer(ConfigKey.MAX_BODY_BYTES), statuses,
-                list(ConfigKey.KEY_IGNORED_QUERY_PARAMS), string(ConfigKey.STORE_PATH),
-                (Boolean) get(ConfigKey.STRICT_S_MAXAGE), string(ConfigKey.ORIGIN),
-                string(ConfigKey.REVALIDATION_TOKEN), duration(ConfigKey.REVALIDATION_TIMEOUT),
-                duration(ConfigKey.REVALIDATION_RETRY_AFTER), duration(ConfigKey.COLLAPSE_TIMEOUT),
-                integer(ConfigKey.REVALIDATION_MAX_CONCURRENCY), string(ConfigKey.ADMIN_TOKEN),
-                string(ConfigKey.WEBHOOK_SECRET), cluster, budgets, duration(ConfigKey.SWEEP_INTERVAL),
-                duration(ConfigKey.EVICT_UNREAD_AFTER), list(ConfigKey.PUBLIC_ORIGINS), duration(ConfigKey.HIT_FOR_PASS),
-                duration(ConfigKey.WEBHOOK_TOLERANCE), duration(ConfigKey.HEALTH_DEGRADED_WINDOW),
-                (Double) get(ConfigKey.HEALTH_DEGRADED_SHARE), (ClientNetworks) get(ConfigKey.ADMIN_ALLOWED_NETWORKS));
+        return new IsrConfig(
+                string(ConfigKey.CACHE_STATUS_NAME),
+                integer(ConfigKey.MAX_BODY_BYTES),
+                statuses,
+                list(ConfigKey.KEY_IGNORED_QUERY_PARAMS),
+                string(ConfigKey.STORE_PATH),
+                (Boolean) get(ConfigKey.STRICT_S_MAXAGE),
+                string(ConfigKey.ORIGIN),
+                string(ConfigKey.REVALIDATION_TOKEN),
+                duration(ConfigKey.REVALIDATION_TIMEOUT),
+                duration(ConfigKey.REVALIDATION_RETRY_AFTER),
+                duration(ConfigKey.COLLAPSE_TIMEOUT),
+                integer(ConfigKey.REVALIDATION_MAX_CONCURRENCY),
+                string(ConfigKey.ADMIN_TOKEN),
+                string(ConfigKey.WEBHOOK_SECRET),
+                cluster,
+                budgets,
+                duration(ConfigKey.SWEEP_INTERVAL),
+                duration(ConfigKey.EVICT_UNREAD_AFTER),
+                list(ConfigKey.PUBLIC_ORIGINS),
+                duration(ConfigKey.HIT_FOR_PASS),
+                duration(ConfigKey.WEBHOOK_TOLERANCE),
+                duration(ConfigKey.HEALTH_DEGRADED_WINDOW),
+                (Double) get(ConfigKey.HEALTH_DEGRADED_SHARE),
+                (ClientNetworks) get(ConfigKey.ADMIN_ALLOWED_NETWORKS));
     }
 
     /** The value {@code config} holds for {@code key}. */

@@ -29,8 +29,16 @@ import java.util.Objects;
  * @param varyCookies request cookies of the cache key
  * @param uncacheable why the response must not be stored, a token reported as {@code Cache-Status} detail, or null
  */
-public record DeclaredPolicy(Duration maxAge, Duration staleWhileRevalidate, Duration staleIfError, boolean durable,
-        boolean strict, List<String> tags, List<String> varyQuery, List<String> varyHeaders, List<String> varyCookies,
+public record DeclaredPolicy(
+        Duration maxAge,
+        Duration staleWhileRevalidate,
+        Duration staleIfError,
+        boolean durable,
+        boolean strict,
+        List<String> tags,
+        List<String> varyQuery,
+        List<String> varyHeaders,
+        List<String> varyCookies,
         String uncacheable) {
 
     /** Nothing declared: {@link #fields} is empty and nothing is decided. */
@@ -57,8 +65,10 @@ public record DeclaredPolicy(Duration maxAge, Duration staleWhileRevalidate, Dur
 
     /** Whether {@code duration} can be a delta-seconds directive argument; null counts as absent, so valid. */
     public static boolean isDeltaSeconds(Duration duration) {
-        return duration == null || (!duration.isNegative() && duration.getNano() == 0
-                && duration.getSeconds() <= CacheControl.MAX_DELTA_SECONDS);
+        return duration == null
+                || (!duration.isNegative()
+                        && duration.getNano() == 0
+                        && duration.getSeconds() <= CacheControl.MAX_DELTA_SECONDS);
     }
 
     private static void requireDeltaSeconds(String name, Duration duration) {
@@ -73,38 +83,92 @@ public record DeclaredPolicy(Duration maxAge, Duration staleWhileRevalidate, Dur
     }
 
     public DeclaredPolicy withMaxAge(Duration value) {
-        return new DeclaredPolicy(Objects.requireNonNull(value, "maxAge"), staleWhileRevalidate, staleIfError,
-                durable, strict, tags, varyQuery, varyHeaders, varyCookies, uncacheable);
+        return new DeclaredPolicy(
+                Objects.requireNonNull(value, "maxAge"),
+                staleWhileRevalidate,
+                staleIfError,
+                durable,
+                strict,
+                tags,
+                varyQuery,
+                varyHeaders,
+                varyCookies,
+                uncacheable);
     }
 
     public DeclaredPolicy withStaleWhileRevalidate(Duration value) {
-        return new DeclaredPolicy(maxAge, Objects.requireNonNull(value, "staleWhileRevalidate"), staleIfError,
-                durable, strict, tags, varyQuery, varyHeaders, varyCookies, uncacheable);
+        return new DeclaredPolicy(
+                maxAge,
+                Objects.requireNonNull(value, "staleWhileRevalidate"),
+                staleIfError,
+                durable,
+                strict,
+                tags,
+                varyQuery,
+                varyHeaders,
+                varyCookies,
+                uncacheable);
     }
 
     public DeclaredPolicy withStaleIfError(Duration value) {
-        return new DeclaredPolicy(maxAge, staleWhileRevalidate, Objects.requireNonNull(value, "staleIfError"),
-                durable, strict, tags, varyQuery, varyHeaders, varyCookies, uncacheable);
+        return new DeclaredPolicy(
+                maxAge,
+                staleWhileRevalidate,
+                Objects.requireNonNull(value, "staleIfError"),
+                durable,
+                strict,
+                tags,
+                varyQuery,
+                varyHeaders,
+                varyCookies,
+                uncacheable);
     }
 
     public DeclaredPolicy withDurable(boolean value) {
-        return new DeclaredPolicy(maxAge, staleWhileRevalidate, staleIfError, value, strict, tags, varyQuery,
-                varyHeaders, varyCookies, uncacheable);
+        return new DeclaredPolicy(
+                maxAge,
+                staleWhileRevalidate,
+                staleIfError,
+                value,
+                strict,
+                tags,
+                varyQuery,
+                varyHeaders,
+                varyCookies,
+                uncacheable);
     }
 
     /** The tags so far, then {@code added}. */
     public DeclaredPolicy withTags(List<String> added) {
         List<String> all = new ArrayList<>(tags);
         all.addAll(added);
-        return new DeclaredPolicy(maxAge, staleWhileRevalidate, staleIfError, durable, strict, all, varyQuery,
-                varyHeaders, varyCookies, uncacheable);
+        return new DeclaredPolicy(
+                maxAge,
+                staleWhileRevalidate,
+                staleIfError,
+                durable,
+                strict,
+                all,
+                varyQuery,
+                varyHeaders,
+                varyCookies,
+                uncacheable);
     }
 
     /** Marked uncacheable; the first reason given is kept. */
     public DeclaredPolicy withUncacheable(String reason) {
         String kept = uncacheable != null ? uncacheable : reason;
-        return new DeclaredPolicy(maxAge, staleWhileRevalidate, staleIfError, durable, strict, tags, varyQuery,
-                varyHeaders, varyCookies, Objects.requireNonNull(kept, "reason"));
+        return new DeclaredPolicy(
+                maxAge,
+                staleWhileRevalidate,
+                staleIfError,
+                durable,
+                strict,
+                tags,
+                varyQuery,
+                varyHeaders,
+                varyCookies,
+                Objects.requireNonNull(kept, "reason"));
     }
 
     /**
@@ -114,8 +178,16 @@ public record DeclaredPolicy(Duration maxAge, Duration staleWhileRevalidate, Dur
     public DeclaredPolicy followedBy(DeclaredPolicy next) {
         List<String> all = new ArrayList<>(tags);
         all.addAll(next.tags);
-        return new DeclaredPolicy(next.maxAge, next.staleWhileRevalidate, next.staleIfError, next.durable,
-                next.strict, all, next.varyQuery, next.varyHeaders, next.varyCookies,
+        return new DeclaredPolicy(
+                next.maxAge,
+                next.staleWhileRevalidate,
+                next.staleIfError,
+                next.durable,
+                next.strict,
+                all,
+                next.varyQuery,
+                next.varyHeaders,
+                next.varyCookies,
                 uncacheable != null ? uncacheable : next.uncacheable);
     }
 
@@ -137,7 +209,9 @@ public record DeclaredPolicy(Duration maxAge, Duration staleWhileRevalidate, Dur
         if (maxAge != null && !hasExplicitDirectives(explicit)) {
             fields.add(new Header(DirectiveSource.ISR_CACHE_CONTROL, directives()));
         }
-        if (!tags.isEmpty() && !explicit.contains("Isr-Cache-Tag") && !explicit.contains("Cache-Tag")
+        if (!tags.isEmpty()
+                && !explicit.contains("Isr-Cache-Tag")
+                && !explicit.contains("Cache-Tag")
                 && !explicit.contains("Surrogate-Key")) {
             fields.add(new Header("Isr-Cache-Tag", String.join(", ", tags)));
         }
@@ -158,8 +232,11 @@ public record DeclaredPolicy(Duration maxAge, Duration staleWhileRevalidate, Dur
             return false;
         }
         CacheControl parsed = CacheControl.parse(cacheControl);
-        return parsed.sMaxAge() != CacheControl.ABSENT || parsed.maxAge() != CacheControl.ABSENT || parsed.noStore()
-                || parsed.isPrivate() || parsed.noCache();
+        return parsed.sMaxAge() != CacheControl.ABSENT
+                || parsed.maxAge() != CacheControl.ABSENT
+                || parsed.noStore()
+                || parsed.isPrivate()
+                || parsed.noCache();
     }
 
     private String directives() {

@@ -23,15 +23,12 @@ public final class DegradationWatch {
     private static final long MIN_SAMPLE_SPACING_MILLIS = 1_000;
 
     /** The node's cumulative counters at one moment. */
-    public record Totals(long answers, long staleIfError, long revalidations, long failedRevalidations) {
-    }
+    public record Totals(long answers, long staleIfError, long revalidations, long failedRevalidations) {}
 
     /** The shares over the window, and whether one passes the threshold. */
-    public record Verdict(boolean degraded, double staleIfErrorShare, double failedRevalidationShare) {
-    }
+    public record Verdict(boolean degraded, double staleIfErrorShare, double failedRevalidationShare) {}
 
-    private record Sample(long atMillis, Totals totals) {
-    }
+    private record Sample(long atMillis, Totals totals) {}
 
     private final long windowMillis;
     private final double threshold;
@@ -60,9 +57,10 @@ public final class DegradationWatch {
             samples.removeFirst();
         }
         Totals baseline = samples.peekFirst().totals();
-        double staleShare = share(totals.staleIfError() - baseline.staleIfError(),
-                totals.answers() - baseline.answers());
-        double failedShare = share(totals.failedRevalidations() - baseline.failedRevalidations(),
+        double staleShare =
+                share(totals.staleIfError() - baseline.staleIfError(), totals.answers() - baseline.answers());
+        double failedShare = share(
+                totals.failedRevalidations() - baseline.failedRevalidations(),
                 totals.revalidations() - baseline.revalidations());
         return new Verdict(staleShare > threshold || failedShare > threshold, staleShare, failedShare);
     }

@@ -6,8 +6,7 @@ final class DeltaSeconds {
     /** Returned for anything that is not {@code 1*DIGIT}: a sign, a fraction, a blank, or no argument. */
     static final long INVALID = Long.MIN_VALUE;
 
-    private DeltaSeconds() {
-    }
+    private DeltaSeconds() {}
 
     static long parse(String argument) {
         if (argument == null || argument.isEmpty()) {

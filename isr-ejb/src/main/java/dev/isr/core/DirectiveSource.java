@@ -20,12 +20,10 @@ public final class DirectiveSource {
 
     private static final List<String> TARGETED = List.of(ISR_CACHE_CONTROL, CDN_CACHE_CONTROL);
 
-    private DirectiveSource() {
-    }
+    private DirectiveSource() {}
 
     /** The directives this cache obeys, and the field they came from. */
-    public record Selected(String fieldName, CacheControl directives) {
-    }
+    public record Selected(String fieldName, CacheControl directives) {}
 
     public static Selected select(HeaderLookup headers) {
         for (String field : TARGETED) {

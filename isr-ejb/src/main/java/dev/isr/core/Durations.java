@@ -14,8 +14,7 @@ public final class Durations {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** @throws IllegalArgumentException naming the value, when it is none of the accepted forms or negative */
     public static Duration parse(String value) {

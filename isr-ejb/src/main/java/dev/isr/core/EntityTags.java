@@ -8,8 +8,7 @@ import java.util.Base64;
 /** Strong entity tags for responses the application did not tag itself: a hash of the status and body. */
 public final class EntityTags {
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     /** {@code "<base64url of the first 16 bytes of SHA-256(status, body)>"}: equal bodies, equal tags. */
     public static String strong(int status, byte[] body) {
@@ -17,7 +16,8 @@ public final class EntityTags {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(ByteBuffer.allocate(4).putInt(status).array());
             byte[] hash = digest.digest(body);
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16))
+            return '"'
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16))
                     + '"';
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);

@@ -46,7 +46,13 @@ public final class EntryIndex implements EntryListing {
         private final AtomicLong lastReadMillis;
         private volatile int sources;
 
-        Indexed(String key, String path, List<String> tags, int bytes, long storedAtMillis, long expiresAtMillis,
+        Indexed(
+                String key,
+                String path,
+                List<String> tags,
+                int bytes,
+                long storedAtMillis,
+                long expiresAtMillis,
                 long nowMillis) {
             this.key = key;
             this.path = path;
@@ -116,13 +122,26 @@ public final class EntryIndex implements EntryListing {
      * whose size is its {@linkplain CachedResponse#estimatedBytes() estimate} (body and fields).
      */
     public void add(CachedResponse entry, long nowMillis, Holder holder) {
-        add(entry.key().value(), entry.key().path(), entry.tags(), (int) Math.min(Integer.MAX_VALUE,
-                entry.estimatedBytes()),
-                entry.storedAt().toEpochMilli(), entry.expiresAt().toEpochMilli(), nowMillis, holder.bit());
+        add(
+                entry.key().value(),
+                entry.key().path(),
+                entry.tags(),
+                (int) Math.min(Integer.MAX_VALUE, entry.estimatedBytes()),
+                entry.storedAt().toEpochMilli(),
+                entry.expiresAt().toEpochMilli(),
+                nowMillis,
+                holder.bit());
     }
 
-    private void add(String key, String path, List<String> tags, int size, long storedAtMillis, long expiresAtMillis,
-            long nowMillis, int source) {
+    private void add(
+            String key,
+            String path,
+            List<String> tags,
+            int size,
+            long storedAtMillis,
+            long expiresAtMillis,
+            long nowMillis,
+            int source) {
         byKey.compute(key, (k, previous) -> {
             Indexed indexed = new Indexed(k, path, tags, size, storedAtMillis, expiresAtMillis, nowMillis);
             indexed.sources = source;
@@ -177,7 +196,9 @@ public final class EntryIndex implements EntryListing {
 
     private void addBySource(int sources, long delta) {
         for (int rest = sources; rest != 0; rest &= rest - 1) {
-            bytesBySource.computeIfAbsent(Integer.lowestOneBit(rest), bit -> new LongAdder()).add(delta);
+            bytesBySource
+                    .computeIfAbsent(Integer.lowestOneBit(rest), bit -> new LongAdder())
+                    .add(delta);
         }
     }
 

@@ -30,8 +30,14 @@ public final class FrontDoor {
      * @param origins the origins served from the cache
      * @param passes the keys recently found not storable (hit-for-pass)
      */
-    public FrontDoor(ResponseCache cache, CacheKeyFactory keys, CacheStatus cacheStatus, Revalidator revalidator,
-            Predicate<String> revalidationToken, CacheStatistics statistics, PublicOrigins origins,
+    public FrontDoor(
+            ResponseCache cache,
+            CacheKeyFactory keys,
+            CacheStatus cacheStatus,
+            Revalidator revalidator,
+            Predicate<String> revalidationToken,
+            CacheStatistics statistics,
+            PublicOrigins origins,
             PassMemory passes) {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -53,8 +59,8 @@ public final class FrontDoor {
         String origin = request.origin() == null ? "" : request.origin().value();
         if (!request.isHead() && !"GET".equals(request.method())) {
             statistics.bypass("method");
-            return Lookup.Forward.method(new RequestTarget(origin, path == null ? request.rawPath() : path,
-                    request.rawQuery()));
+            return Lookup.Forward.method(
+                    new RequestTarget(origin, path == null ? request.rawPath() : path, request.rawQuery()));
         }
         RequestTarget asReceived = new RequestTarget(origin, path == null ? "/" : path, request.rawQuery());
         if (path == null) {
@@ -71,8 +77,9 @@ public final class FrontDoor {
             RequestTarget target = new RequestTarget(revalidationOrigin.value(), path, request.rawQuery());
             CacheKey key = cache.varyRule(path).keyFor(keys, target, request.headers());
             log("{0}: authenticated revalidation, rendering", key);
-            Lookup.Forward render = Lookup.Forward.render(key, target, CacheStatus.Forward.REQUEST, null,
-                    cache.purgeEpoch()).withRevalidation();
+            Lookup.Forward render = Lookup.Forward.render(
+                            key, target, CacheStatus.Forward.REQUEST, null, cache.purgeEpoch())
+                    .withRevalidation();
             Optional<CachedResponse> current = cache.get(key);
             return current.isPresent() ? validating(render, current.get(), request) : render;
         }
@@ -103,8 +110,8 @@ public final class FrontDoor {
         if (freshness == Freshness.STALE_IF_ERROR) {
             log("{0}: stale, rendering; the stale entry answers if that fails", key);
             statistics.miss();
-            return validating(rendering(key, asReceived, CacheStatus.Forward.STALE, entry, request, now), entry,
-                    request);
+            return validating(
+                    rendering(key, asReceived, CacheStatus.Forward.STALE, entry, request, now), entry, request);
         }
         log("{0}: stale and unusable, rendering", key);
         statistics.miss();
@@ -117,7 +124,8 @@ public final class FrontDoor {
      * preconditions of its own (its answer is then its own), or when the entry has no validators.
      */
     private static Lookup.Forward validating(Lookup.Forward render, CachedResponse entry, IncomingRequest request) {
-        if (!render.mayStore() || Validators.isConditional(request.headers())
+        if (!render.mayStore()
+                || Validators.isConditional(request.headers())
                 || Validators.askingWhetherChanged(entry).isEmpty()) {
             return render;
         }
@@ -175,11 +183,13 @@ public final class FrontDoor {
         RequestTarget target = new RequestTarget(request.origin().value(), path, request.rawQuery());
         CacheKey key = cache.varyRule(path).keyFor(keys, target, request.headers());
         Optional<CachedResponse> stored = withoutBlocking ? cache.getWithoutBlocking(key) : cache.get(key);
-        if (stored.isEmpty() || request.hasCredentials() && !stored.get().policy().sharedWithAuthorization()) {
+        if (stored.isEmpty()
+                || request.hasCredentials() && !stored.get().policy().sharedWithAuthorization()) {
             return EarlyAnswer.PASS_ON;
         }
         Freshness freshness = Freshness.assess(stored.get(), now);
-        if (withoutBlocking && freshness != Freshness.FRESH
+        if (withoutBlocking
+                && freshness != Freshness.FRESH
                 && !(freshness == Freshness.STALE_REVALIDATE && revalidator.underway(stored.get(), now))) {
             return freshness == Freshness.STALE_REVALIDATE ? EarlyAnswer.ASK_FROM_WORKER : EarlyAnswer.PASS_ON;
         }
@@ -196,7 +206,11 @@ public final class FrontDoor {
      * A fresh hit, or a stale one within {@code stale-while-revalidate} (its revalidation started unless
      * {@code startsRevalidation} is false); else null.
      */
-    private Lookup.Serve hit(CachedResponse entry, Freshness freshness, IncomingRequest request, Instant now,
+    private Lookup.Serve hit(
+            CachedResponse entry,
+            Freshness freshness,
+            IncomingRequest request,
+            Instant now,
             boolean startsRevalidation) {
         if (freshness == Freshness.FRESH) {
             log("{0}: fresh hit", entry.key());
@@ -221,15 +235,20 @@ public final class FrontDoor {
             return null;
         }
         if (!revalidationToken.test(token)) {
-            LOG.log(System.Logger.Level.WARNING, "ISR0201: {0}: Isr-Revalidate with a wrong token ignored",
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "ISR0201: {0}: Isr-Revalidate with a wrong token ignored",
                     request.rawPath());
             return null;
         }
         String claimed = request.headers().combined(IncomingRequest.REVALIDATE_ORIGIN_FIELD);
         Origin origin = claimed == null ? request.origin() : Origin.parseOrNull(claimed);
         if (origin == null || !origins.allows(origin)) {
-            LOG.log(System.Logger.Level.WARNING, "ISR0205: {0}: revalidation for an origin that is not served"
-                    + " ({1}) ignored", request.rawPath(), claimed);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "ISR0205: {0}: revalidation for an origin that is not served" + " ({1}) ignored",
+                    request.rawPath(),
+                    claimed);
             return null;
         }
         return origin;
@@ -240,8 +259,13 @@ public final class FrontDoor {
      * share what an anonymous render stores, nor the other way round), the key was recently found not storable
      * (hit-for-pass), or it is a HEAD request (answered from the GET entry, never stored).
      */
-    private Lookup.Forward rendering(CacheKey key, RequestTarget target, CacheStatus.Forward reason,
-            CachedResponse staleIfError, IncomingRequest request, Instant now) {
+    private Lookup.Forward rendering(
+            CacheKey key,
+            RequestTarget target,
+            CacheStatus.Forward reason,
+            CachedResponse staleIfError,
+            IncomingRequest request,
+            Instant now) {
         Lookup.Forward render = Lookup.Forward.render(key, target, reason, staleIfError, cache.purgeEpoch());
         if (request.isHead()) {
             return render.withoutStoring(null);
@@ -267,8 +291,12 @@ public final class FrontDoor {
 
     /** The answer of {@link #serveStaleIfError} without counting it: for an answer counted where it was decided. */
     public Lookup.Serve staleIfErrorAnswer(CachedResponse entry, Instant now, boolean withBody) {
-        return new Lookup.Serve(entry, entry.ageSeconds(now), cacheStatus.hit(entry.ttlSeconds(now), "stale-if-error"),
-                withBody, false);
+        return new Lookup.Serve(
+                entry,
+                entry.ageSeconds(now),
+                cacheStatus.hit(entry.ttlSeconds(now), "stale-if-error"),
+                withBody,
+                false);
     }
 
     /**
@@ -276,8 +304,8 @@ public final class FrontDoor {
      * collapsible forwards wait, so the request carries no credentials; the entry is read through the purge records
      * like any other, so a render that a purge overtook is not shared.
      */
-    public Optional<Lookup.Serve> collapsedOnto(Lookup.Forward forward, HeaderLookup request, Instant now,
-            boolean withBody) {
+    public Optional<Lookup.Serve> collapsedOnto(
+            Lookup.Forward forward, HeaderLookup request, Instant now, boolean withBody) {
         CacheKey key = cache.varyRule(forward.path()).keyFor(keys, forward.target(), request);
         Optional<CachedResponse> stored = cache.get(key);
         if (stored.isEmpty() || Freshness.assess(stored.get(), now) != Freshness.FRESH) {
@@ -287,15 +315,24 @@ public final class FrontDoor {
         statistics.collapsed();
         CachedResponse entry = stored.get();
         cache.recordRead(entry.key(), now);
-        return Optional.of(new Lookup.Serve(entry, entry.ageSeconds(now), cacheStatus.collapsed(forward.reason()),
-                withBody, Preconditions.notModified(entry, request)));
+        return Optional.of(new Lookup.Serve(
+                entry,
+                entry.ageSeconds(now),
+                cacheStatus.collapsed(forward.reason()),
+                withBody,
+                Preconditions.notModified(entry, request)));
     }
 
     private Lookup.Serve serve(CachedResponse entry, Instant now, HeaderLookup request, boolean head, String detail) {
         cache.recordRead(entry.key(), now);
         boolean notModified = Preconditions.notModified(entry, request);
-        return new Lookup.Serve(entry, entry.ageSeconds(now), cacheStatus.hit(entry.ttlSeconds(now), detail), !head,
-                notModified, notModified || head ? null : Preconditions.range(entry, request));
+        return new Lookup.Serve(
+                entry,
+                entry.ageSeconds(now),
+                cacheStatus.hit(entry.ttlSeconds(now), detail),
+                !head,
+                notModified,
+                notModified || head ? null : Preconditions.range(entry, request));
     }
 
     private static void log(String message, Object... args) {

@@ -23,17 +23,17 @@ public final class HttpDate {
     private static final String LONG_DAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     private static final String MONTH = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
     private static final String TIME = "(\\d{2}):(\\d{2}):(\\d{2})";
-    private static final Pattern IMF_FIXDATE = Pattern.compile(DAY + ", (\\d{2}) " + MONTH + " (\\d{4}) " + TIME
-            + " GMT");
-    private static final Pattern RFC_850 = Pattern.compile(LONG_DAY + ", (\\d{2})-" + MONTH + "-(\\d{2}) " + TIME
-            + " GMT");
+    private static final Pattern IMF_FIXDATE =
+            Pattern.compile(DAY + ", (\\d{2}) " + MONTH + " (\\d{4}) " + TIME + " GMT");
+    private static final Pattern RFC_850 =
+            Pattern.compile(LONG_DAY + ", (\\d{2})-" + MONTH + "-(\\d{2}) " + TIME + " GMT");
     private static final Pattern ASCTIME = Pattern.compile(DAY + " " + MONTH + " ([ \\d]\\d) " + TIME + " (\\d{4})");
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
-    private static final DateTimeFormatter WRITER = DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WRITER = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
-    private HttpDate() {
-    }
+    private HttpDate() {}
 
     /** {@code value} as an instant, or null if it is none of the three forms (or names no real day and time). */
     public static Instant parse(String value, Instant now) {
@@ -68,9 +68,14 @@ public final class HttpDate {
 
     private static Instant instant(int year, String month, String day, Matcher m, int timeGroup) {
         try {
-            return LocalDateTime.of(year, MONTHS.indexOf(month) / 3 + 1, Integer.parseInt(day),
-                    Integer.parseInt(m.group(timeGroup)), Integer.parseInt(m.group(timeGroup + 1)),
-                    Integer.parseInt(m.group(timeGroup + 2))).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.of(
+                            year,
+                            MONTHS.indexOf(month) / 3 + 1,
+                            Integer.parseInt(day),
+                            Integer.parseInt(m.group(timeGroup)),
+                            Integer.parseInt(m.group(timeGroup + 1)),
+                            Integer.parseInt(m.group(timeGroup + 2)))
+                    .toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             return null; // 31 Feb, 25:00 and the like
         }

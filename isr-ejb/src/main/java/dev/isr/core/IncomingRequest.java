@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param principal the container authenticated a caller for this request before the front door ran; a front door
  *     that runs before authentication passes true when the request may have one (it carries a session)
  */
-public record IncomingRequest(String method, Origin origin, String rawPath, String rawQuery, HeaderLookup headers,
-        boolean principal) {
+public record IncomingRequest(
+        String method, Origin origin, String rawPath, String rawQuery, HeaderLookup headers, boolean principal) {
 
     /** The request field that marks an authenticated revalidation (contract section 5). */
     public static final String REVALIDATE_FIELD = "Isr-Revalidate";

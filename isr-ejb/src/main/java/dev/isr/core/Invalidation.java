@@ -17,8 +17,7 @@ public final class Invalidation {
     /** The safe methods of RFC 9110 section 9.2.1; every other method, extension methods included, is unsafe. */
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    private Invalidation() {
-    }
+    private Invalidation() {}
 
     public static boolean isSafe(String method) {
         return SAFE.contains(method.toUpperCase(Locale.ROOT));
@@ -55,8 +54,8 @@ public final class Invalidation {
             if (origin == null || !origin.value().equals(target.origin())) {
                 return null;
             }
-            return CanonicalPath.of(resolved.getRawPath() == null || resolved.getRawPath().isEmpty() ? "/"
-                    : resolved.getRawPath());
+            return CanonicalPath.of(
+                    resolved.getRawPath() == null || resolved.getRawPath().isEmpty() ? "/" : resolved.getRawPath());
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
             return null; // not a URI reference: nothing to invalidate
         }

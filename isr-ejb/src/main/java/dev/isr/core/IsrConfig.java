@@ -83,8 +83,10 @@ public record IsrConfig(
      * part that is never stored as a whole, and {@code 304}, which refreshes a stored response and is not one.
      */
     public static final Set<Integer> DEFAULT_STORABLE_STATUSES = IntStream.rangeClosed(200, 599)
-            .filter(status -> status != 206 && status != 304).boxed()
+            .filter(status -> status != 206 && status != 304)
+            .boxed()
             .collect(Collectors.toUnmodifiableSet());
+
     public static final List<String> DEFAULT_IGNORED_QUERY_PARAMS =
             List.of("utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "msclkid");
     public static final Duration DEFAULT_REVALIDATION_TIMEOUT = Duration.ofSeconds(10);
@@ -124,7 +126,8 @@ public record IsrConfig(
         Objects.requireNonNull(storePath, ConfigKey.STORE_PATH.key());
         Objects.requireNonNull(origin, ConfigKey.ORIGIN.key());
         if (!origin.isEmpty() && !origin.matches("https?://[^/?#]+")) {
-            throw new IllegalArgumentException(ConfigKey.ORIGIN.key() + " must be scheme://host[:port] with no path: '" + origin + "'");
+            throw new IllegalArgumentException(
+                    ConfigKey.ORIGIN.key() + " must be scheme://host[:port] with no path: '" + origin + "'");
         }
         Objects.requireNonNull(revalidationToken, ConfigKey.REVALIDATION_TOKEN.key());
         requireSecret(ConfigKey.REVALIDATION_TOKEN.key(), revalidationToken);
@@ -132,8 +135,8 @@ public record IsrConfig(
         requireNotNegative(ConfigKey.REVALIDATION_RETRY_AFTER.key(), retryAfter);
         requirePositive(ConfigKey.COLLAPSE_TIMEOUT.key(), collapseTimeout);
         if (revalidationMaxConcurrency < 1 || revalidationMaxConcurrency > 256) {
-            throw new IllegalArgumentException(ConfigKey.REVALIDATION_MAX_CONCURRENCY.key() + " must be 1..256: "
-                    + revalidationMaxConcurrency);
+            throw new IllegalArgumentException(
+                    ConfigKey.REVALIDATION_MAX_CONCURRENCY.key() + " must be 1..256: " + revalidationMaxConcurrency);
         }
         requireSecret(ConfigKey.ADMIN_TOKEN.key(), adminToken);
         requireSecret(ConfigKey.WEBHOOK_SECRET.key(), webhookSecret);
@@ -142,7 +145,11 @@ public record IsrConfig(
         requirePositive(ConfigKey.SWEEP_INTERVAL.key(), sweepInterval);
         requirePositive(ConfigKey.EVICT_UNREAD_AFTER.key(), evictUnreadAfter);
         try {
-            publicOrigins = publicOrigins.stream().map(Origin::parse).map(Origin::value).distinct().toList();
+            publicOrigins = publicOrigins.stream()
+                    .map(Origin::parse)
+                    .map(Origin::value)
+                    .distinct()
+                    .toList();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(ConfigKey.PUBLIC_ORIGINS.key() + ": " + e.getMessage(), e);
         }
@@ -150,7 +157,8 @@ public record IsrConfig(
         requirePositive(ConfigKey.WEBHOOK_TOLERANCE.key(), webhookTolerance);
         requirePositive(ConfigKey.HEALTH_DEGRADED_WINDOW.key(), degradedWindow);
         if (!(degradedShare > 0 && degradedShare <= 1)) {
-            throw new IllegalArgumentException(ConfigKey.HEALTH_DEGRADED_SHARE.key() + " must be in (0, 1]: " + degradedShare);
+            throw new IllegalArgumentException(
+                    ConfigKey.HEALTH_DEGRADED_SHARE.key() + " must be in (0, 1]: " + degradedShare);
         }
         Objects.requireNonNull(adminNetworks, ConfigKey.ADMIN_ALLOWED_NETWORKS.key());
     }
@@ -159,8 +167,8 @@ public record IsrConfig(
         Objects.requireNonNull(value, key);
         if (!value.isEmpty() && value.length() < MIN_SECRET_LENGTH) {
             // the value is a secret: its length is said, never the value
-            throw new IllegalArgumentException(key + " must have at least " + MIN_SECRET_LENGTH + " characters, has "
-                    + value.length());
+            throw new IllegalArgumentException(
+                    key + " must have at least " + MIN_SECRET_LENGTH + " characters, has " + value.length());
         }
     }
 
@@ -180,11 +188,30 @@ public record IsrConfig(
 
     /** The defaults of the contract. */
     public static IsrConfig defaults() {
-        return new IsrConfig(DEFAULT_CACHE_NAME, DEFAULT_MAX_BODY_BYTES, DEFAULT_STORABLE_STATUSES,
-                DEFAULT_IGNORED_QUERY_PARAMS, "", false, "", "", DEFAULT_REVALIDATION_TIMEOUT, DEFAULT_RETRY_AFTER,
-                DEFAULT_COLLAPSE_TIMEOUT, DEFAULT_REVALIDATION_MAX_CONCURRENCY, "", "", ClusterSettings.local(),
-                ByteBudgets.DEFAULTS, DEFAULT_SWEEP_INTERVAL, DEFAULT_EVICT_UNREAD_AFTER, List.of(),
-                DEFAULT_HIT_FOR_PASS, DEFAULT_WEBHOOK_TOLERANCE, DEFAULT_DEGRADED_WINDOW, DEFAULT_DEGRADED_SHARE,
+        return new IsrConfig(
+                DEFAULT_CACHE_NAME,
+                DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_STORABLE_STATUSES,
+                DEFAULT_IGNORED_QUERY_PARAMS,
+                "",
+                false,
+                "",
+                "",
+                DEFAULT_REVALIDATION_TIMEOUT,
+                DEFAULT_RETRY_AFTER,
+                DEFAULT_COLLAPSE_TIMEOUT,
+                DEFAULT_REVALIDATION_MAX_CONCURRENCY,
+                "",
+                "",
+                ClusterSettings.local(),
+                ByteBudgets.DEFAULTS,
+                DEFAULT_SWEEP_INTERVAL,
+                DEFAULT_EVICT_UNREAD_AFTER,
+                List.of(),
+                DEFAULT_HIT_FOR_PASS,
+                DEFAULT_WEBHOOK_TOLERANCE,
+                DEFAULT_DEGRADED_WINDOW,
+                DEFAULT_DEGRADED_SHARE,
                 ClientNetworks.ANY);
     }
 
@@ -193,17 +220,22 @@ public record IsrConfig(
     }
 
     public IsrConfig withBudgets(ByteBudgets budgets) {
-        return ConfigValues.of(this).with(ConfigKey.MEMORY_MAX_BYTES, budgets.memory())
-                .with(ConfigKey.STORE_MAX_BYTES, budgets.store()).with(ConfigKey.CAPTURE_MAX_BYTES, budgets.capture())
-                .with(ConfigKey.STORE_MIN_FREE_BYTES, budgets.storeMinFree()).toConfig();
+        return ConfigValues.of(this)
+                .with(ConfigKey.MEMORY_MAX_BYTES, budgets.memory())
+                .with(ConfigKey.STORE_MAX_BYTES, budgets.store())
+                .with(ConfigKey.CAPTURE_MAX_BYTES, budgets.capture())
+                .with(ConfigKey.STORE_MIN_FREE_BYTES, budgets.storeMinFree())
+                .toConfig();
     }
 
     /** Every key and its value ({@link ConfigKey}), secrets as {@code <set>} or {@code <none>}: never their value. */
     @Override
     public String toString() {
         StringJoiner shown = new StringJoiner(", ", "IsrConfig[", "]");
-        ConfigValues.of(this).asMap().forEach((key, value) -> shown.add(key.key() + "=" + (key.secret()
-                ? ("".equals(value) ? "<none>" : "<set>") : value)));
+        ConfigValues.of(this)
+                .asMap()
+                .forEach((key, value) ->
+                        shown.add(key.key() + "=" + (key.secret() ? ("".equals(value) ? "<none>" : "<set>") : value)));
         return shown.toString();
     }
 }

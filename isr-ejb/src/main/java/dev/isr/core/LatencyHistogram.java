@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LatencyHistogram {
 
     /** The upper bounds of the buckets, in seconds; a last bucket, {@code +Inf}, holds the rest. */
-    private static final double[] BOUNDS_SECONDS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
-        1, 2.5, 5, 10};
+    private static final double[] BOUNDS_SECONDS = {
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
+    };
+
     private static final long[] BOUNDS_NANOS = new long[BOUNDS_SECONDS.length];
 
     static {

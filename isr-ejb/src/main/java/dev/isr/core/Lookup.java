@@ -17,8 +17,14 @@ public sealed interface Lookup {
      * @param notModified the request's validators match: answer {@code 304} (RFC 9110 section 15.4.5)
      * @param range the part of the body the request asked for ({@code 206} or {@code 416}), or null for all of it
      */
-    record Serve(CachedResponse entry, long ageSeconds, String cacheStatus, boolean withBody, boolean notModified,
-            ByteRange range) implements Lookup {
+    record Serve(
+            CachedResponse entry,
+            long ageSeconds,
+            String cacheStatus,
+            boolean withBody,
+            boolean notModified,
+            ByteRange range)
+            implements Lookup {
 
         /** The status of a {@code 304 Not Modified} answer. */
         public static final int NOT_MODIFIED = 304;
@@ -27,11 +33,12 @@ public sealed interface Lookup {
          * The stored fields a {@code 304} repeats (RFC 9110 section 15.4.5): those a cache uses to update its stored
          * response. {@code Last-Modified} only helps when there is no {@code ETag}, which this module always adds.
          */
-        private static final Set<String> NOT_MODIFIED_FIELDS = Set.of(
-                "cache-control", "cdn-cache-control", "content-location", "etag", "expires", "vary");
+        private static final Set<String> NOT_MODIFIED_FIELDS =
+                Set.of("cache-control", "cdn-cache-control", "content-location", "etag", "expires", "vary");
 
         /** The status of a partial answer, and of one whose range selects nothing. */
         public static final int PARTIAL_CONTENT = 206;
+
         public static final int RANGE_NOT_SATISFIABLE = 416;
 
         public Serve {
@@ -43,8 +50,7 @@ public sealed interface Lookup {
         }
 
         /** The whole entry, or its 304. */
-        public Serve(CachedResponse entry, long ageSeconds, String cacheStatus, boolean withBody,
-                boolean notModified) {
+        public Serve(CachedResponse entry, long ageSeconds, String cacheStatus, boolean withBody, boolean notModified) {
             this(entry, ageSeconds, cacheStatus, withBody, notModified, null);
         }
 
@@ -103,27 +109,59 @@ public sealed interface Lookup {
      * @param validating a stored entry whose validators the application is asked with ({@link Validators}): its
      *     {@code 304} refreshes that entry instead of sending a body (RFC 9111 section 4.3); null to ask without
      */
-    record Forward(CacheKey key, RequestTarget target, CacheStatus.Forward reason, String detail, boolean mayStore,
-            boolean revalidation, boolean collapsible, CachedResponse staleIfError, long renderEpoch,
-            CachedResponse validating) implements Lookup {
+    record Forward(
+            CacheKey key,
+            RequestTarget target,
+            CacheStatus.Forward reason,
+            String detail,
+            boolean mayStore,
+            boolean revalidation,
+            boolean collapsible,
+            CachedResponse staleIfError,
+            long renderEpoch,
+            CachedResponse validating)
+            implements Lookup {
         public Forward {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(reason, "reason");
             Require.argument(!mayStore || key != null, "a storable forward needs a key");
-            Require.argument(!collapsible || mayStore && !revalidation, "only a storable first render can be collapsed");
+            Require.argument(
+                    !collapsible || mayStore && !revalidation, "only a storable first render can be collapsed");
         }
 
         /** A render whose response may be stored under {@code key}, collapsible until refined otherwise. */
-        public static Forward render(CacheKey key, RequestTarget target, CacheStatus.Forward reason,
-                CachedResponse staleIfError, long renderEpoch) {
-            return new Forward(Objects.requireNonNull(key, "key"), target, reason, null, true, false, true,
-                    staleIfError, renderEpoch, null);
+        public static Forward render(
+                CacheKey key,
+                RequestTarget target,
+                CacheStatus.Forward reason,
+                CachedResponse staleIfError,
+                long renderEpoch) {
+            return new Forward(
+                    Objects.requireNonNull(key, "key"),
+                    target,
+                    reason,
+                    null,
+                    true,
+                    false,
+                    true,
+                    staleIfError,
+                    renderEpoch,
+                    null);
         }
 
         /** The cache is not used for this request: nothing is served from it, nothing stored. */
         public static Forward bypass(CacheKey key, RequestTarget target, String detail) {
-            return new Forward(key, target, CacheStatus.Forward.BYPASS, Objects.requireNonNull(detail, "detail"),
-                    false, false, false, null, 0, null);
+            return new Forward(
+                    key,
+                    target,
+                    CacheStatus.Forward.BYPASS,
+                    Objects.requireNonNull(detail, "detail"),
+                    false,
+                    false,
+                    false,
+                    null,
+                    0,
+                    null);
         }
 
         /**
@@ -132,8 +170,17 @@ public sealed interface Lookup {
          * says it may be shared ({@code public}, {@code s-maxage}) and {@code mayStore} (false for {@code HEAD}).
          */
         public static Forward withCredentials(CacheKey key, RequestTarget target, boolean mayStore, long renderEpoch) {
-            return new Forward(Require.nonNull(key, "key"), target, CacheStatus.Forward.BYPASS, "authorization",
-                    mayStore, false, false, null, renderEpoch, null);
+            return new Forward(
+                    Require.nonNull(key, "key"),
+                    target,
+                    CacheStatus.Forward.BYPASS,
+                    "authorization",
+                    mayStore,
+                    false,
+                    false,
+                    null,
+                    renderEpoch,
+                    null);
         }
 
         /** A method other than GET and HEAD: passed on; if unsafe and successful, it invalidates the path. */
@@ -143,20 +190,29 @@ public sealed interface Lookup {
 
         /** This render is an authenticated revalidation: its result replaces the entry, nobody waits for it. */
         public Forward withRevalidation() {
-            return new Forward(key, target, CacheStatus.Forward.REQUEST, "revalidate", mayStore, true, false,
-                    staleIfError, renderEpoch, validating);
+            return new Forward(
+                    key,
+                    target,
+                    CacheStatus.Forward.REQUEST,
+                    "revalidate",
+                    mayStore,
+                    true,
+                    false,
+                    staleIfError,
+                    renderEpoch,
+                    validating);
         }
 
         /** Renders on its own: nobody waits for it, and it waits for nobody. */
         public Forward withoutCollapsing() {
-            return new Forward(key, target, reason, detail, mayStore, revalidation, false, staleIfError,
-                    renderEpoch, validating);
+            return new Forward(
+                    key, target, reason, detail, mayStore, revalidation, false, staleIfError, renderEpoch, validating);
         }
 
         /** Its response is not stored (a HEAD request), though the key was looked up. */
         public Forward withoutStoring(String why) {
-            return new Forward(key, target, reason, why, false, revalidation, false, staleIfError, renderEpoch,
-                    validating);
+            return new Forward(
+                    key, target, reason, why, false, revalidation, false, staleIfError, renderEpoch, validating);
         }
 
         /**
@@ -167,8 +223,17 @@ public sealed interface Lookup {
             if (!mayStore) {
                 throw new IllegalStateException("only a storable render can refresh an entry");
             }
-            return new Forward(key, target, reason, detail, mayStore, revalidation, collapsible, staleIfError,
-                    renderEpoch, Objects.requireNonNull(entry, "entry"));
+            return new Forward(
+                    key,
+                    target,
+                    reason,
+                    detail,
+                    mayStore,
+                    revalidation,
+                    collapsible,
+                    staleIfError,
+                    renderEpoch,
+                    Objects.requireNonNull(entry, "entry"));
         }
 
         /** The canonical path, for invalidations and logs. */

@@ -96,8 +96,8 @@ public record Origin(String scheme, String host, int port) {
         try {
             return parseAuthority(value.substring(0, colon), value.substring(colon + 3));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("an origin is scheme://host[:port] with no path: '" + value + "' ("
-                    + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "an origin is scheme://host[:port] with no path: '" + value + "' (" + e.getMessage() + ")", e);
         }
     }
 

@@ -20,8 +20,15 @@ import java.util.function.Function;
  * @param tags tag templates ({@link TagTemplate})
  * @param varyQuery the query parameters of the key; {@code ["*"]} for all of them ({@link #ALL_QUERY}), empty for none
  */
-public record PolicyDeclaration(String maxAge, String staleWhileRevalidate, String staleIfError, boolean durable,
-        boolean strict, List<String> tags, List<String> varyQuery, List<String> varyHeaders,
+public record PolicyDeclaration(
+        String maxAge,
+        String staleWhileRevalidate,
+        String staleIfError,
+        boolean durable,
+        boolean strict,
+        List<String> tags,
+        List<String> varyQuery,
+        List<String> varyHeaders,
         List<String> varyCookies) {
 
     /** {@code varyQuery} of a declaration keyed on every query parameter: the default. */
@@ -75,8 +82,8 @@ public record PolicyDeclaration(String maxAge, String staleWhileRevalidate, Stri
         }
         int names = (varyQuery.equals(ALL_QUERY) ? 0 : varyQuery.size()) + varyHeaders.size() + varyCookies.size();
         if (names > VaryRule.MAX_NAMES) {
-            problems.add("varyQuery, varyHeader and varyCookie name " + names + " names, more than "
-                    + VaryRule.MAX_NAMES);
+            problems.add(
+                    "varyQuery, varyHeader and varyCookie name " + names + " names, more than " + VaryRule.MAX_NAMES);
         }
         return problems;
     }
@@ -138,8 +145,17 @@ public record PolicyDeclaration(String maxAge, String staleWhileRevalidate, Stri
                 resolvedTags.add(expanded);
             }
         }
-        return new DeclaredPolicy(duration(maxAge), duration(staleWhileRevalidate), duration(staleIfError), durable,
-                strict, resolvedTags, varyQuery.equals(ALL_QUERY) ? null : varyQuery, varyHeaders, varyCookies, null);
+        return new DeclaredPolicy(
+                duration(maxAge),
+                duration(staleWhileRevalidate),
+                duration(staleIfError),
+                durable,
+                strict,
+                resolvedTags,
+                varyQuery.equals(ALL_QUERY) ? null : varyQuery,
+                varyHeaders,
+                varyCookies,
+                null);
     }
 
     private static Duration duration(String value) {

@@ -11,8 +11,7 @@ import java.time.Instant;
  */
 public final class Preconditions {
 
-    private Preconditions() {
-    }
+    private Preconditions() {}
 
     /** True when the request's validators match the entry, so {@code 304} is the answer. */
     public static boolean notModified(CachedResponse entry, HeaderLookup request) {

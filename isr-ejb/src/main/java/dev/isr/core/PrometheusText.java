@@ -21,7 +21,8 @@ public final class PrometheusText {
 
     /** A counter (only ever grows) or a gauge. */
     public enum Type {
-        COUNTER, GAUGE
+        COUNTER,
+        GAUGE
     }
 
     /** One sample: {@code name{label="value"} value}. */
@@ -60,8 +61,7 @@ public final class PrometheusText {
         }
     }
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     /** The exposition of {@code samples}, then of {@code histograms}. */
     public static String render(List<Sample> samples, List<Histogram> histograms) {
@@ -69,15 +69,26 @@ public final class PrometheusText {
         for (Histogram histogram : histograms) {
             String name = histogram.name();
             LatencyHistogram.Snapshot values = histogram.values();
-            text.append("# HELP ").append(name).append(' ').append(histogram.help()).append('\n');
+            text.append("# HELP ")
+                    .append(name)
+                    .append(' ')
+                    .append(histogram.help())
+                    .append('\n');
             text.append("# TYPE ").append(name).append(" histogram\n");
             double[] bounds = values.boundsSeconds();
             long[] cumulative = values.cumulative();
             for (int i = 0; i < bounds.length; i++) {
-                text.append(name).append("_bucket{le=\"").append(plain(bounds[i])).append("\"} ").append(cumulative[i])
+                text.append(name)
+                        .append("_bucket{le=\"")
+                        .append(plain(bounds[i]))
+                        .append("\"} ")
+                        .append(cumulative[i])
                         .append('\n');
             }
-            text.append(name).append("_bucket{le=\"+Inf\"} ").append(values.count()).append('\n');
+            text.append(name)
+                    .append("_bucket{le=\"+Inf\"} ")
+                    .append(values.count())
+                    .append('\n');
             text.append(name).append("_sum ").append(plain(values.sumSeconds())).append('\n');
             text.append(name).append("_count ").append(values.count()).append('\n');
         }
@@ -99,13 +110,21 @@ public final class PrometheusText {
         byName.forEach((name, group) -> {
             Sample first = group.get(0);
             text.append("# HELP ").append(name).append(' ').append(first.help()).append('\n');
-            text.append("# TYPE ").append(name).append(' ').append(first.type().name().toLowerCase(Locale.ROOT)).append('\n');
+            text.append("# TYPE ")
+                    .append(name)
+                    .append(' ')
+                    .append(first.type().name().toLowerCase(Locale.ROOT))
+                    .append('\n');
             for (Sample sample : group) {
                 text.append(name);
                 if (!sample.labels().isEmpty()) {
                     text.append('{');
-                    sample.labels().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(label -> text
-                            .append(label.getKey()).append("=\"").append(label.getValue()).append("\","));
+                    sample.labels().entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .forEach(label -> text.append(label.getKey())
+                                    .append("=\"")
+                                    .append(label.getValue())
+                                    .append("\","));
                     text.setLength(text.length() - 1);
                     text.append('}');
                 }

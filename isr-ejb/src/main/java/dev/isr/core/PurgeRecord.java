@@ -34,9 +34,10 @@ public record PurgeRecord(long hardAtMillis, long softAtMillis, long hardEpoch, 
 
     /** This record with a purge in {@code epoch}, at {@code atMillis}, added; times and epochs only move forward. */
     public PurgeRecord with(boolean soft, long atMillis, long epoch) {
-        return soft ? new PurgeRecord(hardAtMillis, Math.max(softAtMillis, atMillis), hardEpoch,
-                Math.max(softEpoch, epoch))
-                : new PurgeRecord(Math.max(hardAtMillis, atMillis), softAtMillis, Math.max(hardEpoch, epoch), softEpoch);
+        return soft
+                ? new PurgeRecord(hardAtMillis, Math.max(softAtMillis, atMillis), hardEpoch, Math.max(softEpoch, epoch))
+                : new PurgeRecord(
+                        Math.max(hardAtMillis, atMillis), softAtMillis, Math.max(hardEpoch, epoch), softEpoch);
     }
 
     /** The later of both records, field by field. */
@@ -47,13 +48,18 @@ public record PurgeRecord(long hardAtMillis, long softAtMillis, long hardEpoch, 
         if (other.covers(this)) {
             return other;
         }
-        return new PurgeRecord(Math.max(hardAtMillis, other.hardAtMillis), Math.max(softAtMillis, other.softAtMillis),
-                Math.max(hardEpoch, other.hardEpoch), Math.max(softEpoch, other.softEpoch));
+        return new PurgeRecord(
+                Math.max(hardAtMillis, other.hardAtMillis),
+                Math.max(softAtMillis, other.softAtMillis),
+                Math.max(hardEpoch, other.hardEpoch),
+                Math.max(softEpoch, other.softEpoch));
     }
 
     /** Whether every time and epoch of this record is at least {@code other}'s: merging it would change nothing. */
     public boolean covers(PurgeRecord other) {
-        return hardAtMillis >= other.hardAtMillis && softAtMillis >= other.softAtMillis && hardEpoch >= other.hardEpoch
+        return hardAtMillis >= other.hardAtMillis
+                && softAtMillis >= other.softAtMillis
+                && hardEpoch >= other.hardEpoch
                 && softEpoch >= other.softEpoch;
     }
 

@@ -24,7 +24,8 @@ public record PurgeRequest(List<String> tags, List<String> paths, List<String> p
         tags = distinct(tags, "tags");
         paths = distinct(paths, "paths");
         prefixes = distinct(prefixes, "prefixes");
-        Require.argument(all || !tags.isEmpty() || !paths.isEmpty() || !prefixes.isEmpty(),
+        Require.argument(
+                all || !tags.isEmpty() || !paths.isEmpty() || !prefixes.isEmpty(),
                 "nothing to purge: give tags, paths, prefixes or \"all\": true");
         requireValidSelectors(tags, paths, prefixes);
     }
@@ -39,8 +40,11 @@ public record PurgeRequest(List<String> tags, List<String> paths, List<String> p
         int items = tags.size() + paths.size() + prefixes.size();
         Require.argument(items <= MAX_ITEMS, "at most %d tags, paths and prefixes in all: %d", MAX_ITEMS, items);
         for (String tag : tags) {
-            Require.argument(Tags.isValid(tag), "invalid tag (1..%d visible ASCII characters, no , \" or \\): \"%s\"",
-                    Tags.MAX_LENGTH, Tags.forLog(tag));
+            Require.argument(
+                    Tags.isValid(tag),
+                    "invalid tag (1..%d visible ASCII characters, no , \" or \\): \"%s\"",
+                    Tags.MAX_LENGTH,
+                    Tags.forLog(tag));
         }
         requirePaths("path", paths);
         requirePaths("prefix", prefixes);
@@ -55,11 +59,17 @@ public record PurgeRequest(List<String> tags, List<String> paths, List<String> p
 
     private static void requirePaths(String what, List<String> values) {
         for (String value : values) {
-            Require.argument(value.startsWith("/") && value.length() <= MAX_PATH_LENGTH,
-                    "invalid %s (must start with / and have at most %d characters): \"%s\"", what, MAX_PATH_LENGTH,
+            Require.argument(
+                    value.startsWith("/") && value.length() <= MAX_PATH_LENGTH,
+                    "invalid %s (must start with / and have at most %d characters): \"%s\"",
+                    what,
+                    MAX_PATH_LENGTH,
                     Tags.forLog(value));
-            Require.argument(value.chars().allMatch(c -> c > 0x20 && c < 0x7f),
-                    "invalid %s (raw, percent-encoded form expected): \"%s\"", what, Tags.forLog(value));
+            Require.argument(
+                    value.chars().allMatch(c -> c > 0x20 && c < 0x7f),
+                    "invalid %s (raw, percent-encoded form expected): \"%s\"",
+                    what,
+                    Tags.forLog(value));
         }
     }
 

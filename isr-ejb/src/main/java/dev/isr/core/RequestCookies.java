@@ -5,8 +5,7 @@ import java.util.List;
 /** Reads one cookie from {@code Cookie} field lines (RFC 6265 section 5.4: {@code name=value; name=value}). */
 final class RequestCookies {
 
-    private RequestCookies() {
-    }
+    private RequestCookies() {}
 
     /** The value of the first cookie named {@code name}, or null. */
     static String value(List<String> cookieFields, String name) {

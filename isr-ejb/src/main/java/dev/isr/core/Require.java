@@ -9,8 +9,7 @@ import java.util.Objects;
  */
 public final class Require {
 
-    private Require() {
-    }
+    private Require() {}
 
     /**
      * Throws an {@link IllegalArgumentException} with {@code message} unless {@code valid}.

@@ -16,14 +16,15 @@ import java.util.List;
  */
 public final class ResponseAge {
 
-    private ResponseAge() {
-    }
+    private ResponseAge() {}
 
     /** {@code corrected_initial_age}: the larger of the {@code Age} value and the apparent age at {@code receivedAt}. */
     public static Duration correctedInitialAge(HeaderLookup response, Instant receivedAt) {
         long ageValue = ageValue(response);
         Instant date = HttpDate.parse(response.combined("Date"), receivedAt);
-        long apparent = date == null ? 0 : Math.max(0, Duration.between(date, receivedAt).getSeconds());
+        long apparent = date == null
+                ? 0
+                : Math.max(0, Duration.between(date, receivedAt).getSeconds());
         return Duration.ofSeconds(Math.max(ageValue, apparent));
     }
 
@@ -42,7 +43,8 @@ public final class ResponseAge {
         if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return CacheControl.MAX_DELTA_SECONDS;
         }
-        return value.length() > 10 ? CacheControl.MAX_DELTA_SECONDS
+        return value.length() > 10
+                ? CacheControl.MAX_DELTA_SECONDS
                 : Math.min(Long.parseLong(value), CacheControl.MAX_DELTA_SECONDS);
     }
 
@@ -57,8 +59,8 @@ public final class ResponseAge {
             return null;
         }
         Instant date = HttpDate.parse(response.combined("Date"));
-        Instant until = expires.size() == 1 ? HttpDate.parse(expires.get(0), date == null ? Instant.now() : date)
-                : null;
+        Instant until =
+                expires.size() == 1 ? HttpDate.parse(expires.get(0), date == null ? Instant.now() : date) : null;
         if (until == null || date == null || !until.isAfter(date)) {
             return Duration.ZERO;
         }

@@ -18,9 +18,9 @@ public final class ResponseStorability {
      * The status codes whose caching semantics this cache implements (those RFC 9110 defines, but 206 and 304): the
      * ones a response with {@code must-understand} may be stored with.
      */
-    private static final Set<Integer> UNDERSTOOD_STATUSES = Set.of(200, 203, 204, 300, 301, 302, 303, 307, 308, 400,
-            401, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 421, 422, 426, 500, 501,
-            502, 503, 504, 505);
+    private static final Set<Integer> UNDERSTOOD_STATUSES = Set.of(
+            200, 203, 204, 300, 301, 302, 303, 307, 308, 400, 401, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412,
+            413, 414, 415, 416, 417, 421, 422, 426, 500, 501, 502, 503, 504, 505);
 
     private final Set<Integer> storableStatuses;
     private final boolean strictSMaxAge;
@@ -73,7 +73,8 @@ public final class ResponseStorability {
         }
         // Expires counts only beside Cache-Control: a targeted field replaces both (RFC 9213 section 2.2)
         Duration expires = DirectiveSource.CACHE_CONTROL.equals(selected.fieldName())
-                ? ResponseAge.expiresLifetime(response) : null;
+                ? ResponseAge.expiresLifetime(response)
+                : null;
         if (directives.sharedMaxAge() == CacheControl.ABSENT && expires == null && !directives.noCache()) {
             return new StoreDecision.Bypass("no-freshness");
         }
@@ -88,7 +89,8 @@ public final class ResponseStorability {
         if (rule.variesOnCredentials()) {
             return new StoreDecision.Bypass("vary-credentials");
         }
-        CachePolicy policy = directives.noCache() ? CachePolicy.validatedBeforeEveryUse(directives)
+        CachePolicy policy = directives.noCache()
+                ? CachePolicy.validatedBeforeEveryUse(directives)
                 : CachePolicy.of(directives, strictSMaxAge, expires);
         if (requestHasAuthorization && !policy.sharedWithAuthorization()) {
             return new StoreDecision.Bypass("authorization");

@@ -27,6 +27,7 @@ public final class RevalidationGate {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Keys being revalidated: {@code TRUE} for a background one (counted in {@link #inFlight}), else FALSE. */
     private final ConcurrentHashMap<String, Boolean> running = new ConcurrentHashMap<>();
+
     private final ConcurrentHashMap<String, Instant> backOffUntil = new ConcurrentHashMap<>();
 
     public RevalidationGate(Duration retryAfter) {

@@ -10,7 +10,7 @@ import java.time.Instant;
 public interface Revalidator {
 
     /** A revalidator that does nothing, for a node that cannot revalidate (and for tests). */
-    Revalidator NONE = stale -> { };
+    Revalidator NONE = stale -> {};
 
     void revalidate(CachedResponse stale);
 

@@ -215,7 +215,11 @@ final class StructuredDictionary {
         expect(':');
         while (at < input.length() && input.charAt(at) != ':') {
             char c = input.charAt(at++);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+            if (!(c >= 'A' && c <= 'Z'
+                    || c >= 'a' && c <= 'z'
+                    || c >= '0' && c <= '9'
+                    || c == '+'
+                    || c == '/'
                     || c == '=')) {
                 throw new IllegalArgumentException("byte sequence");
             }
@@ -224,7 +228,11 @@ final class StructuredDictionary {
     }
 
     private static boolean isTokenChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ':' || c == '/'
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == ':'
+                || c == '/'
                 || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 

@@ -21,8 +21,7 @@ public final class SurrogateControl {
     /** This module's device token: directives targeted {@code ;isr} are its own. */
     public static final String DEVICE = "isr";
 
-    private SurrogateControl() {
-    }
+    private SurrogateControl() {}
 
     /** What this cache adds to {@code Surrogate-Capability} of the requests it forwards: {@code isr="Surrogate/1.0"}. */
     public static String capability() {

@@ -41,7 +41,8 @@ public final class SweepPolicy {
             return Action.EVICT_UNREAD;
         }
         boolean hot = lastReadMillis > 0 && nowMillis - lastReadMillis <= 2 * interval.toMillis();
-        boolean expiresBeforeNextSweep = expiresAtMillis > nowMillis && expiresAtMillis - nowMillis <= interval.toMillis();
+        boolean expiresBeforeNextSweep =
+                expiresAtMillis > nowMillis && expiresAtMillis - nowMillis <= interval.toMillis();
         return hot && expiresBeforeNextSweep ? Action.REFRESH : Action.KEEP;
     }
 }

@@ -18,8 +18,7 @@ public final class Tags {
     public static final int MAX_LENGTH = 128;
     public static final int MAX_PER_RESPONSE = 64;
 
-    private Tags() {
-    }
+    private Tags() {}
 
     /**
      * @param accepted the valid tags, in first-seen order, without duplicates

@@ -17,16 +17,16 @@ import java.util.Set;
 public final class Validators {
 
     /** The request fields that make a request conditional (RFC 9110 section 13.1). */
-    private static final List<String> CONDITIONAL = List.of("If-None-Match", "If-Modified-Since", "If-Match",
-            "If-Unmodified-Since", "If-Range");
+    private static final List<String> CONDITIONAL =
+            List.of("If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range");
 
     /**
      * Fields of a {@code 304} that do not update the stored response: they describe the stored body, which the 304
      * does not send ({@code Content-Length}: RFC 9111 section 3.2; the others as the conformance suite expects), and
      * the {@code ETag} the stored body was validated by.
      */
-    private static final Set<String> NOT_UPDATED = Set.of("content-length", "content-encoding", "content-md5",
-            "content-range", "etag");
+    private static final Set<String> NOT_UPDATED =
+            Set.of("content-length", "content-encoding", "content-md5", "content-range", "etag");
 
     /**
      * How long an entry with validators of the application's own is kept after it may no longer be served: a
@@ -34,8 +34,7 @@ public final class Validators {
      */
     public static final Duration KEPT_FOR_VALIDATION = Duration.ofHours(1);
 
-    private Validators() {
-    }
+    private Validators() {}
 
     /**
      * The {@code ETag} the application gave {@code entry}, or null: one the module made ({@link EntityTags}) means

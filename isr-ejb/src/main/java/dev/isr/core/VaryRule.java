@@ -145,8 +145,7 @@ public record VaryRule(List<String> queryParams, List<String> cookies, List<Stri
     }
 
     /** Request fields whose raw values are credentials: never part of a key, a log line or the store. */
-    private static final Set<String> CREDENTIAL_FIELDS =
-            Set.of("authorization", "proxy-authorization", "cookie");
+    private static final Set<String> CREDENTIAL_FIELDS = Set.of("authorization", "proxy-authorization", "cookie");
 
     /**
      * Whether the response varies on a credential field ({@code Vary: Authorization}, {@code Vary: Cookie},
@@ -218,7 +217,8 @@ public record VaryRule(List<String> queryParams, List<String> cookies, List<Stri
         }
         variant.append(name);
         if (value != null) {
-            variant.append('=').append(value.replace("%", "%25").replace("&", "%26").replace("=", "%3D"));
+            variant.append('=')
+                    .append(value.replace("%", "%25").replace("&", "%26").replace("=", "%3D"));
         }
     }
 

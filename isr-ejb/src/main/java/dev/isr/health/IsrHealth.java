@@ -29,9 +29,20 @@ public class IsrHealth {
      * @param purgesUnconfirmed this node came back alone after its last view had peers, and no member has confirmed
      *     its purge records yet: its stored entries are served only after a render
      */
-    public record State(boolean running, boolean storeWritable, String storeFault, int members, int minMembers, String mode, int entries,
-            long clockOffsetMillis, long maxClockSkewMillis, String degradedBy, long staleIfErrorPercent,
-            long failedRevalidationPercent, boolean purgesUnconfirmed) {
+    public record State(
+            boolean running,
+            boolean storeWritable,
+            String storeFault,
+            int members,
+            int minMembers,
+            String mode,
+            int entries,
+            long clockOffsetMillis,
+            long maxClockSkewMillis,
+            String degradedBy,
+            long staleIfErrorPercent,
+            long failedRevalidationPercent,
+            boolean purgesUnconfirmed) {
 
         /** Whether this node's clock is further from the cluster's than allowed. */
         public boolean clockSkewed() {
@@ -39,8 +50,8 @@ public class IsrHealth {
         }
     }
 
-    private static final State NOT_STARTED = new State(false, false, "", 0, 1, "unknown", 0, 0, Long.MAX_VALUE, "", 0,
-            0, false);
+    private static final State NOT_STARTED =
+            new State(false, false, "", 0, 1, "unknown", 0, 0, Long.MAX_VALUE, "", 0, 0, false);
 
     private volatile Supplier<State> source = () -> NOT_STARTED;
 

@@ -19,6 +19,9 @@ public class IsrLivenessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("isr").up().withData("cacheRunning", health.state().running()).build();
+        return HealthCheckResponse.named("isr")
+                .up()
+                .withData("cacheRunning", health.state().running())
+                .build();
     }
 }

@@ -30,7 +30,11 @@ public class IsrReadinessCheck implements HealthCheck {
         boolean writable = state.running() && state.storeWritable();
         boolean enoughMembers = state.members() >= state.minMembers();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("isr")
-                .status(state.running() && writable && enoughMembers && !state.clockSkewed() && state.degradedBy().isEmpty())
+                .status(state.running()
+                        && writable
+                        && enoughMembers
+                        && !state.clockSkewed()
+                        && state.degradedBy().isEmpty())
                 .withData("mode", state.mode())
                 .withData("members", state.members())
                 .withData("entries", state.entries())
@@ -52,7 +56,9 @@ public class IsrReadinessCheck implements HealthCheck {
         }
         if (state.purgesUnconfirmed()) {
             // still ready: entries are rendered before they are served, which is safe; say why pages are slower
-            response.withData("purgeRecords", "unconfirmed (came back alone, or partitions merged): entries rendered before served");
+            response.withData(
+                    "purgeRecords",
+                    "unconfirmed (came back alone, or partitions merged): entries rendered before served");
         }
         if (state.clockSkewed()) {
             response.withData("maxClockSkewMs", state.maxClockSkewMillis());

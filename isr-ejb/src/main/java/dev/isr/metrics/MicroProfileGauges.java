@@ -23,10 +23,14 @@ final class MicroProfileGauges implements ServerMetrics.Registration {
     MicroProfileGauges(MetricRegistry registry, MetricCatalog catalog) {
         this.registry = registry;
         for (MetricCatalog.Metric metric : catalog.metrics()) {
-            Tag[] tags = metric.labels().entrySet().stream().map(label -> new Tag(label.getKey(), label.getValue()))
+            Tag[] tags = metric.labels().entrySet().stream()
+                    .map(label -> new Tag(label.getKey(), label.getValue()))
                     .toArray(Tag[]::new);
             String name = metric.type() == PrometheusText.Type.COUNTER ? metric.exposedName() : metric.name();
-            Metadata metadata = Metadata.builder().withName(name).withDescription(metric.help()).build();
+            Metadata metadata = Metadata.builder()
+                    .withName(name)
+                    .withDescription(metric.help())
+                    .build();
             registry.gauge(metadata, metric, m -> m.value().getAsLong(), tags);
             registered.add(new MetricID(name, tags));
         }

@@ -29,7 +29,8 @@ final class MicrometerMeters implements ServerMetrics.Registration {
                 tags = tags.and(label.getKey(), label.getValue());
             }
             if (metric.type() == PrometheusText.Type.COUNTER) {
-                meters.add(registry.more().counter(metric.name(), tags, metric, m -> m.value().getAsLong()));
+                meters.add(registry.more()
+                        .counter(metric.name(), tags, metric, m -> m.value().getAsLong()));
             } else {
                 registry.gauge(metric.name(), tags, metric, m -> m.value().getAsLong());
                 Meter gauge = registry.find(metric.name()).tags(tags).gauge();
@@ -40,8 +41,14 @@ final class MicrometerMeters implements ServerMetrics.Registration {
         }
         for (MetricCatalog.Latency latency : catalog.latencies()) {
             String name = latency.name().replaceFirst("_seconds$", "");
-            meters.add(registry.more().timer(name, Tags.empty(), latency, l -> l.values().get().count(),
-                    l -> l.values().get().sumSeconds(), TimeUnit.SECONDS));
+            meters.add(registry.more()
+                    .timer(
+                            name,
+                            Tags.empty(),
+                            latency,
+                            l -> l.values().get().count(),
+                            l -> l.values().get().sumSeconds(),
+                            TimeUnit.SECONDS));
         }
     }
 

@@ -57,16 +57,20 @@ public class ServerMetrics {
         try {
             registration = available(MICROMETER) ? micrometer() : available(MICROPROFILE) ? microProfile() : null;
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "ISR0020: the metrics could not be registered with the server's metrics system;"
-                    + " GET /isr/metrics has them", e);
+            LOG.log(
+                    Level.WARNING,
+                    "ISR0020: the metrics could not be registered with the server's metrics system;"
+                            + " GET /isr/metrics has them",
+                    e);
             registration = null;
         }
         if (registration != null) {
-            LOG.log(Level.INFO, "ISR0021: {0} metrics registered with {1}", registration.size(),
-                    registration.system());
+            LOG.log(Level.INFO, "ISR0021: {0} metrics registered with {1}", registration.size(), registration.system());
         } else {
-            LOG.log(Level.INFO, "ISR0022: no metrics system of the server is available to this deployment (Micrometer"
-                    + " or MicroProfile Metrics); the metrics are at GET /isr/metrics");
+            LOG.log(
+                    Level.INFO,
+                    "ISR0022: no metrics system of the server is available to this deployment (Micrometer"
+                            + " or MicroProfile Metrics); the metrics are at GET /isr/metrics");
         }
     }
 
@@ -77,7 +81,9 @@ public class ServerMetrics {
 
     private Registration microProfile() {
         var registries = CDI.current().select(MicroProfileRegistry.class);
-        return registries.isResolvable() ? new MicroProfileGauges(registries.get().registry(), catalog) : null;
+        return registries.isResolvable()
+                ? new MicroProfileGauges(registries.get().registry(), catalog)
+                : null;
     }
 
     private static boolean available(String className) {

@@ -52,7 +52,11 @@ public class CachePurger implements IsrCache {
     /** Schedules the eager revalidation of what {@code request} selects (its paths and tags). */
     public int revalidate(PurgeRequest request, String route) {
         int scheduled = revalidation.schedule(cache.select(request));
-        LOG.log(Level.INFO, "ISR0402: revalidation via {0}: {1}: {2} entries scheduled", route, request.describe(),
+        LOG.log(
+                Level.INFO,
+                "ISR0402: revalidation via {0}: {1}: {2} entries scheduled",
+                route,
+                request.describe(),
                 scheduled);
         return scheduled;
     }
@@ -82,7 +86,6 @@ public class CachePurger implements IsrCache {
 
     @Override
     public int revalidate(Collection<String> paths, Collection<String> tags) {
-        return revalidate(PurgeRequest.of(List.copyOf(tags), List.copyOf(paths)),
-                "IsrCache");
+        return revalidate(PurgeRequest.of(List.copyOf(tags), List.copyOf(paths)), "IsrCache");
     }
 }

@@ -1,8 +1,8 @@
 package dev.isr.revalidation;
 
 import dev.isr.core.CacheStatistics;
-import dev.isr.core.CaptureRules;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.CaptureRules;
 import dev.isr.core.Header;
 import dev.isr.core.IncomingRequest;
 import dev.isr.core.IsrConfig;
@@ -124,7 +124,9 @@ public class HttpRevalidator implements Revalidator {
     public CompletableFuture<Void> revalidateEagerly(CachedResponse entry) {
         String key = entry.key().value();
         if (entry.key().origin().isEmpty()) {
-            LOG.log(Level.WARNING, "ISR0302: {0}: entry of no origin (stored by an older version), not revalidated",
+            LOG.log(
+                    Level.WARNING,
+                    "ISR0302: {0}: entry of no origin (stored by an older version), not revalidated",
                     key);
             return CompletableFuture.completedFuture(null);
         }
@@ -145,16 +147,19 @@ public class HttpRevalidator implements Revalidator {
         String key = entry.key().value();
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request(entry),
-                    HttpResponse.BodyHandlers.discarding());
+            CompletableFuture<HttpResponse<Void>> exchange =
+                    client.sendAsync(request(entry), HttpResponse.BodyHandlers.discarding());
             // the request's timeout ends with the response's header fields: a body that never ends must time out too
-            exchange.copy().orTimeout(config.revalidationTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .whenComplete((response, error) -> onExecutor(() -> {
-                        finish(key, response, error);
-                        if (error instanceof TimeoutException) {
-                            exchange.cancel(true); // gives the connection up, after the slot is free
-                        }
-                    }, done));
+            exchange.copy()
+                    .orTimeout(config.revalidationTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((response, error) -> onExecutor(
+                            () -> {
+                                finish(key, response, error);
+                                if (error instanceof TimeoutException) {
+                                    exchange.cancel(true); // gives the connection up, after the slot is free
+                                }
+                            },
+                            done));
         } catch (RuntimeException e) { // a request the client refuses at once
             onExecutor(() -> fail(key, e.toString()), done);
         }
@@ -181,7 +186,8 @@ public class HttpRevalidator implements Revalidator {
     }
 
     private HttpRequest request(CachedResponse stale) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin.origin() + stale.key().target()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(origin.origin() + stale.key().target()))
                 .timeout(config.revalidationTimeout())
                 .header(IncomingRequest.REVALIDATE_FIELD, secret.value())
                 .GET();
@@ -199,10 +205,13 @@ public class HttpRevalidator implements Revalidator {
 
     private void finish(String key, HttpResponse<Void> response, Throwable error) {
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
-                    : error;
-            fail(key, cause instanceof TimeoutException ? "no complete response within "
-                    + config.revalidationTimeout() : cause.toString());
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            fail(
+                    key,
+                    cause instanceof TimeoutException
+                            ? "no complete response within " + config.revalidationTimeout()
+                            : cause.toString());
         } else if (CaptureRules.REVALIDATION_SUCCESS.contains(response.statusCode())) {
             gate.succeeded(key);
             leases.release(leaseKey(key));
@@ -221,7 +230,11 @@ public class HttpRevalidator implements Revalidator {
             leases.release(leaseKey(key));
         }
         statistics.revalidationFailed();
-        LOG.log(Level.WARNING, "ISR0301: revalidation of {0} failed ({1}); the stale entry stays, retried after {2}",
-                key, reason, config.retryAfter());
+        LOG.log(
+                Level.WARNING,
+                "ISR0301: revalidation of {0} failed ({1}); the stale entry stays, retried after {2}",
+                key,
+                reason,
+                config.retryAfter());
     }
 }

@@ -10,8 +10,7 @@ import java.util.function.UnaryOperator;
  */
 final class ListenerAddress {
 
-    private ListenerAddress() {
-    }
+    private ListenerAddress() {}
 
     /** @param property reads a system property; null when it is not set */
     static String of(UnaryOperator<String> property) {

@@ -19,13 +19,17 @@ import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
 /** The Infinispan configuration of the module's cache manager and of its caches ({@link IsrCacheContainer}). */
 final class CacheConfigurations {
 
-    private CacheConfigurations() {
-    }
+    private CacheConfigurations() {}
 
     /** Every cache the module defines, in the order it defines them. */
-    static final List<String> NAMES = List.of(IsrCacheContainer.MEMORY_CACHE, IsrCacheContainer.DURABLE_CACHE,
-            IsrCacheContainer.VARY_CACHE, IsrCacheContainer.PURGES_CACHE, IsrCacheContainer.LEASES_CACHE,
-            IsrCacheContainer.READS_CACHE, IsrCacheContainer.CLOCKS_CACHE);
+    static final List<String> NAMES = List.of(
+            IsrCacheContainer.MEMORY_CACHE,
+            IsrCacheContainer.DURABLE_CACHE,
+            IsrCacheContainer.VARY_CACHE,
+            IsrCacheContainer.PURGES_CACHE,
+            IsrCacheContainer.LEASES_CACHE,
+            IsrCacheContainer.READS_CACHE,
+            IsrCacheContainer.CLOCKS_CACHE);
 
     /**
      * Defines the module's caches (see {@link IsrCacheContainer}) in its own cache manager: entries bounded by bytes,
@@ -41,25 +45,43 @@ final class CacheConfigurations {
      * the server's marshaller, which knows none of the module's types, only ever carries bytes; their stores go to
      * {@code <the container's global state>/<storeDirectory>/}.
      */
-    static void defineInServerContainer(EmbeddedCacheManager manager, ClusterSettings cluster, long memoryBytes,
-            String storeDirectory) {
+    static void defineInServerContainer(
+            EmbeddedCacheManager manager, ClusterSettings cluster, long memoryBytes, String storeDirectory) {
         define(manager, cluster, memoryBytes, storeDirectory + "/", CacheConfigurations::encoded);
     }
 
-    private static void define(EmbeddedCacheManager manager, ClusterSettings cluster, long memoryBytes,
-            String storePrefix, UnaryOperator<ConfigurationBuilder> shared) {
+    private static void define(
+            EmbeddedCacheManager manager,
+            ClusterSettings cluster,
+            long memoryBytes,
+            String storePrefix,
+            UnaryOperator<ConfigurationBuilder> shared) {
         CacheMode entryMode = entryMode(cluster);
         CacheMode sharedMode = cluster.clustered() ? CacheMode.REPL_SYNC : CacheMode.LOCAL;
-        manager.defineConfiguration(IsrCacheContainer.MEMORY_CACHE, bounded(entryMode, cluster, memoryBytes).build());
-        manager.defineConfiguration(IsrCacheContainer.DURABLE_CACHE, persistent(bounded(entryMode, cluster,
-                memoryBytes), storePrefix + IsrCacheContainer.DURABLE_DIRECTORY).build());
-        manager.defineConfiguration(IsrCacheContainer.VARY_CACHE,
-                preloaded(persistent(shared.apply(plain(sharedMode, cluster)), storePrefix + "vary")).build());
-        manager.defineConfiguration(IsrCacheContainer.PURGES_CACHE,
-                preloaded(persistent(shared.apply(plain(sharedMode, cluster)), storePrefix + "purges")).build());
-        manager.defineConfiguration(IsrCacheContainer.LEASES_CACHE, shared.apply(plain(sharedMode, cluster)).build());
-        manager.defineConfiguration(IsrCacheContainer.READS_CACHE, shared.apply(plain(entryMode, cluster)).build());
-        manager.defineConfiguration(IsrCacheContainer.CLOCKS_CACHE, shared.apply(plain(sharedMode, cluster)).build());
+        manager.defineConfiguration(
+                IsrCacheContainer.MEMORY_CACHE,
+                bounded(entryMode, cluster, memoryBytes).build());
+        manager.defineConfiguration(
+                IsrCacheContainer.DURABLE_CACHE,
+                persistent(bounded(entryMode, cluster, memoryBytes), storePrefix + IsrCacheContainer.DURABLE_DIRECTORY)
+                        .build());
+        manager.defineConfiguration(
+                IsrCacheContainer.VARY_CACHE,
+                preloaded(persistent(shared.apply(plain(sharedMode, cluster)), storePrefix + "vary"))
+                        .build());
+        manager.defineConfiguration(
+                IsrCacheContainer.PURGES_CACHE,
+                preloaded(persistent(shared.apply(plain(sharedMode, cluster)), storePrefix + "purges"))
+                        .build());
+        manager.defineConfiguration(
+                IsrCacheContainer.LEASES_CACHE,
+                shared.apply(plain(sharedMode, cluster)).build());
+        manager.defineConfiguration(
+                IsrCacheContainer.READS_CACHE,
+                shared.apply(plain(entryMode, cluster)).build());
+        manager.defineConfiguration(
+                IsrCacheContainer.CLOCKS_CACHE,
+                shared.apply(plain(sharedMode, cluster)).build());
     }
 
     /** Keys and values kept as ProtoStream bytes ({@link IsrSchema}, and ProtoStream's own for strings and numbers). */
@@ -74,7 +96,9 @@ final class CacheConfigurations {
                 : new GlobalConfigurationBuilder().nonClusteredDefault();
         if (cluster.clustered()) {
             // the transport builds (and closes) the channel through this configurator, not from a stack file
-            global.transport().clusterName(cluster.name()).nodeName(nodeName)
+            global.transport()
+                    .clusterName(cluster.name())
+                    .nodeName(nodeName)
                     .addProperty(JGroupsTransport.CHANNEL_CONFIGURATOR, new ClusterChannel(cluster));
         }
         global.classLoader(IsrCacheContainer.class.getClassLoader());
@@ -82,7 +106,8 @@ final class CacheConfigurations {
         global.jmx().enabled(false);
         global.shutdown().hookBehavior(ShutdownHookBehavior.DONT_REGISTER);
         // a node killed with kill -9 leaves the global state lock behind; its entries are still good
-        global.globalState().enable()
+        global.globalState()
+                .enable()
                 .persistentLocation(location.toString())
                 .uncleanShutdownAction(UncleanShutdownAction.IGNORE);
         global.serialization().addContextInitializer(new IsrSchemaImpl());

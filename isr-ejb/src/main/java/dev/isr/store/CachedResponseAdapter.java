@@ -22,17 +22,41 @@ import org.infinispan.protostream.annotations.ProtoField;
 public class CachedResponseAdapter {
 
     @ProtoFactory
-    CachedResponse create(String path, String query, String variant, int status, List<Header> headers, byte[] body,
-            long storedAtMillis, long freshForMillis, long staleWhileRevalidateMillis, long staleIfErrorMillis,
-            boolean neverServeStale, boolean sharedWithAuthorization, boolean durable, List<Header> replayFields,
-            List<String> tags, long renderEpoch, String origin) {
-        CachePolicy policy = new CachePolicy(Duration.ofMillis(freshForMillis),
-                Duration.ofMillis(staleWhileRevalidateMillis), Duration.ofMillis(staleIfErrorMillis), neverServeStale,
-                sharedWithAuthorization, durable);
-        return new CachedResponse(new CacheKey(orEmpty(origin), path, orEmpty(query), orEmpty(variant)), status,
-                headers == null ? List.of() : headers, body == null ? new byte[0] : body,
-                Instant.ofEpochMilli(storedAtMillis), policy, replayFields == null ? List.of() : replayFields,
-                tags == null ? List.of() : tags, renderEpoch);
+    CachedResponse create(
+            String path,
+            String query,
+            String variant,
+            int status,
+            List<Header> headers,
+            byte[] body,
+            long storedAtMillis,
+            long freshForMillis,
+            long staleWhileRevalidateMillis,
+            long staleIfErrorMillis,
+            boolean neverServeStale,
+            boolean sharedWithAuthorization,
+            boolean durable,
+            List<Header> replayFields,
+            List<String> tags,
+            long renderEpoch,
+            String origin) {
+        CachePolicy policy = new CachePolicy(
+                Duration.ofMillis(freshForMillis),
+                Duration.ofMillis(staleWhileRevalidateMillis),
+                Duration.ofMillis(staleIfErrorMillis),
+                neverServeStale,
+                sharedWithAuthorization,
+                durable);
+        return new CachedResponse(
+                new CacheKey(orEmpty(origin), path, orEmpty(query), orEmpty(variant)),
+                status,
+                headers == null ? List.of() : headers,
+                body == null ? new byte[0] : body,
+                Instant.ofEpochMilli(storedAtMillis),
+                policy,
+                replayFields == null ? List.of() : replayFields,
+                tags == null ? List.of() : tags,
+                renderEpoch);
     }
 
     private static String orEmpty(String value) {

@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import org.infinispan.remoting.transport.jgroups.JGroupsChannelConfigurator;
 import org.jgroups.JChannel;
 import org.jgroups.conf.ProtocolConfiguration;
-import org.jgroups.util.SocketFactory;
 import org.jgroups.protocols.FD_ALL3;
 import org.jgroups.protocols.FD_SOCK2;
 import org.jgroups.protocols.FRAG4;
@@ -24,6 +23,7 @@ import org.jgroups.protocols.pbcast.GMS;
 import org.jgroups.protocols.pbcast.NAKACK2;
 import org.jgroups.protocols.pbcast.STABLE;
 import org.jgroups.stack.Protocol;
+import org.jgroups.util.SocketFactory;
 
 /**
  * The JGroups channel of the ISR cluster, built from configuration rather than an XML file so that every value
@@ -106,8 +106,19 @@ final class ClusterChannel implements JGroupsChannelConfigurator {
         if (settings.security().hasKey()) {
             stack.add(new SealedMessages(ClusterKey.of(settings.security(), settings.name())));
         }
-        stack.addAll(List.of(ping, new MERGE3(), sockets, heartbeat, verify, new NAKACK2(), new UNICAST3(),
-                new STABLE(), gms, new UFC(), new MFC(), new FRAG4()));
+        stack.addAll(List.of(
+                ping,
+                new MERGE3(),
+                sockets,
+                heartbeat,
+                verify,
+                new NAKACK2(),
+                new UNICAST3(),
+                new STABLE(),
+                gms,
+                new UFC(),
+                new MFC(),
+                new FRAG4()));
         return new JChannel(stack);
     }
 
@@ -116,7 +127,8 @@ final class ClusterChannel implements JGroupsChannelConfigurator {
         for (String host : hosts) {
             String trimmed = host.trim();
             int bracket = trimmed.indexOf('[');
-            addresses.add(new InetSocketAddress(trimmed.substring(0, bracket),
+            addresses.add(new InetSocketAddress(
+                    trimmed.substring(0, bracket),
                     Integer.parseInt(trimmed.substring(bracket + 1, trimmed.length() - 1))));
         }
         return addresses;

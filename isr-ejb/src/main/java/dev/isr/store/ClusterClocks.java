@@ -36,8 +36,7 @@ public class ClusterClocks {
     private final Map<String, Long> peerOffsets = new ConcurrentHashMap<>();
     private volatile boolean reportedSkew;
 
-    ClusterClocks(Cache<String, Long> clocks, String nodeName, Clock clock, Duration publishInterval,
-            Duration bound) {
+    ClusterClocks(Cache<String, Long> clocks, String nodeName, Clock clock, Duration publishInterval, Duration bound) {
         this.clocks = clocks;
         this.nodeName = nodeName;
         this.clock = clock;
@@ -79,11 +78,14 @@ public class ClusterClocks {
         boolean skewed = skewed();
         if (skewed != reportedSkew) {
             reportedSkew = skewed;
-            LOG.log(skewed ? Level.WARNING : Level.INFO, skewed
-                    ? "ISR0017: this node''s clock is {0} ms off the cluster''s (bound {1} ms): readiness is DOWN."
-                            + " Check NTP on the nodes"
-                    : "ISR0018: this node''s clock is back within {1} ms of the cluster''s ({0} ms)",
-                    offsetMillis(), boundMillis);
+            LOG.log(
+                    skewed ? Level.WARNING : Level.INFO,
+                    skewed
+                            ? "ISR0017: this node''s clock is {0} ms off the cluster''s (bound {1} ms): readiness is DOWN."
+                                    + " Check NTP on the nodes"
+                            : "ISR0018: this node''s clock is back within {1} ms of the cluster''s ({0} ms)",
+                    offsetMillis(),
+                    boundMillis);
         }
     }
 

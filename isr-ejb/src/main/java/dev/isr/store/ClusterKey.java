@@ -24,8 +24,7 @@ final class ClusterKey {
     private static final int DERIVATION_ROUNDS = 210_000;
     private static final int KEY_BITS = 256;
 
-    private ClusterKey() {
-    }
+    private ClusterKey() {}
 
     /** The key, or an exception that names what is wrong without the secret. */
     static SecretKey of(ChannelSecurity security, String clusterName) throws GeneralSecurityException, IOException {
@@ -42,7 +41,9 @@ final class ClusterKey {
         byte[] salt = ("dev.isr.cluster/" + clusterName).getBytes(StandardCharsets.UTF_8);
         PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, DERIVATION_ROUNDS, KEY_BITS);
         try {
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
             return new SecretKeySpec(key, ALGORITHM);
         } finally {
             spec.clearPassword();

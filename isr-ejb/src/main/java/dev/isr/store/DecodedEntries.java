@@ -4,7 +4,6 @@ import dev.isr.core.CachedResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.infinispan.Cache;
 
 /**
  * Entries already decoded, each with the encoded bytes it was decoded from. The entry caches keep entries
@@ -25,8 +24,7 @@ final class DecodedEntries {
     private static final int OVERHEAD_BYTES = 512;
 
     /** {@code stored}: the array the entry was decoded from; {@code storageKey}: its key as the cache stores it. */
-    private record Decoded(Object stored, Object storageKey, CachedResponse response, long bytes) {
-    }
+    private record Decoded(Object stored, Object storageKey, CachedResponse response, long bytes) {}
 
     private final Map<String, Decoded> byKey = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
@@ -43,8 +41,10 @@ final class DecodedEntries {
      */
     CachedResponse read(EntryViews views, String key) {
         Decoded known = byKey.get(key);
-        Object stored = EntryViews.bytesOf(known != null ? views.raw().get(known.storageKey())
-                : views.stored().get(key));
+        Object stored = EntryViews.bytesOf(
+                known != null
+                        ? views.raw().get(known.storageKey())
+                        : views.stored().get(key));
         if (stored == null) {
             forget(key);
             return null;

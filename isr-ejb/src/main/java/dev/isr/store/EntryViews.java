@@ -26,9 +26,10 @@ record EntryViews(Cache<String, CachedResponse> decoded, Cache<String, Object> s
     static EntryViews of(Cache<String, CachedResponse> cache) {
         // keys as the cache is asked for them: objects, or the module's objects in a server's container
         MediaType keys = cache.getAdvancedCache().getKeyDataConversion().getRequestMediaType();
-        return new EntryViews(cache,
-                (Cache<String, Object>) (Cache<?, ?>) cache.getAdvancedCache()
-                        .withMediaType(keys, MediaType.APPLICATION_PROTOSTREAM),
+        return new EntryViews(
+                cache,
+                (Cache<String, Object>)
+                        (Cache<?, ?>) cache.getAdvancedCache().withMediaType(keys, MediaType.APPLICATION_PROTOSTREAM),
                 (Cache<Object, Object>) (Cache<?, ?>) cache.getAdvancedCache().withStorageMediaType());
     }
 

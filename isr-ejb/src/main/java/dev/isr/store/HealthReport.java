@@ -28,19 +28,35 @@ final class HealthReport {
     }
 
     /** {@code writes} may be null (the caches did not start): the store then counts as not writable. */
-    IsrHealth.State stateOf(ResponseCache cache, StoreWrites writes, ClusterView cluster, ClusterClocks clocks,
+    IsrHealth.State stateOf(
+            ResponseCache cache,
+            StoreWrites writes,
+            ClusterView cluster,
+            ClusterClocks clocks,
             boolean purgesUnconfirmed) {
         DegradationWatch.Verdict verdict = degradation == null || statistics == null
                 ? new DegradationWatch.Verdict(false, 0, 0)
                 : degradation.observe(clock.millis(), statistics.degradationTotals());
-        String degradedBy = !verdict.degraded() ? ""
-                : verdict.staleIfErrorShare() >= verdict.failedRevalidationShare() ? "stale-if-error"
-                : "failed-revalidations";
+        String degradedBy = !verdict.degraded()
+                ? ""
+                : verdict.staleIfErrorShare() >= verdict.failedRevalidationShare()
+                        ? "stale-if-error"
+                        : "failed-revalidations";
         boolean running = cache.available();
         boolean writable = running && writes != null && writes.probe();
-        return new IsrHealth.State(running, writable, writes == null ? "" : writes.fault(), cluster.members(), config.cluster().minMembers(),
-                cluster.mode().label(), cache.index().size(), clocks == null ? 0 : clocks.offsetMillis(),
-                config.cluster().maxClockSkew().toMillis(), degradedBy, Math.round(verdict.staleIfErrorShare() * 100),
-                Math.round(verdict.failedRevalidationShare() * 100), purgesUnconfirmed);
+        return new IsrHealth.State(
+                running,
+                writable,
+                writes == null ? "" : writes.fault(),
+                cluster.members(),
+                config.cluster().minMembers(),
+                cluster.mode().label(),
+                cache.index().size(),
+                clocks == null ? 0 : clocks.offsetMillis(),
+                config.cluster().maxClockSkew().toMillis(),
+                degradedBy,
+                Math.round(verdict.staleIfErrorShare() * 100),
+                Math.round(verdict.failedRevalidationShare() * 100),
+                purgesUnconfirmed);
     }
 }

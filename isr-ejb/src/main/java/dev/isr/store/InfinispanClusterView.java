@@ -16,8 +16,8 @@ final class InfinispanClusterView implements ClusterView {
     private final ClusterSettings.Mode mode;
     private final String nodeName;
 
-    InfinispanClusterView(EmbeddedCacheManager manager, Cache<String, ?> entries, ClusterSettings.Mode mode,
-            String nodeName) {
+    InfinispanClusterView(
+            EmbeddedCacheManager manager, Cache<String, ?> entries, ClusterSettings.Mode mode, String nodeName) {
         this.manager = manager;
         this.entries = entries;
         this.mode = mode;
@@ -43,6 +43,7 @@ final class InfinispanClusterView implements ClusterView {
     @Override
     public boolean isPrimaryOwner(String key) {
         DistributionManager distribution = entries.getAdvancedCache().getDistributionManager();
-        return distribution == null || distribution.getCacheTopology().getDistribution(key).isPrimary();
+        return distribution == null
+                || distribution.getCacheTopology().getDistribution(key).isPrimary();
     }
 }

@@ -51,20 +51,24 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
     private final Cache<String, CachedResponse> memory;
     /** {@link #memory} and {@link #durable} as entries are read from them, and as this node holds them in memory. */
     private final EntryViews memoryViews;
+
     private final EntryViews durableViews;
     private final EntryViews memoryHere;
     private final EntryViews durableHere;
     /** What hits read of each entry cache, decoded once per stored version. */
     private final DecodedEntries memoryDecoded;
+
     private final DecodedEntries durableDecoded;
     private final Cache<String, CachedResponse> durable;
     /** {@link #durable} and {@link #varyRules} written in memory only, while the store takes no writes. */
     private final Cache<String, CachedResponse> durableWithoutStore;
+
     private final Cache<String, VaryRule> varyRulesWithoutStore;
     private final StoreWrites writes;
     private final Cache<String, VaryRule> varyRules;
     /** {@link #varyRules} read without its file store, preloaded at start into a cache that never evicts. */
     private final Cache<String, VaryRule> varyRulesInMemory;
+
     private final EntryIndex index;
     private final PurgeRecords records;
     private final ClusterView cluster;
@@ -81,9 +85,17 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
      * @param decodedBytes the most bytes of decoded entries kept for hits ({@link DecodedEntries}), besides the
      *     encoded ones the caches hold
      */
-    InfinispanResponseCache(Cache<String, CachedResponse> memory, Cache<String, CachedResponse> durable,
-            Cache<String, VaryRule> varyRules, EntryIndex index, PurgeRecords records, ClusterView cluster,
-            Clock clock, long storeBudget, long decodedBytes, StoreWrites writes) {
+    InfinispanResponseCache(
+            Cache<String, CachedResponse> memory,
+            Cache<String, CachedResponse> durable,
+            Cache<String, VaryRule> varyRules,
+            EntryIndex index,
+            PurgeRecords records,
+            ClusterView cluster,
+            Clock clock,
+            long storeBudget,
+            long decodedBytes,
+            StoreWrites writes) {
         if (storeBudget < 0) {
             throw new IllegalArgumentException("storeBudget must be >= 0: " + storeBudget);
         }
@@ -133,8 +145,7 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
             if (found == null) {
                 found = durableDecoded.read(durableHere, k);
             }
-            return found == null ? Optional.empty()
-                    : Optional.ofNullable(records.applyTo(found, clock.instant()));
+            return found == null ? Optional.empty() : Optional.ofNullable(records.applyTo(found, clock.instant()));
         } catch (RuntimeException e) {
             return Optional.empty(); // get() tries again, and logs
         }
@@ -169,19 +180,27 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
     public boolean put(CachedResponse response, VaryRule rule) {
         String k = response.key().value();
         if (records.applying(response).verdictFor(response, clock.instant()) == PurgeRecord.PurgeVerdict.HARD) {
-            LOG.log(Level.DEBUG, "ISR0111: not storing {0}: purged while it rendered (render epoch {1}, now {2})", k,
-                    response.renderEpoch(), records.epoch());
+            LOG.log(
+                    Level.DEBUG,
+                    "ISR0111: not storing {0}: purged while it rendered (render epoch {1}, now {2})",
+                    k,
+                    response.renderEpoch(),
+                    records.epoch());
             return false;
         }
         // counted from now: an entry that arrived with an age, or that can be validated, is kept as long as useful
         long lifespan = Math.max(1, response.keepUntil().toEpochMilli() - clock.millis());
         try {
             storeVaryRule(response.key().path(), rule, lifespan);
-            if (response.policy().durable() && fitsStore(k, response.estimatedBytes())
-                    && writes.writeIfRoom("the entry " + k, () -> {
-                        durable.put(k, response, lifespan, TimeUnit.MILLISECONDS);
-                        return true;
-                    }, () -> false)) {
+            if (response.policy().durable()
+                    && fitsStore(k, response.estimatedBytes())
+                    && writes.writeIfRoom(
+                            "the entry " + k,
+                            () -> {
+                                durable.put(k, response, lifespan, TimeUnit.MILLISECONDS);
+                                return true;
+                            },
+                            () -> false)) {
                 memory.remove(k);
             } else {
                 memory.put(k, response, lifespan, TimeUnit.MILLISECONDS);
@@ -203,31 +222,39 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
         long replaced = previous != null && previous.heldBy(EntryIndex.Holder.PERSISTENT_STORE) ? previous.bytes() : 0;
         boolean fits = index.bytesHeldBy(EntryIndex.Holder.PERSISTENT_STORE) - replaced + bytes <= storeBudget;
         if (!fits && overStoreBudget.compareAndSet(false, true)) {
-            LOG.log(Level.WARNING, "ISR0105: the persistent store holds its budget of {0} bytes (isr.store.max-bytes):"
-                    + " new durable entries are kept in memory only, starting with {1}", storeBudget, k);
+            LOG.log(
+                    Level.WARNING,
+                    "ISR0105: the persistent store holds its budget of {0} bytes (isr.store.max-bytes):"
+                            + " new durable entries are kept in memory only, starting with {1}",
+                    storeBudget,
+                    k);
         } else if (fits && overStoreBudget.compareAndSet(true, false)) {
-            LOG.log(Level.INFO, "ISR0108: the persistent store is back under its budget of {0} bytes: durable entries"
-                    + " are stored on disk again", storeBudget);
+            LOG.log(
+                    Level.INFO,
+                    "ISR0108: the persistent store is back under its budget of {0} bytes: durable entries"
+                            + " are stored on disk again",
+                    storeBudget);
         }
         return fits;
     }
 
     /** Stores the rule (removes it if it is the default), in memory only while the store takes no writes. */
     private void storeVaryRule(String path, VaryRule rule, long lifespanMillis) {
-        writes.writeIfRoom("the vary rule of " + path, () -> storeVaryRule(varyRules, path, rule, lifespanMillis),
+        writes.writeIfRoom(
+                "the vary rule of " + path,
+                () -> storeVaryRule(varyRules, path, rule, lifespanMillis),
                 () -> storeVaryRule(varyRulesWithoutStore, path, rule, lifespanMillis));
     }
 
-    private static VaryRule storeVaryRule(Cache<String, VaryRule> rules, String path, VaryRule rule,
-            long lifespanMillis) {
-        return rule.isDefault() ? rules.remove(path)
-                : rules.put(path, rule, lifespanMillis, TimeUnit.MILLISECONDS);
+    private static VaryRule storeVaryRule(
+            Cache<String, VaryRule> rules, String path, VaryRule rule, long lifespanMillis) {
+        return rule.isDefault() ? rules.remove(path) : rules.put(path, rule, lifespanMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Removes the durable entry of {@code k}; from memory only while the store takes no writes. */
     private boolean removeDurable(String k) {
-        return writes.write("the removal of " + k, () -> durable.remove(k) != null,
-                () -> durableWithoutStore.remove(k) != null);
+        return writes.write(
+                "the removal of " + k, () -> durable.remove(k) != null, () -> durableWithoutStore.remove(k) != null);
     }
 
     @Override
@@ -291,15 +318,18 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
         if (request.all()) {
             int count = index.size();
             memory.clear();
-            writes.write("the removal of every entry", () -> {
-                durable.clear();
-                varyRules.clear();
-                return null;
-            }, () -> {
-                durableWithoutStore.clear();
-                varyRulesWithoutStore.clear();
-                return null;
-            });
+            writes.write(
+                    "the removal of every entry",
+                    () -> {
+                        durable.clear();
+                        varyRules.clear();
+                        return null;
+                    },
+                    () -> {
+                        durableWithoutStore.clear();
+                        varyRulesWithoutStore.clear();
+                        return null;
+                    });
             return count;
         }
         int purged = 0;
@@ -321,8 +351,9 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
         for (EntryIndex.Indexed indexed : index.all()) {
             String k = indexed.key();
             CachedResponse entry = cluster.isPrimaryOwner(k) ? get(k) : null;
-            if (entry != null && records.applying(entry).verdictFor(entry, clock.instant())
-                    == PurgeRecord.PurgeVerdict.HARD && remove(k)) {
+            if (entry != null
+                    && records.applying(entry).verdictFor(entry, clock.instant()) == PurgeRecord.PurgeVerdict.HARD
+                    && remove(k)) {
                 removed++;
             }
         }
@@ -343,7 +374,9 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
                 selected.add(entry);
             }
         }
-        selected.sort(Comparator.comparingLong((CachedResponse e) -> reads(e.key().value())).reversed());
+        selected.sort(
+                Comparator.comparingLong((CachedResponse e) -> reads(e.key().value()))
+                        .reversed());
         return selected;
     }
 

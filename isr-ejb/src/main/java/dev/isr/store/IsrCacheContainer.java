@@ -23,16 +23,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.infinispan.Cache;
 import org.infinispan.context.Flag;
 import org.infinispan.manager.EmbeddedCacheManager;
@@ -95,6 +95,7 @@ public class IsrCacheContainer {
     private Path location;
     /** Whether the store takes writes; null until the caches start. */
     private volatile StoreWrites storeWrites;
+
     private volatile ResponseCache responseCache = UnavailableResponseCache.INSTANCE;
     private volatile Leases leases = UnavailableLeases.INSTANCE;
     private volatile ClusterView clusterView;
@@ -109,8 +110,8 @@ public class IsrCacheContainer {
         startCaches();
         if (health != null) {
             HealthReport report = new HealthReport(config, clock, statistics, degradation);
-            health.attach(() -> report.stateOf(responseCache, storeWrites, clusterView, clocks,
-                    unconfirmed.getAsBoolean()));
+            health.attach(
+                    () -> report.stateOf(responseCache, storeWrites, clusterView, clocks, unconfirmed.getAsBoolean()));
         }
     }
 
@@ -121,8 +122,10 @@ public class IsrCacheContainer {
         clusterView = new StaticClusterView(cluster.mode(), nodeName);
         try {
             host = cluster.serverManaged()
-                    ? ServerCacheContainer.lookUp(cluster, location, config.budgets().memory())
-                    : OwnCacheManager.start(cluster, nodeName, location, config.budgets().memory());
+                    ? ServerCacheContainer.lookUp(
+                            cluster, location, config.budgets().memory())
+                    : OwnCacheManager.start(
+                            cluster, nodeName, location, config.budgets().memory());
             location = host.location();
             EmbeddedCacheManager manager = host.manager();
             Cache<String, CachedResponse> memory = host.cache(MEMORY_CACHE);
@@ -131,20 +134,30 @@ public class IsrCacheContainer {
             Cache<String, PurgeRecord> purges = host.cache(PURGES_CACHE);
             EntryIndex index = new EntryIndex();
             memory.addListener(new EntryIndexListener(index, EntryIndex.Holder.MEMORY, clock));
-            EntryIndexListener durableListener = new EntryIndexListener(index, EntryIndex.Holder.PERSISTENT_STORE, clock);
+            EntryIndexListener durableListener =
+                    new EntryIndexListener(index, EntryIndex.Holder.PERSISTENT_STORE, clock);
             durable.addListener(durableListener);
             storeWrites = new StoreWrites(location, config.budgets().storeMinFree());
-            PurgeRecords records = new PurgeRecords(purges, config.evictUnreadAfter(), clock,
-                    cluster.maxClockSkew(), storeWrites);
+            PurgeRecords records =
+                    new PurgeRecords(purges, config.evictUnreadAfter(), clock, cluster.maxClockSkew(), storeWrites);
             storeWrites.onRecovery(() -> records.storeAgain());
             records.start();
             clusterView = new InfinispanClusterView(manager, durable, cluster.mode(), nodeName);
-            clocks = new ClusterClocks(host.cache(CLOCKS_CACHE), nodeName, clock, config.sweepInterval(),
-                    cluster.maxClockSkew());
+            clocks = new ClusterClocks(
+                    host.cache(CLOCKS_CACHE), nodeName, clock, config.sweepInterval(), cluster.maxClockSkew());
             clocks.start();
             leases = new InfinispanLeases(host.cache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
-            InfinispanResponseCache entries = new InfinispanResponseCache(memory, durable, varyRules, index, records,
-                    clusterView, clock, config.budgets().store(), config.budgets().memory() / 4, storeWrites);
+            InfinispanResponseCache entries = new InfinispanResponseCache(
+                    memory,
+                    durable,
+                    varyRules,
+                    index,
+                    records,
+                    clusterView,
+                    clock,
+                    config.budgets().store(),
+                    config.budgets().memory() / 4,
+                    storeWrites);
             responseCache = entries;
             maintenance = entries;
             reads = new ReadLedger(host.cache(READS_CACHE));
@@ -155,13 +168,21 @@ public class IsrCacheContainer {
                 migrateLegacyStore(durable);
             }
             rebuildIndex(durable, durableListener, index);
-            LOG.log(Level.INFO, "ISR0010: cache started: mode {0}, node {1}, {2} members, store at {3}{4}",
-                    cluster.mode().label(), nodeName, clusterView.members(), location,
+            LOG.log(
+                    Level.INFO,
+                    "ISR0010: cache started: mode {0}, node {1}, {2} members, store at {3}{4}",
+                    cluster.mode().label(),
+                    nodeName,
+                    clusterView.members(),
+                    location,
                     cluster.serverManaged() ? ", in the server's cache container " + cluster.serverContainer() : "");
         } catch (Exception | LinkageError e) {
-            LOG.log(Level.ERROR, "ISR0011: the ISR cache could not start (store at " + location
-                    + (cluster.serverManaged() ? ", container " + cluster.serverContainer() : "")
-                    + "); pages are served uncached: " + e, e);
+            LOG.log(
+                    Level.ERROR,
+                    "ISR0011: the ISR cache could not start (store at " + location
+                            + (cluster.serverManaged() ? ", container " + cluster.serverContainer() : "")
+                            + "); pages are served uncached: " + e,
+                    e);
             stopQuietly();
         }
     }
@@ -172,14 +193,17 @@ public class IsrCacheContainer {
      * serves its stored entries only after a render until a member confirms the records.
      */
     private void reconcile(PurgeRecords records, String nodeName) {
-        PurgeReconciliation reconciliation = new PurgeReconciliation(records,
-                executor != null ? executor : Runnable::run, nodeName, location);
+        PurgeReconciliation reconciliation =
+                new PurgeReconciliation(records, executor != null ? executor : Runnable::run, nodeName, location);
         int members = clusterView.members();
         if (reconciliation.lastMembers() > 1 && members < 2) {
             records.unconfirmedBefore(clock.millis(), nodeName);
-            LOG.log(Level.WARNING, "ISR0117: this node came back alone, but its last view had {0} members:"
-                    + " it may have missed purges. Its stored entries are served only after a render until a"
-                    + " member confirms the purge records", reconciliation.lastMembers());
+            LOG.log(
+                    Level.WARNING,
+                    "ISR0117: this node came back alone, but its last view had {0} members:"
+                            + " it may have missed purges. Its stored entries are served only after a render until a"
+                            + " member confirms the purge records",
+                    reconciliation.lastMembers());
         }
         reconciliation.remember(members);
         host.listen(reconciliation);
@@ -203,12 +227,17 @@ public class IsrCacheContainer {
                         unreadable++;
                     }
                 }
-                LOG.log(Level.INFO, "ISR0012: {0} stored entries indexed in {1} ms{2}", index.size(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), unreadable == 0 ? ""
-                                : "; " + unreadable + " unreadable ones removed (ISR0029)");
+                LOG.log(
+                        Level.INFO,
+                        "ISR0012: {0} stored entries indexed in {1} ms{2}",
+                        index.size(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                        unreadable == 0 ? "" : "; " + unreadable + " unreadable ones removed (ISR0029)");
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "ISR0013: indexing the stored entries failed; purges rely on purge records"
-                        + " for them", e);
+                LOG.log(
+                        Level.WARNING,
+                        "ISR0013: indexing the stored entries failed; purges rely on purge records" + " for them",
+                        e);
             }
         });
     }
@@ -218,8 +247,7 @@ public class IsrCacheContainer {
      * short leaves a record the soft-index file store misreads) costs that entry, not the index of all the others:
      * it is removed, and rendered again when asked for. Returns whether it was read.
      */
-    private static boolean indexStored(Cache<String, CachedResponse> durable, EntryIndexListener listener,
-            String key) {
+    private static boolean indexStored(Cache<String, CachedResponse> durable, EntryIndexListener listener, String key) {
         try {
             CachedResponse entry = durable.get(key);
             if (entry != null && !entry.key().value().equals(key)) {
@@ -244,8 +272,11 @@ public class IsrCacheContainer {
         try {
             LegacyDurableStore.migrate(host.manager(), location, durable, clock);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0016: the durable entries of an earlier version in " + location
-                    + " could not be moved; they are not served, the next start tries again", e);
+            LOG.log(
+                    Level.WARNING,
+                    "ISR0016: the durable entries of an earlier version in " + location
+                            + " could not be moved; they are not served, the next start tries again",
+                    e);
         }
     }
 

@@ -33,15 +33,14 @@ final class LegacyDurableStore {
     private static final String CACHE = "isr-durable-legacy";
     private static final Logger LOG = System.getLogger(LegacyDurableStore.class.getName());
 
-    private LegacyDurableStore() {
-    }
+    private LegacyDurableStore() {}
 
     /**
      * Copies the entries of the old store under {@code location}, if there is one, into {@code durable}; returns how
      * many. The old store is deleted once copied; if copying fails it stays, and the next start tries again.
      */
-    static int migrate(EmbeddedCacheManager manager, Path location, Cache<String, CachedResponse> durable,
-            Clock clock) throws IOException {
+    static int migrate(EmbeddedCacheManager manager, Path location, Cache<String, CachedResponse> durable, Clock clock)
+            throws IOException {
         Path old = location.resolve(DIRECTORY);
         // the soft-index file store keeps each cache's files under a directory named after the cache
         renameCacheDirectory(old.resolve("data"));
@@ -51,7 +50,8 @@ final class LegacyDurableStore {
         }
         ConfigurationBuilder legacy = new ConfigurationBuilder();
         legacy.clustering().cacheMode(CacheMode.LOCAL);
-        legacy.persistence().addSoftIndexFileStore()
+        legacy.persistence()
+                .addSoftIndexFileStore()
                 .dataLocation(DIRECTORY + "/data")
                 .indexLocation(DIRECTORY + "/index")
                 .purgeOnStartup(false);
@@ -61,7 +61,9 @@ final class LegacyDurableStore {
             Cache<String, CachedResponse> entries = manager.getCache(CACHE);
             long now = clock.millis();
             entries.forEach((key, entry) -> {
-                long left = entry.storedAt().toEpochMilli() + entry.policy().retainFor().toMillis() - now;
+                long left = entry.storedAt().toEpochMilli()
+                        + entry.policy().retainFor().toMillis()
+                        - now;
                 if (left > 0 && durable.putIfAbsent(key, entry, left, TimeUnit.MILLISECONDS) == null) {
                     copied.incrementAndGet();
                 }
@@ -71,8 +73,11 @@ final class LegacyDurableStore {
             manager.undefineConfiguration(CACHE);
         }
         deleteRecursively(old);
-        LOG.log(Level.INFO, "ISR0015: {0} durable entries moved from the store format of earlier versions ({1})",
-                copied.get(), old);
+        LOG.log(
+                Level.INFO,
+                "ISR0015: {0} durable entries moved from the store format of earlier versions ({1})",
+                copied.get(),
+                old);
         return copied.get();
     }
 

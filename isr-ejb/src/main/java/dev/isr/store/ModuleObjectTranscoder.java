@@ -31,8 +31,8 @@ final class ModuleObjectTranscoder implements Transcoder {
     private final ImmutableSerializationContext context;
 
     ModuleObjectTranscoder() {
-        objects = MediaType.fromString("application/x-isr-object").withParameter("instance",
-                UUID.randomUUID().toString());
+        objects = MediaType.fromString("application/x-isr-object")
+                .withParameter("instance", UUID.randomUUID().toString());
         SerializationContext serialization = ProtobufUtil.newSerializationContext();
         new IsrSchemaImpl().register(serialization);
         context = serialization;
@@ -64,8 +64,10 @@ final class ModuleObjectTranscoder implements Transcoder {
             byte[] bytes = content instanceof WrappedByteArray wrapped ? wrapped.getBytes() : (byte[]) content;
             return ProtobufUtil.fromWrappedByteArray(context, bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("ProtoStream conversion " + from + " -> " + to + " of a "
-                    + content.getClass().getName() + " failed", e);
+            throw new UncheckedIOException(
+                    "ProtoStream conversion " + from + " -> " + to + " of a "
+                            + content.getClass().getName() + " failed",
+                    e);
         }
     }
 }

@@ -9,8 +9,7 @@ final class NodeName {
     /** The name of a Payara domain's own server (the DAS): the same in every domain. */
     private static final String PAYARA_DOMAIN_SERVER = "server";
 
-    private NodeName() {
-    }
+    private NodeName() {}
 
     /**
      * {@code configured} ({@code isr.cluster.node-name}) unless blank, else the server's own name: WildFly's

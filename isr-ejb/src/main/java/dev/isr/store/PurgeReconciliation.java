@@ -1,8 +1,8 @@
 package dev.isr.store;
 
+import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,7 +47,8 @@ public class PurgeReconciliation {
      */
     int lastMembers() {
         try {
-            return Integer.parseInt(Files.readString(location.resolve(LAST_MEMBERS)).trim());
+            return Integer.parseInt(
+                    Files.readString(location.resolve(LAST_MEMBERS)).trim());
         } catch (IOException | NumberFormatException e) {
             return 0;
         }
@@ -83,9 +84,12 @@ public class PurgeReconciliation {
         boolean joined = merged || members > 1 && !event.getOldMembers().containsAll(event.getNewMembers());
         if (merged) {
             records.unconfirmedAfterMerge(nodeName, MERGE_PATIENCE);
-            LOG.log(Level.INFO, "ISR0119: partitions merged ({0} members): entries stored before the merge are served"
-                    + " only after a render until a member of the other side confirms the purge records (at most {1})",
-                    members, MERGE_PATIENCE);
+            LOG.log(
+                    Level.INFO,
+                    "ISR0119: partitions merged ({0} members): entries stored before the merge are served"
+                            + " only after a render until a member of the other side confirms the purge records (at most {1})",
+                    members,
+                    MERGE_PATIENCE);
         }
         executor.execute(() -> {
             remember(members);

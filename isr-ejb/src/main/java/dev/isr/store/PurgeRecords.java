@@ -68,10 +68,12 @@ public class PurgeRecords {
      * memory holds every record, and a read on every hit must not ask the disk for the many keys without one.
      */
     private final Cache<String, PurgeRecord> inMemory;
+
     private final Duration retention;
     private final StoreWrites writes;
     /** {@link #records} written in memory only, on every member: while this node's store takes no writes. */
     private final Cache<String, PurgeRecord> withoutStore;
+
     private final Clock clock;
     private final Map<String, PurgeRecord> prefixes = new ConcurrentHashMap<>();
     /** Keys of records dated ahead of this node's clock, and when this node learnt of them. */
@@ -84,6 +86,7 @@ public class PurgeRecords {
     private volatile long unconfirmedBefore;
     /** When an unconfirmed state ends even without a confirmation: never after a start alone, soon after a merge. */
     private volatile long unconfirmedUntil = Long.MAX_VALUE;
+
     private volatile String nodeName = "";
     /** Beyond this far ahead, a record's times are not only counted from when learnt but clamped in the cache. */
     private final long maxClockSkewMillis;
@@ -96,7 +99,11 @@ public class PurgeRecords {
      * @param writes where a purge goes when the store cannot take it: to memory on every member, then to the disk
      *     again when the store recovers ({@link #storeAgain}); a purge never fails for a full disk
      */
-    PurgeRecords(Cache<String, PurgeRecord> records, Duration retention, Clock clock, Duration maxClockSkew,
+    PurgeRecords(
+            Cache<String, PurgeRecord> records,
+            Duration retention,
+            Clock clock,
+            Duration maxClockSkew,
             StoreWrites writes) {
         this.writes = writes;
         this.withoutStore = records.getAdvancedCache().withFlags(Flag.SKIP_CACHE_STORE);
@@ -116,11 +123,14 @@ public class PurgeRecords {
             highest[0] = Math.max(highest[0], record.latestEpoch());
         });
         long before = epoch();
-        PurgeRecord counter = update(EPOCH, current -> epochOf(current) >= highest[0] ? current
-                : counter(highest[0], clock.millis()), -1);
+        PurgeRecord counter = update(
+                EPOCH, current -> epochOf(current) >= highest[0] ? current : counter(highest[0], clock.millis()), -1);
         if (counter != null && counter.hardEpoch() > before) {
-            LOG.log(Level.INFO, "ISR0113: purge epoch raised from {0} to {1}, the highest epoch of the purge records",
-                    before, counter.hardEpoch());
+            LOG.log(
+                    Level.INFO,
+                    "ISR0113: purge epoch raised from {0} to {1}, the highest epoch of the purge records",
+                    before,
+                    counter.hardEpoch());
         }
     }
 
@@ -132,7 +142,9 @@ public class PurgeRecords {
         try {
             return epochOf(inMemory.get(EPOCH));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0110: reading the purge epoch failed; renders started now are purged by time",
+            LOG.log(
+                    Level.WARNING,
+                    "ISR0110: reading the purge epoch failed; renders started now are purged by time",
                     e);
             return 0;
         }
@@ -143,14 +155,17 @@ public class PurgeRecords {
      * them have it. A render that read the epoch before this call is purged by it, whenever it is stored.
      */
     void record(PurgeRequest request, long atMillis) {
-        long epoch = update(EPOCH, current -> counter(epochOf(current) + 1, atMillis), -1).hardEpoch();
+        long epoch = update(EPOCH, current -> counter(epochOf(current) + 1, atMillis), -1)
+                .hardEpoch();
         for (String key : PurgeRecord.keysOf(request)) {
             write(key, request.soft(), atMillis, epoch);
         }
     }
 
     private void write(String key, boolean soft, long atMillis, long epoch) {
-        update(key, current -> (current == null ? PurgeRecord.NONE : current).with(soft, atMillis, epoch),
+        update(
+                key,
+                current -> (current == null ? PurgeRecord.NONE : current).with(soft, atMillis, epoch),
                 retention.toMillis());
     }
 
@@ -166,15 +181,17 @@ public class PurgeRecords {
             if (next == current) {
                 return current;
             }
-            if (writes.write("the purge record " + key, () -> compareAndSet(records, key, current, next,
-                    lifespanMillis), () -> compareAndSet(withoutStore, key, current, next, lifespanMillis))) {
+            if (writes.write(
+                    "the purge record " + key,
+                    () -> compareAndSet(records, key, current, next, lifespanMillis),
+                    () -> compareAndSet(withoutStore, key, current, next, lifespanMillis))) {
                 return next;
             }
         }
     }
 
-    private static boolean compareAndSet(Cache<String, PurgeRecord> cache, String key, PurgeRecord current,
-            PurgeRecord next, long lifespanMillis) {
+    private static boolean compareAndSet(
+            Cache<String, PurgeRecord> cache, String key, PurgeRecord current, PurgeRecord next, long lifespanMillis) {
         return current == null
                 ? cache.putIfAbsent(key, next, lifespanMillis, TimeUnit.MILLISECONDS) == null
                 : cache.replace(key, current, next, lifespanMillis, TimeUnit.MILLISECONDS);
@@ -189,13 +206,14 @@ public class PurgeRecords {
      */
     int storeAgain() {
         Map<String, PurgeRecord> local = new HashMap<>();
-        records.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD)
+        records.getAdvancedCache()
+                .withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD)
                 .forEach((key, record) -> local.put(key, record));
         Cache<String, PurgeRecord> here = records.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL);
         here.put(STORE_CHECK, new PurgeRecord(clock.millis(), 0, 0, 0), 1, TimeUnit.MINUTES);
         local.remove(STORE_CHECK);
-        local.forEach((key, record) -> here.put(key, record, EPOCH.equals(key) ? -1 : retention.toMillis(),
-                TimeUnit.MILLISECONDS));
+        local.forEach((key, record) ->
+                here.put(key, record, EPOCH.equals(key) ? -1 : retention.toMillis(), TimeUnit.MILLISECONDS));
         return local.size();
     }
 
@@ -212,7 +230,8 @@ public class PurgeRecords {
     CachedResponse applyTo(CachedResponse entry, Instant now) {
         CachedResponse left = applying(entry).applyTo(entry, now);
         long fence = unconfirmedBefore;
-        boolean unconfirmed = fence > 0 && now.toEpochMilli() < unconfirmedUntil
+        boolean unconfirmed = fence > 0
+                && now.toEpochMilli() < unconfirmedUntil
                 && entry.storedAt().toEpochMilli() < fence;
         return left != null && unconfirmed ? left.unconfirmed() : left;
     }
@@ -261,8 +280,11 @@ public class PurgeRecords {
             }
             return merged;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0106: reading purge records for " + entry.key() + " failed; the entry is"
-                    + " treated as purged", e);
+            LOG.log(
+                    Level.WARNING,
+                    "ISR0106: reading purge records for " + entry.key() + " failed; the entry is"
+                            + " treated as purged",
+                    e);
             return PurgeRecord.UNREADABLE;
         }
     }
@@ -286,8 +308,12 @@ public class PurgeRecords {
      */
     private void clamp(String key, PurgeRecord record, long now) {
         PurgeRecord clamped = record.notAfter(now);
-        LOG.log(Level.WARNING, "ISR0114: the purge record {0} was dated beyond isr.cluster.max-clock-skew ({1} ms)"
-                + " ahead; its times are clamped to this node''s clock", key, maxClockSkewMillis);
+        LOG.log(
+                Level.WARNING,
+                "ISR0114: the purge record {0} was dated beyond isr.cluster.max-clock-skew ({1} ms)"
+                        + " ahead; its times are clamped to this node''s clock",
+                key,
+                maxClockSkewMillis);
         records.replaceAsync(key, record, clamped, retention.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(e -> {
                     LOG.log(Level.DEBUG, "clamping a purge record failed; it still counts from when learnt", e);
@@ -307,7 +333,8 @@ public class PurgeRecords {
     int reconcile(String node) {
         int changed = 0;
         Map<String, PurgeRecord> local = new HashMap<>();
-        records.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD)
+        records.getAdvancedCache()
+                .withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD)
                 .forEach((key, record) -> local.put(key, record));
         for (Map.Entry<String, PurgeRecord> record : local.entrySet()) {
             if (record.getKey().startsWith(RECONCILED) || record.getKey().equals(STORE_CHECK)) {
@@ -318,12 +345,18 @@ public class PurgeRecords {
                     changed++;
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "ISR0115: reconciling the purge record " + record.getKey() + " with the"
-                        + " members failed; it is tried again at the next view change", e);
+                LOG.log(
+                        Level.WARNING,
+                        "ISR0115: reconciling the purge record " + record.getKey() + " with the"
+                                + " members failed; it is tried again at the next view change",
+                        e);
             }
         }
         // after its records: a member that waits for them knows they have all arrived when this does
-        records.put(RECONCILED + node, new PurgeRecord(clock.millis(), 0, 0, 0), retention.toMillis(),
+        records.put(
+                RECONCILED + node,
+                new PurgeRecord(clock.millis(), 0, 0, 0),
+                retention.toMillis(),
                 TimeUnit.MILLISECONDS);
         return changed;
     }
@@ -371,7 +404,9 @@ public class PurgeRecords {
         if (key.startsWith(RECONCILED)) {
             if (unconfirmedBefore > 0 && !key.equals(RECONCILED + nodeName)) {
                 unconfirmedBefore = 0; // a member pushed its records to this node: they are the cluster's again
-                LOG.log(Level.INFO, "ISR0118: {0} confirmed the purge records; entries are served as stored again",
+                LOG.log(
+                        Level.INFO,
+                        "ISR0118: {0} confirmed the purge records; entries are served as stored again",
                         key.substring(RECONCILED.length()));
             }
             return;
@@ -379,8 +414,12 @@ public class PurgeRecords {
         long now = clock.millis();
         long ahead = Math.max(record.hardAtMillis(), record.softAtMillis()) - now;
         if (ahead > 0) {
-            LOG.log(Level.WARNING, "ISR0112: the purge record {0} is dated {1} ms ahead of this node''s clock; its"
-                    + " times count from now. Check the clocks of the nodes (NTP)", key, ahead);
+            LOG.log(
+                    Level.WARNING,
+                    "ISR0112: the purge record {0} is dated {1} ms ahead of this node''s clock; its"
+                            + " times count from now. Check the clocks of the nodes (NTP)",
+                    key,
+                    ahead);
             aheadSince.put(key, now);
             if (ahead > maxClockSkewMillis) {
                 clamp(key, record, now);

@@ -47,8 +47,8 @@ final class ServerCacheContainer implements CacheHost {
     private final Deque<Cache<?, ?>> started = new ArrayDeque<>();
     private final List<Object> listeners = new ArrayList<>();
 
-    private ServerCacheContainer(EmbeddedCacheManager manager, Path location, EncoderRegistry encoders,
-            ModuleObjectTranscoder transcoder) {
+    private ServerCacheContainer(
+            EmbeddedCacheManager manager, Path location, EncoderRegistry encoders, ModuleObjectTranscoder transcoder) {
         this.manager = manager;
         this.location = location;
         this.encoders = encoders;
@@ -67,10 +67,12 @@ final class ServerCacheContainer implements CacheHost {
         Object bound = new InitialContext().lookup(cluster.serverContainer());
         if (!(bound instanceof EmbeddedCacheManager manager)) {
             throw new IllegalStateException("isr.cache.jndi: " + cluster.serverContainer() + " is "
-                    + (isContainerOfAnotherInfinispan(bound) ? "the server's cache container, but this EAR bundles"
-                            + " an Infinispan of its own: deploy the EAR without it (isr-ear, classifier"
-                            + " server-managed; docs/operations.md)"
-                    : "not an Infinispan cache container but " + (bound == null ? "null" : bound.getClass().getName())));
+                    + (isContainerOfAnotherInfinispan(bound)
+                            ? "the server's cache container, but this EAR bundles"
+                                    + " an Infinispan of its own: deploy the EAR without it (isr-ear, classifier"
+                                    + " server-managed; docs/operations.md)"
+                            : "not an Infinispan cache container but "
+                                    + (bound == null ? "null" : bound.getClass().getName())));
         }
         return in(manager, cluster, storePath, memoryBytes);
     }
@@ -88,9 +90,11 @@ final class ServerCacheContainer implements CacheHost {
     }
 
     /** {@link #lookUp} once the container is found: what the tests call with a container of their own. */
-    static ServerCacheContainer in(EmbeddedCacheManager manager, ClusterSettings cluster, Path storePath,
-            long memoryBytes) throws IOException {
-        if (cluster.clustered() && manager.getCacheManagerConfiguration().transport().transport() == null) {
+    static ServerCacheContainer in(
+            EmbeddedCacheManager manager, ClusterSettings cluster, Path storePath, long memoryBytes)
+            throws IOException {
+        if (cluster.clustered()
+                && manager.getCacheManagerConfiguration().transport().transport() == null) {
             throw new IllegalStateException("isr.cluster.mode=" + cluster.mode().label() + " but the container "
                     + cluster.serverContainer() + " has no transport: give it one (docs/operations.md)");
         }
@@ -102,8 +106,8 @@ final class ServerCacheContainer implements CacheHost {
         encoders.registerTranscoder(transcoder);
         ServerCacheContainer container = new ServerCacheContainer(manager, location, encoders, transcoder);
         try {
-            CacheConfigurations.defineInServerContainer(manager, cluster, memoryBytes,
-                    state.enabled() ? STORE_DIRECTORY : location.toString());
+            CacheConfigurations.defineInServerContainer(
+                    manager, cluster, memoryBytes, state.enabled() ? STORE_DIRECTORY : location.toString());
         } catch (RuntimeException | LinkageError e) {
             container.close();
             throw e;
@@ -166,7 +170,8 @@ final class ServerCacheContainer implements CacheHost {
      */
     private void forgetTranscoder() {
         try {
-            encoders.getClass().getMethod("unregisterTranscoder", MediaType.class)
+            encoders.getClass()
+                    .getMethod("unregisterTranscoder", MediaType.class)
                     .invoke(encoders, transcoder.objects());
         } catch (NoSuchMethodException e) {
             LOG.log(Level.DEBUG, "the encoder registry cannot forget a transcoder; this one stays, unused");

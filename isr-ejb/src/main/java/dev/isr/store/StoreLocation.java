@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 final class StoreLocation {
 
-    private StoreLocation() {
-    }
+    private StoreLocation() {}
 
     static Path resolve(String configured) {
         if (!configured.isBlank()) {

@@ -63,8 +63,7 @@ final class StoreWrites {
      * An open fault: why, whether writes failed (or only space is low), and from when on (in {@link #nanos} time) the
      * disk may be tried again.
      */
-    private record Fault(String reason, boolean writesFailed, long retryAtNanos) {
-    }
+    private record Fault(String reason, boolean writesFailed, long retryAtNanos) {}
 
     private final Path location;
     private final long minFreeBytes;
@@ -74,17 +73,20 @@ final class StoreWrites {
     private final AtomicReference<Fault> fault = new AtomicReference<>();
     /** The last measure of the free space and when it was taken. */
     private volatile long freeBytes = Long.MAX_VALUE;
+
     private volatile long freeMeasuredAtNanos;
     private volatile boolean freeMeasured;
     /** When a failure of a member's store was last logged, so that it is logged once a minute at most. */
     private final AtomicLong remoteLoggedAtNanos = new AtomicLong(Long.MIN_VALUE);
+
     private final AtomicBoolean recovering = new AtomicBoolean();
     /**
      * Whether a probe tried to recover since the fault opened or a probe last failed: the first probe to succeed after
      * either tries at once, later ones once per {@link #RETRY}.
      */
     private volatile boolean recoveryTried;
-    private volatile Runnable onRecovery = () -> { };
+
+    private volatile Runnable onRecovery = () -> {};
 
     /** A store at {@code location} (null: none, which never takes writes) with {@code minFreeBytes} kept free. */
     StoreWrites(Path location, long minFreeBytes) {
@@ -248,12 +250,20 @@ final class StoreWrites {
         }
         if (previous == null || next.writesFailed() && !previous.writesFailed()) {
             if (next.writesFailed()) {
-                LOG.log(Level.WARNING, "ISR0024: writes to the persistent store at {0} fail ({1}, writing {2}):"
-                        + " durable entries, vary rules and purge records are kept in memory only until they succeed;"
-                        + " readiness is DOWN", location, next.reason(), what);
+                LOG.log(
+                        Level.WARNING,
+                        "ISR0024: writes to the persistent store at {0} fail ({1}, writing {2}):"
+                                + " durable entries, vary rules and purge records are kept in memory only until they succeed;"
+                                + " readiness is DOWN",
+                        location,
+                        next.reason(),
+                        what);
             } else {
-                LOG.log(Level.WARNING, "ISR0024: the persistent store at {0} has {1}: new durable entries and vary"
-                        + " rules are kept in memory only until it has room; readiness is DOWN", location,
+                LOG.log(
+                        Level.WARNING,
+                        "ISR0024: the persistent store at {0} has {1}: new durable entries and vary"
+                                + " rules are kept in memory only until it has room; readiness is DOWN",
+                        location,
                         next.reason());
             }
             if (failure != null) {
@@ -286,8 +296,13 @@ final class StoreWrites {
     private void close(String by) {
         Fault closed = fault.getAndSet(null);
         if (closed != null) {
-            LOG.log(Level.INFO, "ISR0025: the persistent store at {0} takes writes again ({1} succeeded; the fault"
-                    + " was: {2}): durable entries are stored on disk again", location, by, closed.reason());
+            LOG.log(
+                    Level.INFO,
+                    "ISR0025: the persistent store at {0} takes writes again ({1} succeeded; the fault"
+                            + " was: {2}): durable entries are stored on disk again",
+                    location,
+                    by,
+                    closed.reason());
         }
     }
 
@@ -295,16 +310,21 @@ final class StoreWrites {
         long now = nanos.getAsLong();
         long last = remoteLoggedAtNanos.get();
         if ((last == Long.MIN_VALUE || now - last >= 60_000_000_000L) && remoteLoggedAtNanos.compareAndSet(last, now)) {
-            LOG.log(Level.WARNING, "ISR0027: a member''s persistent store refused a write of {0} ({1}): written in"
-                    + " memory only on every member; that member''s readiness says why", what, describe(cause));
+            LOG.log(
+                    Level.WARNING,
+                    "ISR0027: a member''s persistent store refused a write of {0} ({1}): written in"
+                            + " memory only on every member; that member''s readiness says why",
+                    what,
+                    describe(cause));
         }
     }
 
     /** The I/O failure behind {@code e}, if a store caused it; null otherwise. */
     static Throwable storeCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException || "org.infinispan.persistence.spi.PersistenceException"
-                    .equals(t.getClass().getName())) {
+            if (t instanceof IOException
+                    || "org.infinispan.persistence.spi.PersistenceException"
+                            .equals(t.getClass().getName())) {
                 return t;
             }
         }

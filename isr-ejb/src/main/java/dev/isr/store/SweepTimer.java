@@ -111,8 +111,7 @@ public class SweepTimer {
             if (!cluster.isPrimaryOwner(entry.key())) {
                 continue;
             }
-            long lastRead = Math.max(entry.reads() > 0 ? entry.lastReadMillis() : 0,
-                    reads.lastReadMillis(entry.key()));
+            long lastRead = Math.max(entry.reads() > 0 ? entry.lastReadMillis() : 0, reads.lastReadMillis(entry.key()));
             switch (policy.decide(entry.lastReadMillis(), lastRead, entry.expiresAtMillis(), now)) {
                 case EVICT_UNREAD -> {
                     if (entries.evict(entry.key())) {
@@ -153,6 +152,5 @@ public class SweepTimer {
     }
 
     /** What one sweep did. */
-    record SweepResult(int refreshed, int evicted, int purged) {
-    }
+    record SweepResult(int refreshed, int evicted, int purged) {}
 }

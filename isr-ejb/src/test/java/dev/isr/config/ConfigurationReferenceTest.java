@@ -26,12 +26,18 @@ class ConfigurationReferenceTest {
     void eachTableOfTheReferenceIsTheDeclaredOne() throws Exception {
         String reference = Files.readString(REFERENCE);
         for (ConfigKey.Section section : ConfigKey.Section.values()) {
-            String table = HEADER + java.util.Arrays.stream(ConfigKey.values()).filter(k -> k.section() == section)
-                    .map(ConfigKey::referenceRow).collect(Collectors.joining("\n")) + "\n";
-            assertTrue(reference.contains(table), "docs/configuration.md: the " + section + " table should read\n"
-                    + table);
+            String table = HEADER
+                    + java.util.Arrays.stream(ConfigKey.values())
+                            .filter(k -> k.section() == section)
+                            .map(ConfigKey::referenceRow)
+                            .collect(Collectors.joining("\n"))
+                    + "\n";
+            assertTrue(
+                    reference.contains(table),
+                    "docs/configuration.md: the " + section + " table should read\n" + table);
         }
-        long documented = reference.lines().filter(line -> line.startsWith("| `isr.")).count();
+        long documented =
+                reference.lines().filter(line -> line.startsWith("| `isr.")).count();
         assertEquals(ConfigKey.values().length, documented, "rows of isr.* keys in docs/configuration.md");
     }
 
@@ -55,7 +61,8 @@ class ConfigurationReferenceTest {
     void secretsAreNeverShown() {
         IsrConfig config = ConfigValues.of(IsrConfig.defaults())
                 .with(ConfigKey.ADMIN_TOKEN, "admin-token-0123456789")
-                .with(ConfigKey.WEBHOOK_SECRET, "webhook-secret-0123456789").toConfig();
+                .with(ConfigKey.WEBHOOK_SECRET, "webhook-secret-0123456789")
+                .toConfig();
         String shown = config.toString();
         assertTrue(shown.contains("isr.admin.token=<set>"), shown);
         assertTrue(!shown.contains("admin-token-0123456789") && !shown.contains("webhook-secret-0123456789"), shown);

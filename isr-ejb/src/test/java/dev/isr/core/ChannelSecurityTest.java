@@ -19,9 +19,18 @@ class ChannelSecurityTest {
     private static final String SECRET = "s3cr3t-passphrase-with-32-characters!";
 
     private static ClusterSettings cluster(String mode, String bindAddress, ChannelSecurity security) {
-        return new ClusterSettings(ClusterSettings.Mode.parse(mode), 2, "isr", bindAddress, 7900,
-                List.of("127.0.0.1[7900]"), 1, "", security,
-                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW, "");
+        return new ClusterSettings(
+                ClusterSettings.Mode.parse(mode),
+                2,
+                "isr",
+                bindAddress,
+                7900,
+                List.of("127.0.0.1[7900]"),
+                1,
+                "",
+                security,
+                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW,
+                "");
     }
 
     private static ChannelSecurity security(String kind) {
@@ -41,8 +50,17 @@ class ChannelSecurityTest {
     @ParameterizedTest(name = "{0} in the server's container {1}")
     @CsvSource({"replicated, java:jboss/infinispan/container/isr", "distributed, java:jboss/infinispan/container/x"})
     void aServerManagedContainerNeedsNoKeyOfTheModule(String mode, String jndi) {
-        ClusterSettings settings = new ClusterSettings(ClusterSettings.Mode.parse(mode), 2, "isr", "10.0.0.5", 7900,
-                List.of("127.0.0.1[7900]"), 1, "", ChannelSecurity.NONE, ClusterSettings.DEFAULT_MAX_CLOCK_SKEW,
+        ClusterSettings settings = new ClusterSettings(
+                ClusterSettings.Mode.parse(mode),
+                2,
+                "isr",
+                "10.0.0.5",
+                7900,
+                List.of("127.0.0.1[7900]"),
+                1,
+                "",
+                ChannelSecurity.NONE,
+                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW,
                 " " + jndi + " ");
         assertTrue(settings.serverManaged());
         assertEquals(jndi, settings.serverContainer());
@@ -68,8 +86,8 @@ class ChannelSecurityTest {
         if (outcome.equals("ok")) {
             assertDoesNotThrow(() -> cluster(mode, address, security(kind)));
         } else {
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                    () -> cluster(mode, address, security(kind)));
+            IllegalArgumentException error =
+                    assertThrows(IllegalArgumentException.class, () -> cluster(mode, address, security(kind)));
             assertTrue(error.getMessage().contains(outcome), error.getMessage());
         }
     }
@@ -81,10 +99,10 @@ class ChannelSecurityTest {
         "'',           /etc/isr/cluster.p12, pass,    ' ',         isr.cluster.keystore.alias must not be blank",
         SECRET + ",    /etc/isr/cluster.p12, pass,    isr-cluster, are both set",
     })
-    void badKeysAreRefusedWithoutSayingTheSecret(String secret, String path, String password, String alias,
-            String message) {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new ChannelSecurity(secret, path, password, alias, false));
+    void badKeysAreRefusedWithoutSayingTheSecret(
+            String secret, String path, String password, String alias, String message) {
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class, () -> new ChannelSecurity(secret, path, password, alias, false));
         assertTrue(error.getMessage().contains(message), error.getMessage());
         if (!secret.isEmpty()) {
             assertFalse(error.getMessage().contains(secret), error.getMessage());
@@ -98,8 +116,10 @@ class ChannelSecurityTest {
     @CsvSource({"secret", "keystore"})
     void insecureWithAKeyIsRefused(String kind) {
         ChannelSecurity keyed = security(kind);
-        assertThrows(IllegalArgumentException.class, () -> new ChannelSecurity(keyed.secret(), keyed.keystorePath(),
-                keyed.keystorePassword(), keyed.keyAlias(), true));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ChannelSecurity(
+                        keyed.secret(), keyed.keystorePath(), keyed.keystorePassword(), keyed.keyAlias(), true));
     }
 
     @ParameterizedTest
@@ -108,6 +128,7 @@ class ChannelSecurityTest {
         String text = cluster("local", "127.0.0.1", security(kind)).toString();
         assertFalse(text.contains(SECRET), text);
         assertFalse(text.contains("keystore-pass"), text);
-        assertEquals(kind.equals("secret") || kind.equals("keystore"), security(kind).hasKey());
+        assertEquals(
+                kind.equals("secret") || kind.equals("keystore"), security(kind).hasKey());
     }
 }

@@ -11,21 +11,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ClockSkewTest {
 
     @ParameterizedTest(name = "peers at {0}: this node {1} ms")
-    @CsvSource(delimiter = '|', value = {
-        "''                | 0",
-        "5000              | -2500",
-        "-5000             | 2500",
-        "10,20             | -10",
-        "-8000,-8010       | 8000",
-        "8000,8010         | -8000",
-        "3,-4,1            | 0",
-        "3,-4,1,2          | -1",
-        "0,0,9000          | 0",
-        "-60000,-60000,-60000,-59990 | 60000",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''                | 0",
+                "5000              | -2500",
+                "-5000             | 2500",
+                "10,20             | -10",
+                "-8000,-8010       | 8000",
+                "8000,8010         | -8000",
+                "3,-4,1            | 0",
+                "3,-4,1,2          | -1",
+                "0,0,9000          | 0",
+                "-60000,-60000,-60000,-59990 | 60000",
+            })
     void theMedianOfAllClocksIsTheClusters(String peers, long expected) {
-        List<Long> offsets = peers.isBlank() ? List.of()
-                : Arrays.stream(peers.split(",")).map(String::trim).map(Long::valueOf).toList();
+        List<Long> offsets = peers.isBlank()
+                ? List.of()
+                : Arrays.stream(peers.split(","))
+                        .map(String::trim)
+                        .map(Long::valueOf)
+                        .toList();
         assertEquals(expected, ClockSkew.offsetFromCluster(offsets));
     }
 

@@ -136,5 +136,4 @@ class ConcurrencyPrimitivesTest {
         assertFalse(gate.refuses("/k", T0.plusSeconds(30)), "back-off over");
         assertTrue(gate.tryStart("/k", T0.plusSeconds(30)), "refuses started nothing");
     }
-
 }

@@ -17,22 +17,34 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DeclaredPolicyTest {
 
-    private static final DeclaredPolicy BOOK = new DeclaredPolicy(Duration.ofSeconds(60), Duration.ofDays(1), null,
-            true, false, List.of("books", "book-7"), null, List.of(), List.of(), null);
+    private static final DeclaredPolicy BOOK = new DeclaredPolicy(
+            Duration.ofSeconds(60),
+            Duration.ofDays(1),
+            null,
+            true,
+            false,
+            List.of("books", "book-7"),
+            null,
+            List.of(),
+            List.of(),
+            null);
 
     private static HeaderLookup fields(String spec) {
         return Fields.of(spec);
     }
 
     private static String added(DeclaredPolicy policy, String explicit) {
-        return policy.fields(fields(explicit)).stream().map(h -> h.name() + ": " + h.value())
+        return policy.fields(fields(explicit)).stream()
+                .map(h -> h.name() + ": " + h.value())
                 .collect(Collectors.joining(";; "));
     }
 
     @Test
     void aBookPageDeclaresItsDirectivesAndTags() {
-        assertEquals("Isr-Cache-Control: s-maxage=60, stale-while-revalidate=86400, durable;; "
-                + "Isr-Cache-Tag: books, book-7", added(BOOK, null));
+        assertEquals(
+                "Isr-Cache-Control: s-maxage=60, stale-while-revalidate=86400, durable;; "
+                        + "Isr-Cache-Tag: books, book-7",
+                added(BOOK, null));
     }
 
     /** Which fields are added: {@code directives}, {@code tags}, both or {@code none}. */
@@ -72,10 +84,12 @@ class DeclaredPolicyTest {
     void directivesAndVary(String name, String expected) {
         DeclaredPolicy minute = DeclaredPolicy.NONE.withMaxAge(Duration.ofMinutes(1));
         DeclaredPolicy policy = switch (name) {
-            case "strict" -> new DeclaredPolicy(minute.maxAge(), null, null, false, true, List.of(), null, List.of(),
-                    List.of(), null);
+            case "strict" ->
+                new DeclaredPolicy(
+                        minute.maxAge(), null, null, false, true, List.of(), null, List.of(), List.of(), null);
             case "stale-if-error" -> minute.withStaleIfError(Duration.ofMinutes(10));
-            case "no-max-age" -> DeclaredPolicy.NONE.withStaleIfError(Duration.ofMinutes(10)).withDurable(true);
+            case "no-max-age" ->
+                DeclaredPolicy.NONE.withStaleIfError(Duration.ofMinutes(10)).withDurable(true);
             case "query-none" -> vary(minute, List.of(), List.of(), List.of());
             case "query-some" -> vary(minute, List.of("sort", "page"), List.of(), List.of());
             default -> vary(minute, List.of("q"), List.of("Accept-Language"), List.of("ab"));
@@ -83,15 +97,19 @@ class DeclaredPolicyTest {
         assertEquals(expected.isEmpty() ? "" : expected, added(policy, null));
     }
 
-    private static DeclaredPolicy vary(DeclaredPolicy base, List<String> query, List<String> headers,
-            List<String> cookies) {
+    private static DeclaredPolicy vary(
+            DeclaredPolicy base, List<String> query, List<String> headers, List<String> cookies) {
         return new DeclaredPolicy(base.maxAge(), null, null, false, false, List.of(), query, headers, cookies, null);
     }
 
     @Test
     void theFieldsParseAsTheRulesReadThem() {
-        List<Header> added = vary(DeclaredPolicy.NONE.withMaxAge(Duration.ofMinutes(1)), List.of("sort", "page"),
-                List.of("Accept-Language"), List.of("ab")).fields(fields(null));
+        List<Header> added = vary(
+                        DeclaredPolicy.NONE.withMaxAge(Duration.ofMinutes(1)),
+                        List.of("sort", "page"),
+                        List.of("Accept-Language"),
+                        List.of("ab"))
+                .fields(fields(null));
         VaryRule rule = VaryRule.parse(added.get(1).value(), null);
         assertEquals(new VaryRule(List.of("page", "sort"), List.of("ab"), List.of("accept-language")), rule);
         assertEquals(60, CacheControl.parse(added.get(0).value()).sMaxAge());
@@ -99,13 +117,24 @@ class DeclaredPolicyTest {
 
     @Test
     void tagsAddUpWithoutDuplicates() {
-        assertEquals(List.of("books", "book-7", "author-3"), BOOK.withTags(List.of("author-3", "books")).tags());
+        assertEquals(
+                List.of("books", "book-7", "author-3"),
+                BOOK.withTags(List.of("author-3", "books")).tags());
     }
 
     @Test
     void aLaterDeclarationReplacesLifetimesAndAddsTags() {
-        DeclaredPolicy service = new DeclaredPolicy(Duration.ofSeconds(5), null, null, false, true,
-                List.of("author-3"), List.of(), List.of(), List.of(), null);
+        DeclaredPolicy service = new DeclaredPolicy(
+                Duration.ofSeconds(5),
+                null,
+                null,
+                false,
+                true,
+                List.of("author-3"),
+                List.of(),
+                List.of(),
+                List.of(),
+                null);
         DeclaredPolicy after = BOOK.withUncacheable("preview").followedBy(service);
         assertEquals(Duration.ofSeconds(5), after.maxAge());
         assertEquals(null, after.staleWhileRevalidate());
@@ -115,7 +144,9 @@ class DeclaredPolicyTest {
 
     @Test
     void theFirstUncacheableReasonIsKept() {
-        assertEquals("draft", BOOK.withUncacheable("draft").withUncacheable("preview").uncacheable());
+        assertEquals(
+                "draft",
+                BOOK.withUncacheable("draft").withUncacheable("preview").uncacheable());
     }
 
     @ParameterizedTest
@@ -127,8 +158,8 @@ class DeclaredPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"PT-1S", "PT0.5S", "PT1.001S"})
     void durationsAreWholeSecondsZeroOrMore(String duration) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DeclaredPolicy.NONE.withMaxAge(Duration.parse(duration)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> DeclaredPolicy.NONE.withMaxAge(Duration.parse(duration)));
         assertEquals(true, e.getMessage().contains("maxAge"), e.getMessage());
     }
 }

@@ -33,11 +33,14 @@ class DegradationWatchTest {
         "100,  0, 10, 10, false",
         "  0,  0,  0,  0, false",
     })
-    void aShareAboveTheThresholdWithEnoughSamplesIsDegraded(long answers, long stale, long revalidations,
-            long failed, boolean degraded) {
+    void aShareAboveTheThresholdWithEnoughSamplesIsDegraded(
+            long answers, long stale, long revalidations, long failed, boolean degraded) {
         DegradationWatch watch = new DegradationWatch(Duration.ofMinutes(5), 0.5);
         watch.observe(0, totals(0, 0, 0, 0));
-        assertEquals(degraded, watch.observe(MINUTE, totals(answers, stale, revalidations, failed)).degraded());
+        assertEquals(
+                degraded,
+                watch.observe(MINUTE, totals(answers, stale, revalidations, failed))
+                        .degraded());
     }
 
     @Test
@@ -49,10 +52,14 @@ class DegradationWatchTest {
         assertEquals(0.9, outage.staleIfErrorShare(), 1e-9);
         assertTrue(watch.observe(3 * MINUTE, totals(150, 92, 0, 0)).degraded(), "still within the window");
         // the origin is back: only fresh answers from here on
-        assertTrue(watch.observe(5 * MINUTE, totals(300, 92, 0, 0)).degraded() == false, "92 of 300 since the"
-                + " baseline at 0: under half");
+        assertTrue(
+                watch.observe(5 * MINUTE, totals(300, 92, 0, 0)).degraded() == false,
+                "92 of 300 since the" + " baseline at 0: under half");
         assertFalse(watch.observe(7 * MINUTE, totals(400, 92, 0, 0)).degraded());
-        assertEquals(0.0, watch.observe(9 * MINUTE, totals(500, 92, 0, 0)).staleIfErrorShare(), 1e-9,
+        assertEquals(
+                0.0,
+                watch.observe(9 * MINUTE, totals(500, 92, 0, 0)).staleIfErrorShare(),
+                1e-9,
                 "the outage minute is out of the window");
     }
 

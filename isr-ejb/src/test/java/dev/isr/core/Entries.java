@@ -13,12 +13,11 @@ final class Entries {
     /** The origin of the test requests and entries. */
     static final String ORIGIN = "http://example.test";
 
-    private Entries() {
-    }
+    private Entries() {}
 
     static CachePolicy policy(long fresh, long swr, long sie, boolean neverStale) {
-        return new CachePolicy(Duration.ofSeconds(fresh), Duration.ofSeconds(swr), Duration.ofSeconds(sie),
-                neverStale, true, false);
+        return new CachePolicy(
+                Duration.ofSeconds(fresh), Duration.ofSeconds(swr), Duration.ofSeconds(sie), neverStale, true, false);
     }
 
     static CachedResponse entry(String path, CachePolicy policy) {
@@ -31,6 +30,7 @@ final class Entries {
     }
 
     static CachedResponse entry(CacheKey key, CachePolicy policy, List<Header> headers) {
-        return new CachedResponse(key, 200, headers, "hello".getBytes(StandardCharsets.UTF_8), T0, policy, List.of(), List.of());
+        return new CachedResponse(
+                key, 200, headers, "hello".getBytes(StandardCharsets.UTF_8), T0, policy, List.of(), List.of());
     }
 }

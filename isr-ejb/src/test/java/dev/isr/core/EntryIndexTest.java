@@ -28,7 +28,9 @@ class EntryIndexTest {
         assertEquals(35, index.bytes());
         index.add("/a?x=1", "/a", List.of("t3"), 11, 0, MEMORY);
         assertEquals(2, index.keysForPath("/a").size(), "a replacement is not a second entry");
-        assertEquals(List.of(), index.keysForTag("t3").stream().filter(k -> !k.equals("/a?x=1")).toList());
+        assertEquals(
+                List.of(),
+                index.keysForTag("t3").stream().filter(k -> !k.equals("/a?x=1")).toList());
         assertEquals(Set.of("/a?x=2"), Set.copyOf(index.keysForTag("t1")), "the replaced entry's old tags are gone");
         assertEquals(36, index.bytes());
         index.remove("/a?x=1", MEMORY);
@@ -58,11 +60,13 @@ class EntryIndexTest {
         index.add("/books/2?print=1", "/books/2", List.of("book-2"), 1, 0, DURABLE);
         index.add("/authors/1", "/authors/1", List.of("author-1"), 1, 0, MEMORY);
 
-        assertEquals(Set.of("/books/1", "/books"),
-                index.select(request(List.of("book-1", "books"), List.of(), List.of())));
-        assertEquals(Set.of("/books/2", "/books/2?print=1"),
+        assertEquals(
+                Set.of("/books/1", "/books"), index.select(request(List.of("book-1", "books"), List.of(), List.of())));
+        assertEquals(
+                Set.of("/books/2", "/books/2?print=1"),
                 index.select(request(List.of(), List.of("/books/2"), List.of())));
-        assertEquals(Set.of("/books", "/books/1", "/books/2", "/books/2?print=1"),
+        assertEquals(
+                Set.of("/books", "/books/1", "/books/2", "/books/2?print=1"),
                 index.select(request(List.of(), List.of(), List.of("/books"))));
         assertEquals(Set.of(), index.select(request(List.of("unknown"), List.of("/nowhere"), List.of("/x"))));
         assertEquals(5, index.select(PurgeRequest.everything()).size());
@@ -76,9 +80,15 @@ class EntryIndexTest {
         index.read("/b", 5);
         index.read("/b", 6);
         index.read("/a", 7);
-        assertEquals(List.of("/b", "/a"), index.list("t", null, 10).stream().map(EntryIndex.Indexed::key).toList());
-        assertEquals(List.of("/b"), index.list("t", null, 1).stream().map(EntryIndex.Indexed::key).toList());
-        assertEquals(List.of("/c"), index.list(null, "/c", 10).stream().map(EntryIndex.Indexed::key).toList());
+        assertEquals(
+                List.of("/b", "/a"),
+                index.list("t", null, 10).stream().map(EntryIndex.Indexed::key).toList());
+        assertEquals(
+                List.of("/b"),
+                index.list("t", null, 1).stream().map(EntryIndex.Indexed::key).toList());
+        assertEquals(
+                List.of("/c"),
+                index.list(null, "/c", 10).stream().map(EntryIndex.Indexed::key).toList());
         assertEquals(6, index.get("/b").lastReadMillis());
         index.add("/b", "/b", List.of("t"), 2, 0, MEMORY);
         assertEquals(2, index.get("/b").reads(), "a revalidated entry keeps its popularity");

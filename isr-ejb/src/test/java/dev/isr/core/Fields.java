@@ -8,8 +8,7 @@ import java.util.Map;
 /** Header fields for table-driven tests, written {@code Name: value;; Name: value} in one cell. */
 final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /**
      * The fields of {@code spec} written {@code Name: value; Name: value} (values without {@code ;}); a name may
@@ -20,10 +19,15 @@ final class Fields {
         if (spec != null) {
             for (String field : spec.split(";")) {
                 int colon = field.indexOf(':');
-                parsed.add(new String[] {field.substring(0, colon).trim(), field.substring(colon + 1).trim()});
+                parsed.add(new String[] {
+                    field.substring(0, colon).trim(), field.substring(colon + 1).trim()
+                });
             }
         }
-        return name -> parsed.stream().filter(f -> f[0].equalsIgnoreCase(name)).map(f -> f[1]).toList();
+        return name -> parsed.stream()
+                .filter(f -> f[0].equalsIgnoreCase(name))
+                .map(f -> f[1])
+                .toList();
     }
 
     /** The fields of {@code spec}; none for null. */
@@ -32,10 +36,14 @@ final class Fields {
         if (spec != null) {
             for (String field : spec.split(";;")) {
                 int colon = field.indexOf(':');
-                map.put(field.substring(0, colon).trim(), field.substring(colon + 1).trim());
+                map.put(
+                        field.substring(0, colon).trim(),
+                        field.substring(colon + 1).trim());
             }
         }
-        return name -> map.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).toList();
+        return name -> map.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 }

@@ -22,9 +22,14 @@ class FrontDoorTest {
     private final MapCache cache = new MapCache();
     private final List<CachedResponse> revalidated = new ArrayList<>();
     private final CacheStatistics statistics = new CacheStatistics();
-    private final FrontDoor frontDoor = new FrontDoor(cache,
-            new CacheKeyFactory(IsrConfig.DEFAULT_IGNORED_QUERY_PARAMS), new CacheStatus("isr"), revalidated::add,
-            TOKEN::equals, statistics, new PublicOrigins(List.of()),
+    private final FrontDoor frontDoor = new FrontDoor(
+            cache,
+            new CacheKeyFactory(IsrConfig.DEFAULT_IGNORED_QUERY_PARAMS),
+            new CacheStatus("isr"),
+            revalidated::add,
+            TOKEN::equals,
+            statistics,
+            new PublicOrigins(List.of()),
             new PassMemory(Duration.ofSeconds(60)));
 
     private static HeaderLookup headers(Map<String, String> fields) {
@@ -36,7 +41,8 @@ class FrontDoorTest {
 
     @Test
     void missForwardsWithKey() {
-        Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
+        Lookup.Forward forward = assertInstanceOf(
+                Lookup.Forward.class,
                 frontDoor.lookup(Entries.request("GET", "/books", "b=1&utm_source=x", NO_HEADERS), T0));
         assertEquals(Entries.ORIGIN + "/books?b=1", forward.key().value());
         assertEquals(CacheStatus.Forward.URI_MISS, forward.reason());
@@ -48,7 +54,8 @@ class FrontDoorTest {
     @Test
     void freshEntryIsServedWithAgeAndTtl() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
-        Lookup.Serve serve = assertInstanceOf(Lookup.Serve.class,
+        Lookup.Serve serve = assertInstanceOf(
+                Lookup.Serve.class,
                 frontDoor.lookup(Entries.request("GET", "/books", null, NO_HEADERS), T0.plusSeconds(18)));
         assertEquals(18, serve.ageSeconds());
         assertEquals("isr; hit; ttl=42", serve.cacheStatus());
@@ -60,23 +67,23 @@ class FrontDoorTest {
     @Test
     void trackingParametersDoNotMissTheEntry() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
-        assertInstanceOf(Lookup.Serve.class,
-                frontDoor.lookup(Entries.request("GET", "/books", "utm_source=news&fbclid=x", NO_HEADERS),
-                        T0));
+        assertInstanceOf(
+                Lookup.Serve.class,
+                frontDoor.lookup(Entries.request("GET", "/books", "utm_source=news&fbclid=x", NO_HEADERS), T0));
     }
 
     @Test
     void headIsAnsweredFromTheGetEntryWithoutBody() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
-        Lookup.Serve serve = assertInstanceOf(Lookup.Serve.class,
-                frontDoor.lookup(Entries.request("HEAD", "/books", null, NO_HEADERS), T0));
+        Lookup.Serve serve = assertInstanceOf(
+                Lookup.Serve.class, frontDoor.lookup(Entries.request("HEAD", "/books", null, NO_HEADERS), T0));
         assertFalse(serve.withBody());
     }
 
     @Test
     void headMissIsNeitherStoredNorCollapsed() {
-        Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup(Entries.request("HEAD", "/books", null, NO_HEADERS), T0));
+        Lookup.Forward forward = assertInstanceOf(
+                Lookup.Forward.class, frontDoor.lookup(Entries.request("HEAD", "/books", null, NO_HEADERS), T0));
         assertFalse(forward.mayStore());
         assertFalse(forward.collapsible());
     }
@@ -84,7 +91,8 @@ class FrontDoorTest {
     @Test
     void expiredEntryWithoutStaleWindowIsForwardedAsStale() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
-        Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
+        Lookup.Forward forward = assertInstanceOf(
+                Lookup.Forward.class,
                 frontDoor.lookup(Entries.request("GET", "/books", null, NO_HEADERS), T0.plusSeconds(60)));
         assertEquals(CacheStatus.Forward.STALE, forward.reason());
         assertNull(forward.staleIfError());
@@ -93,8 +101,8 @@ class FrontDoorTest {
 
     @Test
     void otherMethodsAreForwardedForTheirMethod() {
-        Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup(Entries.request("POST", "/books", null, NO_HEADERS), T0));
+        Lookup.Forward forward = assertInstanceOf(
+                Lookup.Forward.class, frontDoor.lookup(Entries.request("POST", "/books", null, NO_HEADERS), T0));
         assertEquals(CacheStatus.Forward.METHOD, forward.reason());
         assertNull(forward.key());
         assertEquals("/books", forward.path());
@@ -104,8 +112,8 @@ class FrontDoorTest {
     @Test
     void unavailableCacheBypassesAndNeverStores() {
         cache.available = false;
-        Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup(Entries.request("GET", "/books", null, NO_HEADERS), T0));
+        Lookup.Forward forward = assertInstanceOf(
+                Lookup.Forward.class, frontDoor.lookup(Entries.request("GET", "/books", null, NO_HEADERS), T0));
         assertEquals(CacheStatus.Forward.BYPASS, forward.reason());
         assertEquals("cache-unavailable", forward.detail());
         assertFalse(forward.mayStore());
@@ -113,29 +121,31 @@ class FrontDoorTest {
 
     @Test
     void authorizationIsNotServedAnEntryThatIsNotShared() {
-        CachePolicy notShared = new CachePolicy(Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, false, false,
-                false);
+        CachePolicy notShared =
+                new CachePolicy(Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, false, false, false);
         cache.put(Entries.entry("/books", notShared));
-        Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup(Entries.request("GET", "/books", null,
-                        headers(Map.of("Authorization", "Bearer x"))), T0));
+        Lookup.Forward forward = assertInstanceOf(
+                Lookup.Forward.class,
+                frontDoor.lookup(
+                        Entries.request("GET", "/books", null, headers(Map.of("Authorization", "Bearer x"))), T0));
         assertEquals("authorization", forward.detail());
     }
 
     @Test
     void authorizationIsServedASharedEntry() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
-        assertInstanceOf(Lookup.Serve.class,
-                frontDoor.lookup(Entries.request("GET", "/books", null,
-                        headers(Map.of("Authorization", "Bearer x"))), T0));
+        assertInstanceOf(
+                Lookup.Serve.class,
+                frontDoor.lookup(
+                        Entries.request("GET", "/books", null, headers(Map.of("Authorization", "Bearer x"))), T0));
     }
 
     @Test
     void revalidationWithTheTokenAlwaysRenders() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
-        Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup(Entries.request("GET", "/books", null,
-                        headers(Map.of("Isr-Revalidate", TOKEN))), T0));
+        Lookup.Forward forward = assertInstanceOf(
+                Lookup.Forward.class,
+                frontDoor.lookup(Entries.request("GET", "/books", null, headers(Map.of("Isr-Revalidate", TOKEN))), T0));
         assertTrue(forward.revalidation());
         assertTrue(forward.mayStore());
         assertFalse(forward.collapsible(), "a revalidation never waits for, or holds up, visitors");
@@ -145,12 +155,14 @@ class FrontDoorTest {
     @Test
     void forgedRevalidationTokenIsServedFromTheCache() {
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
-        assertInstanceOf(Lookup.Serve.class,
-                frontDoor.lookup(Entries.request("GET", "/books", null,
-                        headers(Map.of("Isr-Revalidate", "guess"))), T0));
-        Lookup.Forward miss = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup(Entries.request("GET", "/other", null,
-                        headers(Map.of("Isr-Revalidate", "guess"))), T0));
+        assertInstanceOf(
+                Lookup.Serve.class,
+                frontDoor.lookup(
+                        Entries.request("GET", "/books", null, headers(Map.of("Isr-Revalidate", "guess"))), T0));
+        Lookup.Forward miss = assertInstanceOf(
+                Lookup.Forward.class,
+                frontDoor.lookup(
+                        Entries.request("GET", "/other", null, headers(Map.of("Isr-Revalidate", "guess"))), T0));
         assertFalse(miss.revalidation());
     }
 
@@ -162,23 +174,33 @@ class FrontDoorTest {
         CacheKey key = rule.keyFor(keys, new RequestTarget(Entries.ORIGIN, "/list", "page=2&sort=x"), headers(german));
         cache.put(Entries.entry(key, Entries.policy(60, 0, 0, false), List.of()), rule);
 
-        assertInstanceOf(Lookup.Serve.class,
+        assertInstanceOf(
+                Lookup.Serve.class,
                 frontDoor.lookup(Entries.request("GET", "/list", "sort=y&page=2", headers(german)), T0));
-        assertInstanceOf(Lookup.Forward.class, frontDoor.lookup(Entries.request("GET", "/list", "page=2",
-                headers(Map.of("Accept-Language", "en", "Cookie", "ab=b"))), T0));
-        assertInstanceOf(Lookup.Forward.class, frontDoor.lookup(Entries.request("GET", "/list", "page=2",
-                headers(Map.of("Accept-Language", "de", "Cookie", "ab=a"))), T0));
-        assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup(Entries.request("GET", "/list", "page=3", headers(german)), T0));
+        assertInstanceOf(
+                Lookup.Forward.class,
+                frontDoor.lookup(
+                        Entries.request(
+                                "GET", "/list", "page=2", headers(Map.of("Accept-Language", "en", "Cookie", "ab=b"))),
+                        T0));
+        assertInstanceOf(
+                Lookup.Forward.class,
+                frontDoor.lookup(
+                        Entries.request(
+                                "GET", "/list", "page=2", headers(Map.of("Accept-Language", "de", "Cookie", "ab=a"))),
+                        T0));
+        assertInstanceOf(
+                Lookup.Forward.class, frontDoor.lookup(Entries.request("GET", "/list", "page=3", headers(german)), T0));
     }
 
     @Test
     void collapsedRequestIsServedWhatTheLeaderStored() {
-        Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
-                frontDoor.lookup(Entries.request("GET", "/books", null, NO_HEADERS), T0));
+        Lookup.Forward forward = assertInstanceOf(
+                Lookup.Forward.class, frontDoor.lookup(Entries.request("GET", "/books", null, NO_HEADERS), T0));
         assertTrue(frontDoor.collapsedOnto(forward, NO_HEADERS, T0, true).isEmpty(), "nothing stored yet");
         cache.put(Entries.entry("/books", Entries.policy(60, 0, 0, false)));
-        Lookup.Serve serve = frontDoor.collapsedOnto(forward, NO_HEADERS, T0, true).orElseThrow();
+        Lookup.Serve serve =
+                frontDoor.collapsedOnto(forward, NO_HEADERS, T0, true).orElseThrow();
         assertEquals("isr; fwd=uri-miss; collapsed", serve.cacheStatus());
         assertEquals(1, statistics.snapshot().collapsed());
     }

@@ -27,21 +27,39 @@ import net.jqwik.api.Provide;
  */
 class FuzzedInputTest {
 
-    private static final List<String> DIRECTIVES = List.of("public", "private", "no-store", "no-cache", "s-maxage=60",
-            "max-age=30", "must-revalidate", "proxy-revalidate", "stale-while-revalidate=10", "stale-if-error=60",
-            "must-understand", "private=\"set-cookie\"", "no-store=1", "max-age=\"5\"", "s-maxage=-1",
-            "max-age=99999999999999999999", "immutable", "no-transform");
+    private static final List<String> DIRECTIVES = List.of(
+            "public",
+            "private",
+            "no-store",
+            "no-cache",
+            "s-maxage=60",
+            "max-age=30",
+            "must-revalidate",
+            "proxy-revalidate",
+            "stale-while-revalidate=10",
+            "stale-if-error=60",
+            "must-understand",
+            "private=\"set-cookie\"",
+            "no-store=1",
+            "max-age=\"5\"",
+            "s-maxage=-1",
+            "max-age=99999999999999999999",
+            "immutable",
+            "no-transform");
 
     @Provide
     Arbitrary<String> junk() {
-        return Arbitraries.strings().withChars("\"\\,;= \t\u0000\u007f\u00e9\u4e2d\ud83d\ude00-_:/?#[]@!$&'()*+.|~")
-                .alpha().numeric().ofMaxLength(40);
+        return Arbitraries.strings()
+                .withChars("\"\\,;= \t\u0000\u007f\u00e9\u4e2d\ud83d\ude00-_:/?#[]@!$&'()*+.|~")
+                .alpha()
+                .numeric()
+                .ofMaxLength(40);
     }
 
     @Provide
     Arbitrary<String> fieldValues() {
-        Arbitrary<String> directive = Arbitraries.oneOf(Arbitraries.of(DIRECTIVES), junk(),
-                Arbitraries.of(DIRECTIVES).map(d -> d.toUpperCase(Locale.ROOT)));
+        Arbitrary<String> directive = Arbitraries.oneOf(
+                Arbitraries.of(DIRECTIVES), junk(), Arbitraries.of(DIRECTIVES).map(d -> d.toUpperCase(Locale.ROOT)));
         return Combinators.combine(directive.list().ofMaxSize(6), Arbitraries.of(", ", ",", " , ", ";", ",,"))
                 .as((parts, separator) -> String.join(separator, parts));
     }
@@ -84,16 +102,20 @@ class FuzzedInputTest {
     }
 
     @Property(tries = 2000)
-    void aResponseWithSetCookieIsNeverStored(@ForAll("fieldValues") String cacheControl, @ForAll("junk") String cookie) {
-        HeaderLookup response = field -> field.equalsIgnoreCase("Cache-Control") ? List.of(cacheControl)
+    void aResponseWithSetCookieIsNeverStored(
+            @ForAll("fieldValues") String cacheControl, @ForAll("junk") String cookie) {
+        HeaderLookup response = field -> field.equalsIgnoreCase("Cache-Control")
+                ? List.of(cacheControl)
                 : field.equalsIgnoreCase("Set-Cookie") ? List.of("id=" + cookie) : List.of();
-        assertInstanceOf(StoreDecision.Bypass.class, new ResponseStorability(IsrConfig.DEFAULT_STORABLE_STATUSES,
-                false).assess("GET", false, 200, response));
+        assertInstanceOf(
+                StoreDecision.Bypass.class,
+                new ResponseStorability(IsrConfig.DEFAULT_STORABLE_STATUSES, false)
+                        .assess("GET", false, 200, response));
     }
 
     @Property(tries = 2000)
-    void tagsAreAcceptedOnlyWhenValidAndVaryParsesOrRefusesClearly(@ForAll("fieldValues") String value,
-            @ForAll("junk") String other) {
+    void tagsAreAcceptedOnlyWhenValidAndVaryParsesOrRefusesClearly(
+            @ForAll("fieldValues") String value, @ForAll("junk") String other) {
         Tags.Parsed tags = Tags.of(only("Cache-Tag", value + "," + other));
         tags.accepted().forEach(tag -> assertTrue(Tags.isValid(tag), tag));
         try {
@@ -114,14 +136,15 @@ class FuzzedInputTest {
 
     @Provide
     Arbitrary<List<String>> params() {
-        Arbitrary<String> name = Arbitraries.strings().withCharRange('a', 'f').ofMinLength(1).ofMaxLength(3);
+        Arbitrary<String> name =
+                Arbitraries.strings().withCharRange('a', 'f').ofMinLength(1).ofMaxLength(3);
         Arbitrary<String> value = Arbitraries.strings().withChars("abc%20+=").ofMaxLength(4);
         return Combinators.combine(name, value).as((n, v) -> n + "=" + v).list().ofMaxSize(6);
     }
 
     @Property(tries = 2000)
-    void keysIgnoreOrderAndTrackingButNeverMergeDifferentQueries(@ForAll("params") List<String> params,
-            @ForAll("params") List<String> others, @ForAll long seed) {
+    void keysIgnoreOrderAndTrackingButNeverMergeDifferentQueries(
+            @ForAll("params") List<String> params, @ForAll("params") List<String> others, @ForAll long seed) {
         CacheKeyFactory keys = new CacheKeyFactory(IsrConfig.DEFAULT_IGNORED_QUERY_PARAMS);
         List<String> shuffled = new ArrayList<>(params);
         Collections.shuffle(shuffled, new Random(seed));

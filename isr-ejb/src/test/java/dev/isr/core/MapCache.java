@@ -70,7 +70,13 @@ final class MapCache implements ResponseCache {
             rules.put(response.key().path(), rule);
         }
         entries.put(response.key().value(), response);
-        index.add(response.key().value(), response.key().path(), response.tags(), response.body().length, 0, EntryIndex.Holder.MEMORY);
+        index.add(
+                response.key().value(),
+                response.key().path(),
+                response.tags(),
+                response.body().length,
+                0,
+                EntryIndex.Holder.MEMORY);
         return true;
     }
 
@@ -109,8 +115,7 @@ final class MapCache implements ResponseCache {
     public int purge(PurgeRequest request, Instant now) {
         long purgeEpoch = epoch.incrementAndGet();
         for (String k : PurgeRecord.keysOf(request)) {
-            records.merge(k, PurgeRecord.NONE.with(request.soft(), now.toEpochMilli(), purgeEpoch),
-                    PurgeRecord::merge);
+            records.merge(k, PurgeRecord.NONE.with(request.soft(), now.toEpochMilli(), purgeEpoch), PurgeRecord::merge);
         }
         int purged = 0;
         for (String key : index.select(request)) {
@@ -127,7 +132,10 @@ final class MapCache implements ResponseCache {
 
     @Override
     public List<CachedResponse> select(PurgeRequest request) {
-        return index.select(request).stream().map(entries::get).filter(java.util.Objects::nonNull).toList();
+        return index.select(request).stream()
+                .map(entries::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     @Override

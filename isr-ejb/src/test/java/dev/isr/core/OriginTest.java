@@ -28,9 +28,25 @@ class OriginTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "evil.example/x", "evil.example?x", "user@evil.example", "evil example",
-            "evil.example:", "evil.example:0", "evil.example:65536", "evil.example:8o", "evil.example:123456",
-            "-evil.example", "evil_example", "[::1", "a..b", "\u00e9vil.example"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "evil.example/x",
+                "evil.example?x",
+                "user@evil.example",
+                "evil example",
+                "evil.example:",
+                "evil.example:0",
+                "evil.example:65536",
+                "evil.example:8o",
+                "evil.example:123456",
+                "-evil.example",
+                "evil_example",
+                "[::1",
+                "a..b",
+                "\u00e9vil.example"
+            })
     void hostileHostIsNoOrigin(String host) {
         assertNull(Origin.ofRequest("http", host));
     }
@@ -52,8 +68,14 @@ class OriginTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"www.example.com", "https://www.example.com/", "https://www.example.com/path",
-            "https://", "mailto://x"})
+    @ValueSource(
+            strings = {
+                "www.example.com",
+                "https://www.example.com/",
+                "https://www.example.com/path",
+                "https://",
+                "mailto://x"
+            })
     void configuredOriginMustBeSchemeHostPort(String configured) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Origin.parse(configured));
         assertEquals(true, e.getMessage().contains(configured), e.getMessage());

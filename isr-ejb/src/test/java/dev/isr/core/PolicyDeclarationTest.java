@@ -22,11 +22,16 @@ class PolicyDeclarationTest {
 
     private static PolicyDeclaration declaration(String member, String value) {
         List<String> values = value.isEmpty() ? List.of() : Arrays.asList(value.split(" ; "));
-        return new PolicyDeclaration(member.equals("maxAge") ? value : "60s",
-                member.equals("staleWhileRevalidate") ? value : "", member.equals("staleIfError") ? value : "",
-                false, false, member.equals("tags") ? values : List.of(),
+        return new PolicyDeclaration(
+                member.equals("maxAge") ? value : "60s",
+                member.equals("staleWhileRevalidate") ? value : "",
+                member.equals("staleIfError") ? value : "",
+                false,
+                false,
+                member.equals("tags") ? values : List.of(),
                 member.equals("varyQuery") ? values : PolicyDeclaration.ALL_QUERY,
-                member.equals("varyHeader") ? values : List.of(), member.equals("varyCookie") ? values : List.of());
+                member.equals("varyHeader") ? values : List.of(),
+                member.equals("varyCookie") ? values : List.of());
     }
 
     @ParameterizedTest(name = "[{index}] {0} = {1}")
@@ -69,15 +74,23 @@ class PolicyDeclarationTest {
 
     @Test
     void everyBadValueIsReported() {
-        PolicyDeclaration bad = new PolicyDeclaration("x", "y", "", false, false, List.of("{nope}"), List.of("*"),
-                List.of(), List.of());
+        PolicyDeclaration bad = new PolicyDeclaration(
+                "x", "y", "", false, false, List.of("{nope}"), List.of("*"), List.of(), List.of());
         assertEquals(3, bad.problems(List.of()).size());
     }
 
     @Test
     void resolvingFillsTemplatesAndParsesDurations() {
-        PolicyDeclaration book = new PolicyDeclaration("60s", "1d", "", true, false,
-                List.of("books", "book-{id}", "{slug}-{id}"), PolicyDeclaration.ALL_QUERY, List.of(), List.of());
+        PolicyDeclaration book = new PolicyDeclaration(
+                "60s",
+                "1d",
+                "",
+                true,
+                false,
+                List.of("books", "book-{id}", "{slug}-{id}"),
+                PolicyDeclaration.ALL_QUERY,
+                List.of(),
+                List.of());
         DeclaredPolicy policy = book.resolve(Map.of("id", "7", "slug", "dune")::get);
         assertEquals(List.of("books", "book-7", "dune-7"), policy.tags());
         assertEquals(Duration.ofSeconds(60), policy.maxAge());
@@ -88,8 +101,8 @@ class PolicyDeclarationTest {
 
     @Test
     void aTagWhoseParameterHasNoValueIsLeftOut() {
-        PolicyDeclaration book = new PolicyDeclaration("60s", "", "", false, false, List.of("books", "book-{id}"),
-                List.of(), List.of(), List.of());
+        PolicyDeclaration book = new PolicyDeclaration(
+                "60s", "", "", false, false, List.of("books", "book-{id}"), List.of(), List.of(), List.of());
         DeclaredPolicy policy = book.resolve(name -> null);
         assertEquals(List.of("books"), policy.tags());
         assertEquals(List.of(), policy.varyQuery(), "{}: no query parameter");
@@ -102,7 +115,9 @@ class PolicyDeclarationTest {
             {a}-{b}-{a} :: a b a
             """)
     void templateParameters(String template, String names) {
-        assertEquals(names.isEmpty() ? List.of() : List.of(names.split(" ")), TagTemplate.parse(template).parameters());
+        assertEquals(
+                names.isEmpty() ? List.of() : List.of(names.split(" ")),
+                TagTemplate.parse(template).parameters());
     }
 
     @Test

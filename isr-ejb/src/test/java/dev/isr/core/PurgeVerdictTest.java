@@ -42,8 +42,16 @@ class PurgeVerdictTest {
             unreadable record hides old entries,       0, 900, 1000,   -1,   0,    -1, 0, HARD
             unreadable record hides epoch entries,     7, 900, 1000,   -1,   0,    -1, 0, HARD
             """)
-    void verdict(String rule, long renderEpoch, long storedAt, long now, long hardAt, long softAt, long hardEpoch,
-            long softEpoch, String expected) {
+    void verdict(
+            String rule,
+            long renderEpoch,
+            long storedAt,
+            long now,
+            long hardAt,
+            long softAt,
+            long hardEpoch,
+            long softEpoch,
+            String expected) {
         PurgeRecord record = new PurgeRecord(orMax(hardAt), softAt, orMax(hardEpoch), softEpoch);
         PurgeRecord.PurgeVerdict verdict = record.verdictFor(renderEpoch, storedAt, now);
         assertEquals(expected, verdict == null ? "STANDS" : verdict.name(), rule);
@@ -60,7 +68,8 @@ class PurgeVerdictTest {
 
     @Test
     void epochsAndTimesOnlyMoveForward() {
-        PurgeRecord record = PurgeRecord.NONE.with(false, 500, 4).with(true, 400, 6).with(false, 300, 2);
+        PurgeRecord record =
+                PurgeRecord.NONE.with(false, 500, 4).with(true, 400, 6).with(false, 300, 2);
         assertEquals(new PurgeRecord(500, 400, 4, 6), record);
         assertEquals(new PurgeRecord(500, 700, 5, 6), record.merge(new PurgeRecord(100, 700, 5, 1)));
         assertEquals(6, record.latestEpoch());
@@ -70,13 +79,14 @@ class PurgeVerdictTest {
     void mergeIsTheFieldwiseMaximumAndAllocatesNothingWhenOneSideCoversTheOther() {
         PurgeRecord record = new PurgeRecord(500, 400, 4, 6);
         for (PurgeRecord[] row : new PurgeRecord[][] {
-                // other, expected merge of record and other
-                {PurgeRecord.NONE, record},
-                {record, record},
-                {new PurgeRecord(100, 400, 4, 1), record},
-                {new PurgeRecord(600, 400, 7, 6), new PurgeRecord(600, 400, 7, 6)},
-                {new PurgeRecord(100, 700, 5, 1), new PurgeRecord(500, 700, 5, 6)},
-                {PurgeRecord.UNREADABLE, new PurgeRecord(Long.MAX_VALUE, 400, Long.MAX_VALUE, 6)}}) {
+            // other, expected merge of record and other
+            {PurgeRecord.NONE, record},
+            {record, record},
+            {new PurgeRecord(100, 400, 4, 1), record},
+            {new PurgeRecord(600, 400, 7, 6), new PurgeRecord(600, 400, 7, 6)},
+            {new PurgeRecord(100, 700, 5, 1), new PurgeRecord(500, 700, 5, 6)},
+            {PurgeRecord.UNREADABLE, new PurgeRecord(Long.MAX_VALUE, 400, Long.MAX_VALUE, 6)}
+        }) {
             assertEquals(row[1], record.merge(row[0]), "merge with " + row[0]);
             assertEquals(row[1], row[0].merge(record), "merge of " + row[0]);
         }
@@ -107,7 +117,9 @@ class PurgeVerdictTest {
         assertEquals(Freshness.STALE_REVALIDATE, Freshness.assess(stale, T0.plusSeconds(6)));
         assertEquals(3, stale.renderEpoch(), "a soft purge keeps the render epoch");
         CachedResponse clamped = new PurgeRecord(0, T0.plusSeconds(3600).toEpochMilli(), 0, 4).applyTo(entry, now);
-        assertEquals(Freshness.STALE_REVALIDATE, Freshness.assess(clamped, now),
+        assertEquals(
+                Freshness.STALE_REVALIDATE,
+                Freshness.assess(clamped, now),
                 "stale now, not in an hour when the purging clock says the purge was");
     }
 
@@ -123,12 +135,21 @@ class PurgeVerdictTest {
     @Test
     void theEightArgumentConstructorLeavesTheRenderEpochUnknown() {
         CachedResponse entry = entry(5);
-        CachedResponse old = new CachedResponse(entry.key(), entry.status(), entry.headers(), entry.body(),
-                entry.storedAt(), entry.policy(), entry.replayFields(), entry.tags());
+        CachedResponse old = new CachedResponse(
+                entry.key(),
+                entry.status(),
+                entry.headers(),
+                entry.body(),
+                entry.storedAt(),
+                entry.policy(),
+                entry.replayFields(),
+                entry.tags());
         assertEquals(0, old.renderEpoch());
         assertEquals(false, old.equals(entry), "the render epoch is part of equality");
-        assertThrows(IllegalArgumentException.class, () -> new CachedResponse(entry.key(), 200, List.of(),
-                new byte[0], T0, entry.policy(), List.of(), List.of(), -1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new CachedResponse(
+                        entry.key(), 200, List.of(), new byte[0], T0, entry.policy(), List.of(), List.of(), -1));
     }
 
     @Test
@@ -139,11 +160,21 @@ class PurgeVerdictTest {
         cache.purge(PurgeRequest.ofTags(List.of("a")), T0);
         assertEquals(false, cache.put(entry(before)), "rendered before the purge");
         assertEquals(true, cache.put(entry(cache.purgeEpoch())), "rendered after it");
-        assertEquals(cache.purgeEpoch(), cache.get(new CacheKey("/p", "")).orElseThrow().renderEpoch());
+        assertEquals(
+                cache.purgeEpoch(),
+                cache.get(new CacheKey("/p", "")).orElseThrow().renderEpoch());
     }
 
     private static CachedResponse entry(long renderEpoch) {
-        return new CachedResponse(new CacheKey("/p", ""), 200, List.of(), new byte[0], T0,
-                Entries.policy(60, 30, 0, false), List.of(), List.of("a", "b"), renderEpoch);
+        return new CachedResponse(
+                new CacheKey("/p", ""),
+                200,
+                List.of(),
+                new byte[0],
+                T0,
+                Entries.policy(60, 30, 0, false),
+                List.of(),
+                List.of("a", "b"),
+                renderEpoch);
     }
 }

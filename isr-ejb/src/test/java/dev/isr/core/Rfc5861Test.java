@@ -19,15 +19,22 @@ class Rfc5861Test {
 
     private final MapCache cache = new MapCache();
     private final List<CachedResponse> revalidated = new ArrayList<>();
-    private final FrontDoor frontDoor = new FrontDoor(cache, new CacheKeyFactory(List.of()), new CacheStatus("isr"),
-            revalidated::add, token -> false, new CacheStatistics(), new PublicOrigins(List.of()),
+    private final FrontDoor frontDoor = new FrontDoor(
+            cache,
+            new CacheKeyFactory(List.of()),
+            new CacheStatus("isr"),
+            revalidated::add,
+            token -> false,
+            new CacheStatistics(),
+            new PublicOrigins(List.of()),
             new PassMemory(Duration.ofSeconds(60)));
 
     @Test
     void staleWhileRevalidateServesStaleAndStartsARevalidation() {
         CachedResponse entry = Entries.entry("/p", Entries.policy(60, 30, 0, false));
         cache.put(entry);
-        Lookup.Serve serve = assertInstanceOf(Lookup.Serve.class,
+        Lookup.Serve serve = assertInstanceOf(
+                Lookup.Serve.class,
                 frontDoor.lookup(Entries.request("GET", "/p", null, NO_HEADERS), T0.plusSeconds(65)));
         assertEquals("isr; hit; ttl=-5; detail=stale-while-revalidate", serve.cacheStatus());
         assertEquals(65, serve.ageSeconds());
@@ -44,7 +51,8 @@ class Rfc5861Test {
     @Test
     void pastTheRevalidateWindowTheEntryIsRenderedAgain() {
         cache.put(Entries.entry("/p", Entries.policy(60, 30, 0, false)));
-        Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
+        Lookup.Forward forward = assertInstanceOf(
+                Lookup.Forward.class,
                 frontDoor.lookup(Entries.request("GET", "/p", null, NO_HEADERS), T0.plusSeconds(90)));
         assertEquals(CacheStatus.Forward.STALE, forward.reason());
         assertNull(forward.staleIfError());
@@ -55,7 +63,8 @@ class Rfc5861Test {
     void staleIfErrorWindowRendersWithTheStaleEntryAsFallback() {
         CachedResponse entry = Entries.entry("/p", Entries.policy(60, 0, 600, false));
         cache.put(entry);
-        Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
+        Lookup.Forward forward = assertInstanceOf(
+                Lookup.Forward.class,
                 frontDoor.lookup(Entries.request("GET", "/p", null, NO_HEADERS), T0.plusSeconds(80)));
         assertSame(entry, forward.staleIfError());
         Lookup.Serve fallback = frontDoor.serveStaleIfError(entry, T0.plusSeconds(80), true);
@@ -65,7 +74,8 @@ class Rfc5861Test {
     @Test
     void mustRevalidateNeverServesStale() {
         cache.put(Entries.entry("/p", Entries.policy(60, 30, 600, true)));
-        Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class,
+        Lookup.Forward forward = assertInstanceOf(
+                Lookup.Forward.class,
                 frontDoor.lookup(Entries.request("GET", "/p", null, NO_HEADERS), T0.plusSeconds(61)));
         assertNull(forward.staleIfError());
         assertTrue(revalidated.isEmpty());

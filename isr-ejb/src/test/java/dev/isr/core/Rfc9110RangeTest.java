@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,27 +13,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Rfc9110RangeTest {
 
     @ParameterizedTest(name = "[{index}] ''{0}'' -> {1}")
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-        "bytes=0-4        | bytes 0-4/10",
-        "bytes=5-         | bytes 5-9/10",
-        "bytes=-3         | bytes 7-9/10",
-        "bytes=-30        | bytes 0-9/10",
-        "bytes=2-2        | bytes 2-2/10",
-        "bytes=8-100      | bytes 8-9/10",
-        "BYTES=1-2        | bytes 1-2/10",
-        "bytes = 1-2      | null",
-        "bytes=10-        | bytes */10",
-        "bytes=10-20      | bytes */10",
-        "bytes=-0         | bytes */10",
-        "bytes=4-2        | null",
-        "bytes=0-1,3-4    | null",
-        "bytes=-          | null",
-        "bytes=a-b        | null",
-        "items=0-1        | null",
-        "bytes=1          | null",
-        "null             | null",
-        "bytes=99999999999999999999-  | null",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "bytes=0-4        | bytes 0-4/10",
+                "bytes=5-         | bytes 5-9/10",
+                "bytes=-3         | bytes 7-9/10",
+                "bytes=-30        | bytes 0-9/10",
+                "bytes=2-2        | bytes 2-2/10",
+                "bytes=8-100      | bytes 8-9/10",
+                "BYTES=1-2        | bytes 1-2/10",
+                "bytes = 1-2      | null",
+                "bytes=10-        | bytes */10",
+                "bytes=10-20      | bytes */10",
+                "bytes=-0         | bytes */10",
+                "bytes=4-2        | null",
+                "bytes=0-1,3-4    | null",
+                "bytes=-          | null",
+                "bytes=a-b        | null",
+                "items=0-1        | null",
+                "bytes=1          | null",
+                "null             | null",
+                "bytes=99999999999999999999-  | null",
+            })
     void selectsOneRangeOrTheWholeBody(String range, String contentRange) {
         ByteRange selected = ByteRange.of(range, 10);
         assertEquals(contentRange, selected == null ? null : selected.contentRange());
@@ -56,18 +58,35 @@ class Rfc9110RangeTest {
             """)
     void aHitAnswersTheRangeItSelects(String method, String request, String expected) {
         MapCache cache = new MapCache();
-        cache.put(new CachedResponse(new CacheKey(Entries.ORIGIN, "/r", "", ""), 200,
+        cache.put(new CachedResponse(
+                new CacheKey(Entries.ORIGIN, "/r", "", ""),
+                200,
                 List.of(new Header("ETag", "\"e\""), new Header("Last-Modified", "Sun, 06 Nov 1994 08:49:37 GMT")),
-                "0123456789".getBytes(StandardCharsets.US_ASCII), Entries.T0, Entries.policy(60, 0, 0, false),
-                List.of(), List.of()));
-        FrontDoor door = new FrontDoor(cache, new CacheKeyFactory(IsrConfig.DEFAULT_IGNORED_QUERY_PARAMS),
-                new CacheStatus("isr"), Revalidator.NONE, token -> false, new CacheStatistics(),
-                new PublicOrigins(List.of()), new PassMemory(Duration.ofSeconds(60)));
-        Lookup.Serve serve = assertInstanceOf(Lookup.Serve.class, door.lookup(
-                Entries.request(method, "/r", null, Fields.lines(request)), Entries.T0.plusSeconds(1)));
-        String bytes = serve.sendsContent() && serve.contentLength() > 0 ? new String(serve.entry().body(),
-                serve.contentOffset(), serve.contentLength(), StandardCharsets.US_ASCII) : null;
-        assertEquals(expected, serve.status() + " " + (serve.range() == null ? "-" : serve.range().contentRange())
-                + (bytes == null && serve.status() == 416 ? "" : " " + (bytes == null ? "-" : bytes)));
+                "0123456789".getBytes(StandardCharsets.US_ASCII),
+                Entries.T0,
+                Entries.policy(60, 0, 0, false),
+                List.of(),
+                List.of()));
+        FrontDoor door = new FrontDoor(
+                cache,
+                new CacheKeyFactory(IsrConfig.DEFAULT_IGNORED_QUERY_PARAMS),
+                new CacheStatus("isr"),
+                Revalidator.NONE,
+                token -> false,
+                new CacheStatistics(),
+                new PublicOrigins(List.of()),
+                new PassMemory(Duration.ofSeconds(60)));
+        Lookup.Serve serve = assertInstanceOf(
+                Lookup.Serve.class,
+                door.lookup(Entries.request(method, "/r", null, Fields.lines(request)), Entries.T0.plusSeconds(1)));
+        String bytes = serve.sendsContent() && serve.contentLength() > 0
+                ? new String(
+                        serve.entry().body(), serve.contentOffset(), serve.contentLength(), StandardCharsets.US_ASCII)
+                : null;
+        assertEquals(
+                expected,
+                serve.status() + " "
+                        + (serve.range() == null ? "-" : serve.range().contentRange())
+                        + (bytes == null && serve.status() == 416 ? "" : " " + (bytes == null ? "-" : bytes)));
     }
 }

@@ -21,8 +21,13 @@ class Rfc9111AgeTest {
 
     /** {@code Name: value; Name: value}, where a date field's integer value is seconds from {@link #RECEIVED}. */
     private static HeaderLookup fields(String spec) {
-        return Fields.lines(spec == null ? null : RELATIVE_DATE.matcher(spec).replaceAll(
-                date -> date.group(1) + HttpDate.format(RECEIVED.plusSeconds(Long.parseLong(date.group(2))))));
+        return Fields.lines(
+                spec == null
+                        ? null
+                        : RELATIVE_DATE
+                                .matcher(spec)
+                                .replaceAll(date -> date.group(1)
+                                        + HttpDate.format(RECEIVED.plusSeconds(Long.parseLong(date.group(2))))));
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
@@ -47,7 +52,8 @@ class Rfc9111AgeTest {
     void expiresMinusDateIsTheLifetimeWhenNoDirectiveGivesOne(String headers, String expected) {
         StoreDecision decision = storability.assess("GET", false, 200, fields(headers));
         String actual = decision instanceof StoreDecision.Store store
-                ? "fresh for " + store.policy().freshFor().getSeconds() : ((StoreDecision.Bypass) decision).detail();
+                ? "fresh for " + store.policy().freshFor().getSeconds()
+                : ((StoreDecision.Bypass) decision).detail();
         assertEquals(expected, actual);
     }
 

@@ -40,11 +40,22 @@ class Rfc9111DirectivesTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0} is malformed")
-    @ValueSource(strings = {
-        "s-maxage=-5", "s-maxage=abc", "s-maxage=", "s-maxage", "max-age=1.5", "max-age=+5", "max-age=0x10",
-        "s-maxage=\"60", "s-maxage=\"60\"x", "s-maxage=60 60", "stale-while-revalidate=-1", "stale-if-error=ten",
-        "=60"
-    })
+    @ValueSource(
+            strings = {
+                "s-maxage=-5",
+                "s-maxage=abc",
+                "s-maxage=",
+                "s-maxage",
+                "max-age=1.5",
+                "max-age=+5",
+                "max-age=0x10",
+                "s-maxage=\"60",
+                "s-maxage=\"60\"x",
+                "s-maxage=60 60",
+                "stale-while-revalidate=-1",
+                "stale-if-error=ten",
+                "=60"
+            })
     void malformedValuesNeverThrow(String value) {
         assertTrue(CacheControl.parse(value).malformed());
     }

@@ -36,8 +36,8 @@ class Rfc9111InvalidationTest {
             POST     | 201 | /books/1                           | /books/1           | /books/1
             POST     | 201 | ht tp://bad                        | :::                | /books/1
             """)
-    void invalidatesTheTargetAndSameOriginLocations(String method, int status, String location,
-            String contentLocation, String expected) {
+    void invalidatesTheTargetAndSameOriginLocations(
+            String method, int status, String location, String contentLocation, String expected) {
         Map<String, String> fields = new java.util.HashMap<>();
         if (location != null) {
             fields.put("Location", location);

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,9 +73,13 @@ class Rfc9111StorageTest {
 
     @Test
     void storedPolicyCarriesTheDirectives() {
-        StoreDecision decision = storability.assess("GET", false, 200,
+        StoreDecision decision = storability.assess(
+                "GET",
+                false,
+                200,
                 fields("CDN-Cache-Control: s-maxage=60, stale-while-revalidate=30, stale-if-error=600, durable"));
-        CachePolicy policy = assertInstanceOf(StoreDecision.Store.class, decision).policy();
+        CachePolicy policy =
+                assertInstanceOf(StoreDecision.Store.class, decision).policy();
         assertEquals(Duration.ofSeconds(60), policy.freshFor());
         assertEquals(Duration.ofSeconds(30), policy.staleWhileRevalidate());
         assertEquals(Duration.ofSeconds(600), policy.staleIfError());
@@ -91,18 +93,23 @@ class Rfc9111StorageTest {
         HeaderLookup headers = fields("Cache-Control: s-maxage=60, stale-while-revalidate=30");
         CachePolicy lenient = ((StoreDecision.Store) storability.assess("GET", false, 200, headers)).policy();
         CachePolicy strict = ((StoreDecision.Store) new ResponseStorability(IsrConfig.DEFAULT_STORABLE_STATUSES, true)
-                .assess("GET", false, 200, headers)).policy();
+                        .assess("GET", false, 200, headers))
+                .policy();
         assertEquals(false, lenient.neverServeStale(), "ISR behaviour: s-maxage may be served stale");
         assertTrue(strict.neverServeStale(), "RFC 9111 5.2.2.10: s-maxage implies proxy-revalidate");
-        CachePolicy maxAgeOnly = ((StoreDecision.Store) new ResponseStorability(IsrConfig.DEFAULT_STORABLE_STATUSES,
-                true).assess("GET", false, 200, fields("Cache-Control: max-age=60, stale-while-revalidate=30")))
+        CachePolicy maxAgeOnly = ((StoreDecision.Store) new ResponseStorability(
+                                IsrConfig.DEFAULT_STORABLE_STATUSES, true)
+                        .assess("GET", false, 200, fields("Cache-Control: max-age=60, stale-while-revalidate=30")))
                 .policy();
         assertEquals(false, maxAgeOnly.neverServeStale(), "max-age alone is not affected");
     }
 
     @Test
     void storedDecisionCarriesTheVaryRule() {
-        StoreDecision decision = storability.assess("GET", false, 200,
+        StoreDecision decision = storability.assess(
+                "GET",
+                false,
+                200,
                 fields("Cache-Control: s-maxage=60; Isr-Vary: query=page, cookie=ab; Vary: Accept-Language"));
         VaryRule rule = assertInstanceOf(StoreDecision.Store.class, decision).varyRule();
         assertEquals(List.of("page"), rule.queryParams());

@@ -29,7 +29,8 @@ class Rfc9111ValidationTest {
     }
 
     private static String spec(List<Header> fields) {
-        return String.join("; ", fields.stream().map(f -> f.name() + ": " + f.value()).toList());
+        return String.join(
+                "; ", fields.stream().map(f -> f.name() + ": " + f.value()).toList());
     }
 
     @ParameterizedTest(name = "[{index}] {0} {1} -> {2}")
@@ -42,8 +43,15 @@ class Rfc9111ValidationTest {
             404 | ETag: "a"                                               | -
             """)
     void asksWithTheEntrysValidators(int status, String stored, String expected) {
-        CachedResponse entry = new CachedResponse(new CacheKey(Entries.ORIGIN, "/p", "", ""), status, headers(stored),
-                new byte[0], Entries.T0, Entries.policy(60, 0, 0, false), List.of(), List.of());
+        CachedResponse entry = new CachedResponse(
+                new CacheKey(Entries.ORIGIN, "/p", "", ""),
+                status,
+                headers(stored),
+                new byte[0],
+                Entries.T0,
+                Entries.policy(60, 0, 0, false),
+                List.of(),
+                List.of());
         assertEquals(expected == null ? "" : expected, spec(Validators.askingWhetherChanged(entry)));
     }
 
@@ -85,15 +93,27 @@ class Rfc9111ValidationTest {
             """)
     void frontDoorAsksWithValidatorsOnlyForItsOwnRequests(String stored, String request, boolean validating) {
         MapCache cache = new MapCache();
-        CachedResponse entry = new CachedResponse(new CacheKey(Entries.ORIGIN, "/p", "", ""), 200, headers(stored),
-                new byte[0], Entries.T0, new CachePolicy(Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO, false,
-                        false, false), List.of(), List.of());
+        CachedResponse entry = new CachedResponse(
+                new CacheKey(Entries.ORIGIN, "/p", "", ""),
+                200,
+                headers(stored),
+                new byte[0],
+                Entries.T0,
+                new CachePolicy(Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO, false, false, false),
+                List.of(),
+                List.of());
         cache.put(entry);
-        FrontDoor door = new FrontDoor(cache, new CacheKeyFactory(IsrConfig.DEFAULT_IGNORED_QUERY_PARAMS),
-                new CacheStatus("isr"), Revalidator.NONE, token -> false, new CacheStatistics(),
-                new PublicOrigins(List.of()), new PassMemory(Duration.ofSeconds(60)));
-        Lookup lookup = door.lookup(Entries.request("GET", "/p", null, Fields.lines(request)),
-                Entries.T0.plusSeconds(60));
+        FrontDoor door = new FrontDoor(
+                cache,
+                new CacheKeyFactory(IsrConfig.DEFAULT_IGNORED_QUERY_PARAMS),
+                new CacheStatus("isr"),
+                Revalidator.NONE,
+                token -> false,
+                new CacheStatistics(),
+                new PublicOrigins(List.of()),
+                new PassMemory(Duration.ofSeconds(60)));
+        Lookup lookup =
+                door.lookup(Entries.request("GET", "/p", null, Fields.lines(request)), Entries.T0.plusSeconds(60));
         Lookup.Forward forward = assertInstanceOf(Lookup.Forward.class, lookup);
         if (validating) {
             assertSame(entry, forward.validating());

@@ -9,20 +9,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SurrogateControlTest {
 
     @ParameterizedTest(name = "[{index}] ''{0}'' -> ''{1}''")
-    @CsvSource(delimiter = '|', value = {
-        "max-age=3600                | s-maxage=3600",
-        "MaX-aGe=3600                | s-maxage=3600",
-        "foobar, max-age=3600        | s-maxage=3600",
-        "max-age=3600;isr            | s-maxage=3600",
-        "max-age=3600;not-for-you    | ''",
-        "max-age=60+30               | s-maxage=60",
-        "max-age =100                | ''",
-        "max-age= 100                | ''",
-        "no-store                    | no-store",
-        "no-store;other, max-age=5   | s-maxage=5",
-        "content=\"ESI/1.0\"         | ''",
-        "max-age=99999999999         | s-maxage=99999999999",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "max-age=3600                | s-maxage=3600",
+                "MaX-aGe=3600                | s-maxage=3600",
+                "foobar, max-age=3600        | s-maxage=3600",
+                "max-age=3600;isr            | s-maxage=3600",
+                "max-age=3600;not-for-you    | ''",
+                "max-age=60+30               | s-maxage=60",
+                "max-age =100                | ''",
+                "max-age= 100                | ''",
+                "no-store                    | no-store",
+                "no-store;other, max-age=5   | s-maxage=5",
+                "content=\"ESI/1.0\"         | ''",
+                "max-age=99999999999         | s-maxage=99999999999",
+            })
     void readsTheDirectivesForThisSurrogate(String value, String expected) {
         assertEquals(expected, SurrogateControl.directivesFor(value, SurrogateControl.DEVICE));
     }

@@ -28,7 +28,6 @@ class SweepPolicyTest {
     void decides(long seenSecondsAgo, long readSecondsAgo, long expiresInSeconds, SweepPolicy.Action expected) {
         long now = T0.toEpochMilli();
         long lastRead = readSecondsAgo < 0 ? 0 : now - readSecondsAgo * 1000;
-        assertEquals(expected, policy.decide(now - seenSecondsAgo * 1000, lastRead, now + expiresInSeconds * 1000,
-                T0));
+        assertEquals(expected, policy.decide(now - seenSecondsAgo * 1000, lastRead, now + expiresInSeconds * 1000, T0));
     }
 }

@@ -33,8 +33,11 @@ class TagsAndPurgeRequestTest {
     @Test
     void hostileTagsAreDroppedAndReported() {
         String tooLong = "x".repeat(Tags.MAX_LENGTH + 1);
-        Tags.Parsed parsed = Tags.of(fields(Map.of("Cache-Tag", List.of("ok, " + tooLong + ", caf\u00e9, \"q\", a\\b"),
-                "Surrogate-Key", List.of("be\u0007ll fine"))));
+        Tags.Parsed parsed = Tags.of(fields(Map.of(
+                "Cache-Tag",
+                List.of("ok, " + tooLong + ", caf\u00e9, \"q\", a\\b"),
+                "Surrogate-Key",
+                List.of("be\u0007ll fine"))));
         assertEquals(List.of("ok", "fine"), parsed.accepted());
         assertEquals(5, parsed.rejected().size());
         assertEquals("bell\\x07", Tags.forLog("bell\u0007"));
@@ -42,7 +45,11 @@ class TagsAndPurgeRequestTest {
 
     @Test
     void tagsPastTheLimitAreDropped() {
-        String many = String.join(",", IntStream.range(0, Tags.MAX_PER_RESPONSE + 3).mapToObj(i -> "t" + i).toList());
+        String many = String.join(
+                ",",
+                IntStream.range(0, Tags.MAX_PER_RESPONSE + 3)
+                        .mapToObj(i -> "t" + i)
+                        .toList());
         Tags.Parsed parsed = Tags.of(fields(Map.of("Cache-Tag", List.of(many))));
         assertEquals(Tags.MAX_PER_RESPONSE, parsed.accepted().size());
         assertEquals(3, parsed.rejected().size());
@@ -50,8 +57,7 @@ class TagsAndPurgeRequestTest {
 
     @Test
     void purgeRequestNeedsSomethingToPurge() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PurgeRequest.ofTags(List.of()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PurgeRequest.ofTags(List.of()));
         assertTrue(e.getMessage().startsWith("nothing to purge"), e.getMessage());
         PurgeRequest.everything();
     }
@@ -62,21 +68,24 @@ class TagsAndPurgeRequestTest {
         if (path.startsWith("/") && !path.contains(" ") && !path.contains("\n")) {
             return;
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PurgeRequest.ofPaths(List.of(path)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PurgeRequest.ofPaths(List.of(path)));
         assertTrue(e.getMessage().contains(Tags.forLog(path)), e.getMessage());
     }
 
     @Test
     void tooManyItemsAreRefused() {
-        List<String> tags = IntStream.range(0, PurgeRequest.MAX_ITEMS + 1).mapToObj(i -> "t" + i).toList();
+        List<String> tags = IntStream.range(0, PurgeRequest.MAX_ITEMS + 1)
+                .mapToObj(i -> "t" + i)
+                .toList();
         assertThrows(IllegalArgumentException.class, () -> PurgeRequest.ofTags(tags));
         assertThrows(IllegalArgumentException.class, () -> PurgeRequest.ofTags(List.of("bad tag")));
     }
 
     @Test
     void describeEscapesClientText() {
-        assertEquals("soft tags=[a] prefixes=[/p]",
+        assertEquals(
+                "soft tags=[a] prefixes=[/p]",
                 new PurgeRequest(List.of("a", "a"), List.of(), List.of("/p"), false, true).describe());
     }
 
@@ -91,8 +100,10 @@ class TagsAndPurgeRequestTest {
         assertTrue(purged.ttlSeconds(T0.plusSeconds(10)) <= 0);
 
         CachedResponse strict = Entries.entry("/p", Entries.policy(60, 30, 0, true));
-        assertEquals(Freshness.MUST_FETCH, Freshness.assess(strict.softPurged(T0.plusSeconds(10)),
-                T0.plusSeconds(10)), "must-revalidate: a soft purge cannot serve it stale");
+        assertEquals(
+                Freshness.MUST_FETCH,
+                Freshness.assess(strict.softPurged(T0.plusSeconds(10)), T0.plusSeconds(10)),
+                "must-revalidate: a soft purge cannot serve it stale");
         CachedResponse stale = Entries.entry("/p", Entries.policy(60, 30, 0, false));
         assertSame(stale, stale.softPurged(T0.plusSeconds(70)), "already stale: unchanged");
     }

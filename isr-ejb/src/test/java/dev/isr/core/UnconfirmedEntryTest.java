@@ -25,12 +25,19 @@ class UnconfirmedEntryTest {
         "60,  0, 300, 100, STALE_IF_ERROR, MUST_FETCH,     361",
         "60, 30, 300,   0, STALE_IF_ERROR, STALE_IF_ERROR,   1",
     })
-    void anUnconfirmedEntryIsRenderedBeforeItIsServed(long fresh, long swr, long sie, long readAt, Freshness now,
-            Freshness later, long laterAt) {
-        CachePolicy policy = new CachePolicy(Duration.ofSeconds(fresh), Duration.ofSeconds(swr),
-                Duration.ofSeconds(sie), false, false, true);
-        CachedResponse entry = new CachedResponse(new CacheKey("/p", ""), 200, List.of(),
-                "p".getBytes(StandardCharsets.UTF_8), STORED, policy, List.of(), List.of());
+    void anUnconfirmedEntryIsRenderedBeforeItIsServed(
+            long fresh, long swr, long sie, long readAt, Freshness now, Freshness later, long laterAt) {
+        CachePolicy policy = new CachePolicy(
+                Duration.ofSeconds(fresh), Duration.ofSeconds(swr), Duration.ofSeconds(sie), false, false, true);
+        CachedResponse entry = new CachedResponse(
+                new CacheKey("/p", ""),
+                200,
+                List.of(),
+                "p".getBytes(StandardCharsets.UTF_8),
+                STORED,
+                policy,
+                List.of(),
+                List.of());
         CachedResponse unconfirmed = entry.unconfirmed();
         assertEquals(now, Freshness.assess(unconfirmed, STORED.plusSeconds(readAt)));
         assertEquals(later, Freshness.assess(unconfirmed, STORED.plusSeconds(laterAt)));

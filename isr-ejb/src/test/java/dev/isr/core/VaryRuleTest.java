@@ -49,8 +49,17 @@ class VaryRuleTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0} is malformed")
-    @ValueSource(strings = {"language=en|de", "country=de", "cookie", "cookie=", "header=", "header=Bad Name",
-        "cookie=a;b", "query=a b"})
+    @ValueSource(
+            strings = {
+                "language=en|de",
+                "country=de",
+                "cookie",
+                "cookie=",
+                "header=",
+                "header=Bad Name",
+                "cookie=a;b",
+                "query=a b"
+            })
     void malformedIsrVary(String isrVary) {
         assertNull(VaryRule.parse(isrVary, null));
     }
@@ -59,23 +68,30 @@ class VaryRuleTest {
     void varyStarAndTooManyNamesAreRefused() {
         assertNull(VaryRule.parse(null, "*"));
         assertNull(VaryRule.parse(null, "Accept, *"));
-        String many = String.join("|", java.util.stream.IntStream.range(0, VaryRule.MAX_NAMES + 1)
-                .mapToObj(i -> "p" + i).toList());
+        String many = String.join(
+                "|",
+                java.util.stream.IntStream.range(0, VaryRule.MAX_NAMES + 1)
+                        .mapToObj(i -> "p" + i)
+                        .toList());
         assertNull(VaryRule.parse("query=" + many, null));
     }
 
     @Test
     void defaultRuleKeysByPathAndNormalizedQuery() {
-        CacheKey key = VaryRule.DEFAULT.keyFor(keys, new RequestTarget("", "/p", "b=2&a=1&utm_source=x"), request(Map.of("Cookie", "a=1")));
+        CacheKey key = VaryRule.DEFAULT.keyFor(
+                keys, new RequestTarget("", "/p", "b=2&a=1&utm_source=x"), request(Map.of("Cookie", "a=1")));
         assertEquals("/p?a=1&b=2", key.value());
     }
 
     @Test
     void cookieAndHeaderValuesSelectTheVariant() {
         VaryRule rule = VaryRule.parse("cookie=ab", "Accept-Language");
-        CacheKey en = rule.keyFor(keys, new RequestTarget("", "/p", null), request(Map.of("Cookie", "x=1; ab=blue", "Accept-Language",
-                "en")));
-        CacheKey de = rule.keyFor(keys, new RequestTarget("", "/p", null), request(Map.of("Cookie", "ab=blue", "Accept-Language", "de")));
+        CacheKey en = rule.keyFor(
+                keys,
+                new RequestTarget("", "/p", null),
+                request(Map.of("Cookie", "x=1; ab=blue", "Accept-Language", "en")));
+        CacheKey de = rule.keyFor(
+                keys, new RequestTarget("", "/p", null), request(Map.of("Cookie", "ab=blue", "Accept-Language", "de")));
         CacheKey none = rule.keyFor(keys, new RequestTarget("", "/p", null), request(Map.of()));
         assertEquals("/p#c:ab=blue&h:accept-language=en", en.value());
         assertNotEquals(en, de);
@@ -96,11 +112,17 @@ class VaryRuleTest {
         VaryRule rule = VaryRule.parse("cookie=ab", "Accept-Language");
         HeaderLookup original = request(Map.of("Cookie", "session=secret; ab=blue", "Accept-Language", "de"));
         List<Header> replay = rule.requestFieldsToReplay(original);
-        assertEquals(List.of(new Header("Cookie", "ab=blue"), new Header("accept-language", "de")), replay,
+        assertEquals(
+                List.of(new Header("Cookie", "ab=blue"), new Header("accept-language", "de")),
+                replay,
                 "only the named cookie: the session cookie is never replayed");
-        HeaderLookup replayed = name -> replay.stream().filter(h -> h.name().equalsIgnoreCase(name))
-                .map(Header::value).toList();
-        assertEquals(rule.keyFor(keys, new RequestTarget("", "/p", null), original), rule.keyFor(keys, new RequestTarget("", "/p", null), replayed));
+        HeaderLookup replayed = name -> replay.stream()
+                .filter(h -> h.name().equalsIgnoreCase(name))
+                .map(Header::value)
+                .toList();
+        assertEquals(
+                rule.keyFor(keys, new RequestTarget("", "/p", null), original),
+                rule.keyFor(keys, new RequestTarget("", "/p", null), replayed));
         assertTrue(VaryRule.DEFAULT.requestFieldsToReplay(original).isEmpty());
     }
 }

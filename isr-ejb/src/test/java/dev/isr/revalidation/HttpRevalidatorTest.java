@@ -27,8 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +52,8 @@ class HttpRevalidatorTest {
     private static final Duration TIMEOUT = Duration.ofMillis(700);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
     private static final byte[] HEAD_OF_CUT_RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
-            + "Content-Length: 1000\r\n\r\npart of the body").getBytes(StandardCharsets.US_ASCII);
+                    + "Content-Length: 1000\r\n\r\npart of the body")
+            .getBytes(StandardCharsets.US_ASCII);
 
     /** What the origin does once it has read the request. */
     enum Fault {
@@ -211,21 +212,45 @@ class HttpRevalidatorTest {
 
     private IsrConfig config() {
         IsrConfig defaults = IsrConfig.defaults();
-        return new IsrConfig(defaults.cacheName(), defaults.maxBodyBytes(), defaults.storableStatuses(),
-                defaults.ignoredQueryParams(), defaults.storePath(), false,
-                "http://127.0.0.1:" + listener.getLocalPort(), "", TIMEOUT, RETRY_AFTER, defaults.collapseTimeout(),
-                4, "", "", defaults.cluster(), defaults.budgets(), defaults.sweepInterval(),
-                defaults.evictUnreadAfter(), defaults.publicOrigins(), defaults.hitForPass(),
-                defaults.webhookTolerance(), defaults.degradedWindow(), defaults.degradedShare(),
+        return new IsrConfig(
+                defaults.cacheName(),
+                defaults.maxBodyBytes(),
+                defaults.storableStatuses(),
+                defaults.ignoredQueryParams(),
+                defaults.storePath(),
+                false,
+                "http://127.0.0.1:" + listener.getLocalPort(),
+                "",
+                TIMEOUT,
+                RETRY_AFTER,
+                defaults.collapseTimeout(),
+                4,
+                "",
+                "",
+                defaults.cluster(),
+                defaults.budgets(),
+                defaults.sweepInterval(),
+                defaults.evictUnreadAfter(),
+                defaults.publicOrigins(),
+                defaults.hitForPass(),
+                defaults.webhookTolerance(),
+                defaults.degradedWindow(),
+                defaults.degradedShare(),
                 defaults.adminNetworks());
     }
 
     private static CachedResponse stale(String path) {
-        CachePolicy policy = new CachePolicy(Duration.ofSeconds(1), Duration.ofSeconds(600), Duration.ZERO, false,
-                true, false);
-        return new CachedResponse(new CacheKey("http://example.test", path, "", ""), 200,
-                List.of(new Header("Content-Type", "text/plain")), "stale".getBytes(StandardCharsets.UTF_8),
-                Instant.now().minusSeconds(5), policy, List.of(), List.of());
+        CachePolicy policy =
+                new CachePolicy(Duration.ofSeconds(1), Duration.ofSeconds(600), Duration.ZERO, false, true, false);
+        return new CachedResponse(
+                new CacheKey("http://example.test", path, "", ""),
+                200,
+                List.of(new Header("Content-Type", "text/plain")),
+                "stale".getBytes(StandardCharsets.UTF_8),
+                Instant.now().minusSeconds(5),
+                policy,
+                List.of(),
+                List.of());
     }
 
     /**
@@ -233,8 +258,10 @@ class HttpRevalidatorTest {
      * {@code delegate}; the contextual ones of the Jakarta Concurrency API are not called here and fail if they are.
      */
     private static ManagedExecutorService managed(ExecutorService delegate) {
-        return (ManagedExecutorService) Proxy.newProxyInstance(HttpRevalidatorTest.class.getClassLoader(),
-                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
+        return (ManagedExecutorService) Proxy.newProxyInstance(
+                HttpRevalidatorTest.class.getClassLoader(),
+                new Class<?>[] {ManagedExecutorService.class},
+                (proxy, method, args) -> {
                     if (!method.getDeclaringClass().isAssignableFrom(ExecutorService.class)) {
                         throw new UnsupportedOperationException(method.toString());
                     }

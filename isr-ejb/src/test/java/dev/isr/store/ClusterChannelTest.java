@@ -41,9 +41,18 @@ class ClusterChannelTest {
     Path dir;
 
     private static ClusterSettings settings(int port, ChannelSecurity security) {
-        return new ClusterSettings(ClusterSettings.Mode.REPLICATED, 2, "isr", "127.0.0.1", port,
-                List.of(HOSTS.split(",")), 1, "node" + port, security,
-                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW, "");
+        return new ClusterSettings(
+                ClusterSettings.Mode.REPLICATED,
+                2,
+                "isr",
+                "127.0.0.1",
+                port,
+                List.of(HOSTS.split(",")),
+                1,
+                "node" + port,
+                security,
+                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW,
+                "");
     }
 
     private static JChannel connected(ClusterSettings settings) throws Exception {
@@ -56,8 +65,14 @@ class ClusterChannelTest {
     void everyServerSocketOfTheChannelListensOnTheBindAddress() throws Exception {
         try (JChannel channel = ClusterChannel.create(settings(7990, ChannelSecurity.ofSecret(SECRET)))) {
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
-            assertEquals(loopback, channel.getProtocolStack().<TCP>findProtocol(TCP.class).getBindAddress());
-            assertEquals(loopback, channel.getProtocolStack().<FD_SOCK2>findProtocol(FD_SOCK2.class).getBindAddress());
+            assertEquals(
+                    loopback,
+                    channel.getProtocolStack().<TCP>findProtocol(TCP.class).getBindAddress());
+            assertEquals(
+                    loopback,
+                    channel.getProtocolStack()
+                            .<FD_SOCK2>findProtocol(FD_SOCK2.class)
+                            .getBindAddress());
         }
     }
 
@@ -75,8 +90,8 @@ class ClusterChannelTest {
             assertEquals(2, one.getView().size(), one.getView().toString());
             assertEquals(one.getView(), two.getView());
 
-            for (ChannelSecurity intruderKey : List.of(ChannelSecurity.ofSecret(SECRET.replace('a', 'b')),
-                    ChannelSecurity.insecureOnLoopback())) {
+            for (ChannelSecurity intruderKey :
+                    List.of(ChannelSecurity.ofSecret(SECRET.replace('a', 'b')), ChannelSecurity.insecureOnLoopback())) {
                 try (JChannel intruder = connected(settings(7992, intruderKey))) {
                     intruder.send(new ObjectMessage(null, "forged"));
                     intruder.send(new ObjectMessage(one.getAddress(), "forged"));
@@ -132,21 +147,29 @@ class ClusterChannelTest {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         char[] password = "keystore-password".toCharArray();
-        store.setEntry("isr-cluster", new KeyStore.SecretKeyEntry(generated), new KeyStore.PasswordProtection(password));
+        store.setEntry(
+                "isr-cluster", new KeyStore.SecretKeyEntry(generated), new KeyStore.PasswordProtection(password));
         Path file = dir.resolve("cluster.p12");
         try (var out = Files.newOutputStream(file)) {
             store.store(out, password);
         }
         ChannelSecurity fromStore = new ChannelSecurity("", file.toString(), "keystore-password", "isr-cluster", false);
-        assertEquals(generated.getEncoded().length, ClusterKey.of(fromStore, "isr").getEncoded().length);
-        assertTrue(java.util.Arrays.equals(generated.getEncoded(), ClusterKey.of(fromStore, "isr").getEncoded()));
+        assertEquals(
+                generated.getEncoded().length, ClusterKey.of(fromStore, "isr").getEncoded().length);
+        assertTrue(java.util.Arrays.equals(
+                generated.getEncoded(), ClusterKey.of(fromStore, "isr").getEncoded()));
 
         ChannelSecurity wrongAlias = new ChannelSecurity("", file.toString(), "keystore-password", "other", false);
-        GeneralSecurityException error = assertThrows(GeneralSecurityException.class,
-                () -> ClusterKey.of(wrongAlias, "isr"));
+        GeneralSecurityException error =
+                assertThrows(GeneralSecurityException.class, () -> ClusterKey.of(wrongAlias, "isr"));
         assertTrue(error.getMessage().contains("'other'"), error.getMessage());
         assertFalse(error.getMessage().contains("keystore-password"), error.getMessage());
-        assertInstanceOf(Exception.class, assertThrows(Exception.class, () -> ClusterKey.of(
-                new ChannelSecurity("", file.toString(), "wrong-password", "isr-cluster", false), "isr")));
+        assertInstanceOf(
+                Exception.class,
+                assertThrows(
+                        Exception.class,
+                        () -> ClusterKey.of(
+                                new ChannelSecurity("", file.toString(), "wrong-password", "isr-cluster", false),
+                                "isr")));
     }
 }

@@ -47,16 +47,43 @@ class ClusteredContainersTest {
 
     private IsrCacheContainer node(String name, int port, ClusterSettings.Mode mode, int owners) {
         IsrConfig defaults = IsrConfig.defaults();
-        ClusterSettings cluster = new ClusterSettings(mode, owners, "isr-test", "127.0.0.1",
-                port, List.of(HOSTS.split(",")), 1, name, ChannelSecurity.ofSecret("clustered-containers-test-secret-0123456789"),
-                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW, "");
+        ClusterSettings cluster = new ClusterSettings(
+                mode,
+                owners,
+                "isr-test",
+                "127.0.0.1",
+                port,
+                List.of(HOSTS.split(",")),
+                1,
+                name,
+                ChannelSecurity.ofSecret("clustered-containers-test-secret-0123456789"),
+                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW,
+                "");
         IsrCacheContainer container = new IsrCacheContainer();
-        container.config = new IsrConfig(defaults.cacheName(), defaults.maxBodyBytes(), defaults.storableStatuses(),
-                defaults.ignoredQueryParams(), dir.resolve(name).toString(), false, "", "",
-                defaults.revalidationTimeout(), defaults.retryAfter(), defaults.collapseTimeout(),
-                defaults.revalidationMaxConcurrency(), "", "", cluster, defaults.budgets(),
-                defaults.sweepInterval(), defaults.evictUnreadAfter(), defaults.publicOrigins(), defaults.hitForPass(),
-                defaults.webhookTolerance(), defaults.degradedWindow(), defaults.degradedShare(),
+        container.config = new IsrConfig(
+                defaults.cacheName(),
+                defaults.maxBodyBytes(),
+                defaults.storableStatuses(),
+                defaults.ignoredQueryParams(),
+                dir.resolve(name).toString(),
+                false,
+                "",
+                "",
+                defaults.revalidationTimeout(),
+                defaults.retryAfter(),
+                defaults.collapseTimeout(),
+                defaults.revalidationMaxConcurrency(),
+                "",
+                "",
+                cluster,
+                defaults.budgets(),
+                defaults.sweepInterval(),
+                defaults.evictUnreadAfter(),
+                defaults.publicOrigins(),
+                defaults.hitForPass(),
+                defaults.webhookTolerance(),
+                defaults.degradedWindow(),
+                defaults.degradedShare(),
                 defaults.adminNetworks());
         container.clock = Clock.systemUTC();
         container.start();
@@ -78,8 +105,15 @@ class ClusteredContainersTest {
 
     private static CachedResponse page(String path, String tag) {
         CachePolicy policy = new CachePolicy(Duration.ofHours(1), Duration.ZERO, Duration.ZERO, false, true, true);
-        return new CachedResponse(new CacheKey(path, ""), 200, List.of(), path.getBytes(StandardCharsets.UTF_8),
-                Instant.now(), policy, List.of(), List.of(tag));
+        return new CachedResponse(
+                new CacheKey(path, ""),
+                200,
+                List.of(),
+                path.getBytes(StandardCharsets.UTF_8),
+                Instant.now(),
+                policy,
+                List.of(),
+                List.of(tag));
     }
 
     @Test
@@ -153,11 +187,16 @@ class ClusteredContainersTest {
         two = node("two", 7951);
         assertEquals(1, two.clusterView().members());
         CachedResponse unconfirmed = two.responseCache().get(old).orElseThrow();
-        assertEquals(Freshness.MUST_FETCH, Freshness.assess(unconfirmed, Instant.now()),
+        assertEquals(
+                Freshness.MUST_FETCH,
+                Freshness.assess(unconfirmed, Instant.now()),
                 "not fresh, not stale-while-revalidate: rendered before it is served");
         two.responseCache().put(page("/new", "t-new"), VaryRule.DEFAULT);
-        assertEquals(Freshness.FRESH, Freshness.assess(two.responseCache().get(new CacheKey("/new", "")).orElseThrow(),
-                Instant.now()), "what it renders now is its own");
+        assertEquals(
+                Freshness.FRESH,
+                Freshness.assess(
+                        two.responseCache().get(new CacheKey("/new", "")).orElseThrow(), Instant.now()),
+                "what it renders now is its own");
 
         one = node("one", 7950);
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -195,7 +234,9 @@ class ClusteredContainersTest {
             assertFalse(two.responseCache().get(key).isPresent(), "served on two: " + key);
         }
         ((InfinispanResponseCache) two.responseCache()).removePurged(); // what node two's sweep does
-        assertEquals(1, one.responseCache().index().size() + two.responseCache().index().size(),
+        assertEquals(
+                1,
+                one.responseCache().index().size() + two.responseCache().index().size(),
                 "only the untagged entry is left, wherever it was");
         assertTrue(one.responseCache().get(new CacheKey("/kept", "")).isPresent());
     }
@@ -230,7 +271,8 @@ class ClusteredContainersTest {
         one.responseCache().purge(PurgeRequest.ofTags(List.of("t-b")), Instant.now());
         two = node("two", 7951);
         assertEquals(2, two.clusterView().members());
-        assertFalse(two.responseCache().get(new CacheKey("/b", "")).isPresent(),
+        assertFalse(
+                two.responseCache().get(new CacheKey("/b", "")).isPresent(),
                 "the purge record reached node two when it came back");
     }
 
@@ -243,8 +285,9 @@ class ClusteredContainersTest {
         long after = one.responseCache().purgeEpoch();
         assertEquals(rendered + 1, after, "node one sees the new epoch as soon as the purge on node two returns");
 
-        assertFalse(one.responseCache().put(PurgeEpochTest.page("/c", "t-c", Instant.now(), rendered),
-                VaryRule.DEFAULT), "rendered on node one before the purge on node two");
+        assertFalse(
+                one.responseCache().put(PurgeEpochTest.page("/c", "t-c", Instant.now(), rendered), VaryRule.DEFAULT),
+                "rendered on node one before the purge on node two");
         assertFalse(one.responseCache().get(new CacheKey("/c", "")).isPresent());
         assertFalse(two.responseCache().get(new CacheKey("/c", "")).isPresent());
 

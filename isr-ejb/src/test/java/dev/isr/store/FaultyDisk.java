@@ -29,7 +29,8 @@ final class FaultyDisk implements AutoCloseable {
     /** A tmpfs of {@code megabytes} at {@code dir/disk}. */
     static FaultyDisk tmpfs(Path dir, int megabytes) throws IOException, InterruptedException {
         Path mountPoint = Files.createDirectories(dir.resolve("disk"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", mountPoint.toString()),
+        assumeTrue(
+                run("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", mountPoint.toString()),
                 "mounting a tmpfs needs root");
         return new FaultyDisk(mountPoint, null);
     }
@@ -38,9 +39,10 @@ final class FaultyDisk implements AutoCloseable {
     static FaultyDisk ext4(Path dir, int megabytes) throws IOException, InterruptedException {
         Path mountPoint = Files.createDirectories(dir.resolve("disk"));
         Path image = dir.resolve("disk.img");
-        assumeTrue(run("truncate", "-s", megabytes + "M", image.toString())
-                && run("mkfs.ext4", "-q", "-F", image.toString())
-                && run("mount", "-o", "loop,errors=remount-ro", image.toString(), mountPoint.toString()),
+        assumeTrue(
+                run("truncate", "-s", megabytes + "M", image.toString())
+                        && run("mkfs.ext4", "-q", "-F", image.toString())
+                        && run("mount", "-o", "loop,errors=remount-ro", image.toString(), mountPoint.toString()),
                 "mounting an ext4 image on a loop device needs root, losetup and mkfs.ext4");
         return new FaultyDisk(mountPoint, image);
     }
@@ -54,7 +56,8 @@ final class FaultyDisk implements AutoCloseable {
         filler = mountPoint.resolve("filler");
         byte[] block = new byte[64 << 10];
         try (OutputStream out = Files.newOutputStream(filler)) {
-            long toWrite = leaveBytes == 0 ? Long.MAX_VALUE
+            long toWrite = leaveBytes == 0
+                    ? Long.MAX_VALUE
                     : Files.getFileStore(mountPoint).getUsableSpace() - leaveBytes;
             for (long written = 0; written < toWrite; written += block.length) {
                 out.write(block);
@@ -73,9 +76,12 @@ final class FaultyDisk implements AutoCloseable {
 
     /** Turns the ext4 read-only as the kernel does after an error: even files open for writing fail from now on. */
     void failReadOnly() throws IOException, InterruptedException {
-        String device = Files.readString(Path.of("/proc/mounts")).lines()
+        String device = Files.readString(Path.of("/proc/mounts"))
+                .lines()
                 .filter(line -> line.split(" ")[1].equals(mountPoint.toString()))
-                .map(line -> line.split(" ")[0]).findFirst().orElseThrow();
+                .map(line -> line.split(" ")[0])
+                .findFirst()
+                .orElseThrow();
         Files.writeString(Path.of("/sys/fs/ext4", Path.of(device).getFileName().toString(), "trigger_fs_error"), "isr");
     }
 
@@ -95,8 +101,10 @@ final class FaultyDisk implements AutoCloseable {
     }
 
     private static boolean run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(List.of(command))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return false;

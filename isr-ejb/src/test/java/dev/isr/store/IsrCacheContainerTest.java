@@ -1,10 +1,9 @@
 package dev.isr.store;
 
-import static org.junit.jupiter.api.Assertions.assertSame;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.isr.core.ByteBudgets;
@@ -30,9 +29,9 @@ import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real Infinispan store, outside the server: entries round-trip through ProtoStream into the soft-index file
@@ -41,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IsrCacheContainerTest {
 
     /** 4 MiB of memory: 2 MiB per entry cache, about seven entries of 256 KiB. */
-    private static final ByteBudgets SMALL_MEMORY = new ByteBudgets(4 << 20, ByteBudgets.DEFAULT_STORE,
-            ByteBudgets.DEFAULT_CAPTURE);
+    private static final ByteBudgets SMALL_MEMORY =
+            new ByteBudgets(4 << 20, ByteBudgets.DEFAULT_STORE, ByteBudgets.DEFAULT_CAPTURE);
 
     @TempDir
     Path dir;
@@ -72,11 +71,16 @@ class IsrCacheContainerTest {
     }
 
     private static CachedResponse response(CacheKey key, boolean durable, byte[] body) {
-        CachePolicy policy = new CachePolicy(Duration.ofHours(1), Duration.ofDays(1), Duration.ZERO, false, true,
-                durable);
-        return new CachedResponse(key, 200,
+        CachePolicy policy =
+                new CachePolicy(Duration.ofHours(1), Duration.ofDays(1), Duration.ZERO, false, true, durable);
+        return new CachedResponse(
+                key,
+                200,
                 List.of(new Header("Content-Type", "text/html;charset=utf-8"), new Header("Cache-Tag", "a, b")),
-                body, Instant.now(), policy, List.of(new Header("Cookie", "ab=blue")),
+                body,
+                Instant.now(),
+                policy,
+                List.of(new Header("Cookie", "ab=blue")),
                 List.of("t-" + key.path(), "all-pages"));
     }
 
@@ -239,7 +243,9 @@ class IsrCacheContainerTest {
             ByteUsage usage = cache.usage();
             assertTrue(usage.memory() <= SMALL_MEMORY.memory(), "Infinispan's estimate within the budget: " + usage);
             long indexed = cache.index().bytesHeldBy(EntryIndex.Holder.MEMORY);
-            assertTrue(indexed <= SMALL_MEMORY.memory() / 2, "indexed memory-only bytes within half the budget: " + indexed);
+            assertTrue(
+                    indexed <= SMALL_MEMORY.memory() / 2,
+                    "indexed memory-only bytes within half the budget: " + indexed);
             int size = cache.index().size();
             assertTrue(size > 0 && size < 64, "some entries kept, the others evicted: " + size);
             for (int i = 0; i < 64; i++) {
@@ -263,7 +269,9 @@ class IsrCacheContainerTest {
             assertTrue(cache.usage().memory() <= SMALL_MEMORY.memory(), "memory within the budget: " + cache.usage());
             assertEquals(32, cache.index().size(), "evicted from memory, still on disk: still indexed");
             for (int i = 0; i < 32; i++) {
-                assertArrayEquals(body(i, 256 << 10), cache.get(key("/d/" + i)).orElseThrow().body());
+                assertArrayEquals(
+                        body(i, 256 << 10),
+                        cache.get(key("/d/" + i)).orElseThrow().body());
             }
             assertTrue(cache.usage().store() >= 32 * (256 << 10), "the store counts every durable entry");
             assertEquals(32, cache.purge(PurgeRequest.ofTags(List.of("all-pages")), Instant.now()));
@@ -284,7 +292,8 @@ class IsrCacheContainerTest {
         assertTrue(cache.usage().store() <= budgets.store(), "store within the budget: " + cache.usage());
         assertTrue(cache.index().get(key("/s/2").value()).heldBy(EntryIndex.Holder.MEMORY));
         assertFalse(cache.index().get(key("/s/2").value()).heldBy(EntryIndex.Holder.PERSISTENT_STORE));
-        assertArrayEquals(body(2, 400 << 10), cache.get(key("/s/2")).orElseThrow().body());
+        assertArrayEquals(
+                body(2, 400 << 10), cache.get(key("/s/2")).orElseThrow().body());
         // replacing a stored entry frees its own bytes: it stays on disk
         cache.put(response(key("/s/1"), true, body(11, 400 << 10)), VaryRule.DEFAULT);
         assertTrue(cache.index().get(key("/s/1").value()).heldBy(EntryIndex.Holder.PERSISTENT_STORE));
@@ -295,7 +304,8 @@ class IsrCacheContainerTest {
         try {
             ResponseCache reopened = second.responseCache();
             assertTrue(reopened.get(key("/s/0")).isPresent());
-            assertArrayEquals(body(11, 400 << 10), reopened.get(key("/s/1")).orElseThrow().body());
+            assertArrayEquals(
+                    body(11, 400 << 10), reopened.get(key("/s/1")).orElseThrow().body());
             assertFalse(reopened.get(key("/s/2")).isPresent(), "kept in memory only: gone after the restart");
         } finally {
             second.stop();
@@ -309,7 +319,10 @@ class IsrCacheContainerTest {
         global.globalState().enable().persistentLocation(dir.toString());
         global.serialization().addContextInitializer(new IsrSchemaImpl());
         ConfigurationBuilder before = new ConfigurationBuilder(); // as versions without the byte budget had it
-        before.persistence().addSoftIndexFileStore().dataLocation("durable/data").indexLocation("durable/index");
+        before.persistence()
+                .addSoftIndexFileStore()
+                .dataLocation("durable/data")
+                .indexLocation("durable/index");
         try (DefaultCacheManager manager = new DefaultCacheManager(global.build())) {
             manager.defineConfiguration(IsrCacheContainer.DURABLE_CACHE, before.build());
             manager.<String, CachedResponse>getCache(IsrCacheContainer.DURABLE_CACHE)

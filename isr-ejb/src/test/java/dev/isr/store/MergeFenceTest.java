@@ -44,7 +44,8 @@ class MergeFenceTest {
 
     @Test
     void entriesFromBeforeTheMergeWaitForTheOtherSidesRecords() {
-        CachedResponse before = PurgeEpochTest.page("/before", "t", clock.instant().minusSeconds(60), 0);
+        CachedResponse before =
+                PurgeEpochTest.page("/before", "t", clock.instant().minusSeconds(60), 0);
         assertEquals(Freshness.FRESH, freshness(before));
 
         records.unconfirmedAfterMerge("node1", Duration.ofSeconds(30));
@@ -63,7 +64,8 @@ class MergeFenceTest {
 
     @Test
     void withoutAConfirmationTheFenceEndsAfterThePatience() {
-        CachedResponse before = PurgeEpochTest.page("/before", "t", clock.instant().minusSeconds(60), 0);
+        CachedResponse before =
+                PurgeEpochTest.page("/before", "t", clock.instant().minusSeconds(60), 0);
         records.unconfirmedAfterMerge("node1", Duration.ofSeconds(30));
         clock.step(Duration.ofSeconds(29));
         assertEquals(Freshness.MUST_FETCH, freshness(before));
@@ -74,7 +76,8 @@ class MergeFenceTest {
 
     @Test
     void aStartAloneWaitsForAConfirmationPastAMergesPatience() {
-        CachedResponse before = PurgeEpochTest.page("/before", "t", clock.instant().minusSeconds(60), 0);
+        CachedResponse before =
+                PurgeEpochTest.page("/before", "t", clock.instant().minusSeconds(60), 0);
         records.unconfirmedBefore(clock.millis(), "node1");
         clock.step(Duration.ofMinutes(30)); // far past a merge's patience, within the entry's hour of freshness
         assertTrue(records.unconfirmed());

@@ -35,10 +35,18 @@ class PurgeEpochTest {
     Path dir;
 
     static CachedResponse page(String path, String tag, Instant storedAt, long renderEpoch) {
-        CachePolicy policy = new CachePolicy(Duration.ofHours(1), Duration.ofMinutes(1), Duration.ZERO, false, true,
-                true);
-        return new CachedResponse(new CacheKey(path, ""), 200, List.of(), path.getBytes(StandardCharsets.UTF_8),
-                storedAt, policy, List.of(), List.of(tag), renderEpoch);
+        CachePolicy policy =
+                new CachePolicy(Duration.ofHours(1), Duration.ofMinutes(1), Duration.ZERO, false, true, true);
+        return new CachedResponse(
+                new CacheKey(path, ""),
+                200,
+                List.of(),
+                path.getBytes(StandardCharsets.UTF_8),
+                storedAt,
+                policy,
+                List.of(),
+                List.of(tag),
+                renderEpoch);
     }
 
     private static CacheKey key(String path) {
@@ -97,7 +105,8 @@ class PurgeEpochTest {
         try {
             ResponseCache cache = second.responseCache();
             assertEquals(epoch, cache.purgeEpoch(), "the counter came back from disk");
-            assertFalse(cache.put(page("/t0", "t0", Instant.now(), rendered), VaryRule.DEFAULT),
+            assertFalse(
+                    cache.put(page("/t0", "t0", Instant.now(), rendered), VaryRule.DEFAULT),
                     "the purge before the restart still wins over the render that started before it");
             cache.purge(PurgeRequest.ofTags(List.of("t9")), Instant.now());
             assertEquals(epoch + 1, cache.purgeEpoch());
@@ -112,17 +121,26 @@ class PurgeEpochTest {
         try {
             manager.defineConfiguration("purges", new ConfigurationBuilder().build());
             Cache<String, PurgeRecord> purges = manager.getCache("purges");
-            PurgeRecords records = new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC(), Duration.ofSeconds(2));
+            PurgeRecords records =
+                    new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC(), Duration.ofSeconds(2));
             records.start();
             records.record(PurgeRequest.ofTags(List.of("a")), 1000);
             records.record(PurgeRequest.ofTags(List.of("b")).asSoft(), 2000);
             assertEquals(3, records.epoch());
-            assertEquals(-1, purges.getAdvancedCache().getCacheEntry(PurgeRecords.EPOCH).getLifespan(), "the counter has no lifespan");
-            assertEquals(60_000, purges.getAdvancedCache().getCacheEntry(PurgeRecord.tagKey("a")).getLifespan());
+            assertEquals(
+                    -1,
+                    purges.getAdvancedCache().getCacheEntry(PurgeRecords.EPOCH).getLifespan(),
+                    "the counter has no lifespan");
+            assertEquals(
+                    60_000,
+                    purges.getAdvancedCache()
+                            .getCacheEntry(PurgeRecord.tagKey("a"))
+                            .getLifespan());
 
             purges.remove(PurgeRecords.EPOCH);
             assertEquals(PurgeRecords.FIRST_EPOCH, records.epoch());
-            PurgeRecords restarted = new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC(), Duration.ofSeconds(2));
+            PurgeRecords restarted =
+                    new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC(), Duration.ofSeconds(2));
             restarted.start();
             assertEquals(3, restarted.epoch(), "raised to the soft record's epoch");
             restarted.record(PurgeRequest.ofTags(List.of("c")), 3000);
@@ -138,8 +156,8 @@ class PurgeEpochTest {
         try {
             manager.defineConfiguration("purges", new ConfigurationBuilder().build());
             Cache<String, PurgeRecord> purges = manager.getCache("purges");
-            PurgeRecords records = new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC(),
-                    Duration.ofSeconds(2));
+            PurgeRecords records =
+                    new PurgeRecords(purges, Duration.ofMinutes(1), Clock.systemUTC(), Duration.ofSeconds(2));
             records.start();
             long now = System.currentTimeMillis();
             purges.put(PurgeRecord.tagKey("far"), new PurgeRecord(now + 3_600_000, 0, 2, 0));
@@ -152,7 +170,9 @@ class PurgeEpochTest {
             PurgeRecord far = purges.get(PurgeRecord.tagKey("far"));
             assertTrue(far.hardAtMillis() <= System.currentTimeMillis(), "clamped to the clock: " + far);
             assertEquals(2, far.hardEpoch(), "the epoch is kept");
-            assertEquals(now + 1_000, purges.get(PurgeRecord.tagKey("near")).hardAtMillis(),
+            assertEquals(
+                    now + 1_000,
+                    purges.get(PurgeRecord.tagKey("near")).hardAtMillis(),
                     "within the skew: kept as written (and counted from its arrival)");
         } finally {
             manager.stop();

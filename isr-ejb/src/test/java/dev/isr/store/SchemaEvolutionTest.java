@@ -34,11 +34,17 @@ class SchemaEvolutionTest {
 
     @Test
     void currentEntriesRoundTrip() throws Exception {
-        CachedResponse entry = new CachedResponse(new CacheKey("", "/p", "a=1", "h:accept-language=de"), 200,
-                List.of(new Header("Content-Type", "text/plain")), "body".getBytes(StandardCharsets.UTF_8),
-                Instant.parse("2026-01-01T00:00:00Z"), new CachePolicy(Duration.ofSeconds(60), Duration.ofSeconds(30),
-                        Duration.ofSeconds(600), false, true, true), List.of(new Header("Accept-Language", "de")),
-                List.of("t1", "t2"), 42);
+        CachedResponse entry = new CachedResponse(
+                new CacheKey("", "/p", "a=1", "h:accept-language=de"),
+                200,
+                List.of(new Header("Content-Type", "text/plain")),
+                "body".getBytes(StandardCharsets.UTF_8),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                new CachePolicy(
+                        Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(600), false, true, true),
+                List.of(new Header("Accept-Language", "de")),
+                List.of("t1", "t2"),
+                42);
         byte[] bytes = ProtobufUtil.toByteArray(context, entry);
         assertEquals(entry, ProtobufUtil.fromByteArray(context, bytes, CachedResponse.class));
     }
@@ -54,8 +60,8 @@ class SchemaEvolutionTest {
     void aPurgeRecordWrittenBeforeTheEpochReadsWithEpochsZero() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TagWriter writer = TagWriterImpl.newInstance(context, out);
-        writer.writeInt64(1, 1_700_000_000_000L);          // hardAtMillis
-        writer.writeInt64(2, 1_700_000_001_000L);          // softAtMillis
+        writer.writeInt64(1, 1_700_000_000_000L); // hardAtMillis
+        writer.writeInt64(2, 1_700_000_001_000L); // softAtMillis
         writer.flush();
         PurgeRecord read = ProtobufUtil.fromByteArray(context, out.toByteArray(), PurgeRecord.class);
         assertEquals(new PurgeRecord(1_700_000_000_000L, 1_700_000_001_000L, 0, 0), read);
@@ -65,11 +71,11 @@ class SchemaEvolutionTest {
     void anEntryWrittenBeforeVariantsReplayFieldsTagsAndRenderEpochStillReads() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TagWriter writer = TagWriterImpl.newInstance(context, out);
-        writer.writeString(1, "/old");                     // path
-        writer.writeInt32(4, 200);                         // status
+        writer.writeString(1, "/old"); // path
+        writer.writeInt32(4, 200); // status
         writer.writeBytes(6, "old body".getBytes(StandardCharsets.UTF_8));
-        writer.writeInt64(7, 1_700_000_000_000L);          // storedAt
-        writer.writeInt64(8, 60_000);                      // freshFor
+        writer.writeInt64(7, 1_700_000_000_000L); // storedAt
+        writer.writeInt64(8, 60_000); // freshFor
         writer.flush();
         CachedResponse read = ProtobufUtil.fromByteArray(context, out.toByteArray(), CachedResponse.class);
         assertEquals(new CacheKey("/old", ""), read.key());

@@ -37,9 +37,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerCacheContainerTest {
 
-    private static final ClusterSettings LOCAL_IN_SERVER = new ClusterSettings(ClusterSettings.Mode.LOCAL, 2, "isr",
-            "127.0.0.1", 7900, List.of("127.0.0.1[7900]"), 1, "", ChannelSecurity.NONE,
-            ClusterSettings.DEFAULT_MAX_CLOCK_SKEW, "java:jboss/infinispan/container/isr");
+    private static final ClusterSettings LOCAL_IN_SERVER = new ClusterSettings(
+            ClusterSettings.Mode.LOCAL,
+            2,
+            "isr",
+            "127.0.0.1",
+            7900,
+            List.of("127.0.0.1[7900]"),
+            1,
+            "",
+            ChannelSecurity.NONE,
+            ClusterSettings.DEFAULT_MAX_CLOCK_SKEW,
+            "java:jboss/infinispan/container/isr");
 
     @TempDir
     Path dir;
@@ -51,7 +60,9 @@ class ServerCacheContainerTest {
         GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
         global.cacheContainer().name("server-isr");
         global.jmx().enabled(false);
-        global.globalState().enable().persistentLocation(dir.resolve("container").toString());
+        global.globalState()
+                .enable()
+                .persistentLocation(dir.resolve("container").toString());
         server = new DefaultCacheManager(global.build());
     }
 
@@ -62,8 +73,15 @@ class ServerCacheContainerTest {
 
     private static CachedResponse page(String path) {
         CachePolicy policy = new CachePolicy(Duration.ofHours(1), Duration.ZERO, Duration.ZERO, false, true, true);
-        return new CachedResponse(new CacheKey(path, ""), 200, List.of(), path.getBytes(StandardCharsets.UTF_8),
-                Instant.now(), policy, List.of(), List.of("t"));
+        return new CachedResponse(
+                new CacheKey(path, ""),
+                200,
+                List.of(),
+                path.getBytes(StandardCharsets.UTF_8),
+                Instant.now(),
+                policy,
+                List.of(),
+                List.of("t"));
     }
 
     @Test
@@ -73,22 +91,29 @@ class ServerCacheContainerTest {
             assertEquals(dir.resolve("container").resolve("isr"), host.location());
             Cache<String, CachedResponse> durable = host.cache(IsrCacheContainer.DURABLE_CACHE);
             durable.put("k", page("/a"));
-            assertArrayEquals("/a".getBytes(StandardCharsets.UTF_8), durable.get("k").body());
-            Object stored = durable.getAdvancedCache().withStorageMediaType().get(
-                    durable.getAdvancedCache().getKeyDataConversion().toStorage("k"));
-            assertEquals(MediaType.APPLICATION_PROTOSTREAM,
+            assertArrayEquals(
+                    "/a".getBytes(StandardCharsets.UTF_8), durable.get("k").body());
+            Object stored = durable.getAdvancedCache()
+                    .withStorageMediaType()
+                    .get(durable.getAdvancedCache().getKeyDataConversion().toStorage("k"));
+            assertEquals(
+                    MediaType.APPLICATION_PROTOSTREAM,
                     durable.getAdvancedCache().getValueDataConversion().getStorageMediaType());
-            assertTrue(stored instanceof byte[] || stored.getClass().getSimpleName().contains("ByteArray"),
+            assertTrue(
+                    stored instanceof byte[]
+                            || stored.getClass().getSimpleName().contains("ByteArray"),
                     "stored as bytes, not as the object: " + stored.getClass());
 
             Cache<String, PurgeRecord> purges = host.cache(IsrCacheContainer.PURGES_CACHE);
-            assertEquals(MediaType.APPLICATION_PROTOSTREAM,
+            assertEquals(
+                    MediaType.APPLICATION_PROTOSTREAM,
                     purges.getAdvancedCache().getValueDataConversion().getStorageMediaType(),
                     "every cache encoded: the server's marshaller knows none of the module's types");
             Cache<String, Long> reads = host.cache(IsrCacheContainer.READS_CACHE);
             reads.put("k", 42L);
             assertEquals(42L, reads.get("k"));
-            assertTrue(Files.isDirectory(host.location().resolve(IsrCacheContainer.DURABLE_DIRECTORY)),
+            assertTrue(
+                    Files.isDirectory(host.location().resolve(IsrCacheContainer.DURABLE_DIRECTORY)),
                     "the durable store under <global state>/isr");
         } finally {
             host.close();
@@ -109,11 +134,20 @@ class ServerCacheContainerTest {
 
     @Test
     void aClusterModeNeedsAContainerWithATransport() {
-        ClusterSettings replicated = new ClusterSettings(ClusterSettings.Mode.REPLICATED, 2, "isr", "127.0.0.1", 7900,
-                List.of("127.0.0.1[7900]"), 1, "", ChannelSecurity.NONE, ClusterSettings.DEFAULT_MAX_CLOCK_SKEW,
+        ClusterSettings replicated = new ClusterSettings(
+                ClusterSettings.Mode.REPLICATED,
+                2,
+                "isr",
+                "127.0.0.1",
+                7900,
+                List.of("127.0.0.1[7900]"),
+                1,
+                "",
+                ChannelSecurity.NONE,
+                ClusterSettings.DEFAULT_MAX_CLOCK_SKEW,
                 "java:jboss/infinispan/container/isr");
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> ServerCacheContainer.in(server, replicated, dir, 1 << 20));
+        IllegalStateException refused = assertThrows(
+                IllegalStateException.class, () -> ServerCacheContainer.in(server, replicated, dir, 1 << 20));
         assertTrue(refused.getMessage().contains("has no transport"), refused.getMessage());
         assertNull(server.getCacheConfiguration(IsrCacheContainer.DURABLE_CACHE), "nothing defined");
     }

@@ -44,12 +44,10 @@ class StoreFaultTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -73,8 +71,8 @@ class StoreFaultTest {
     @Test
     void aFullDiskKeepsPagesCachedInMemoryAPurgeStillWinsAndFreeingItRecoversTheStore() throws Exception {
         try (FaultyDisk disk = FaultyDisk.tmpfs(dir, 16)) {
-            ByteBudgets budgets = new ByteBudgets(ByteBudgets.DEFAULT_MEMORY, ByteBudgets.DEFAULT_STORE,
-                    ByteBudgets.DEFAULT_CAPTURE, 4 << 20);
+            ByteBudgets budgets = new ByteBudgets(
+                    ByteBudgets.DEFAULT_MEMORY, ByteBudgets.DEFAULT_STORE, ByteBudgets.DEFAULT_CAPTURE, 4 << 20);
             IsrCacheContainer first = IsrCacheContainerTest.container(disk.path(), budgets);
             try {
                 ResponseCache cache = first.responseCache();
@@ -122,8 +120,8 @@ class StoreFaultTest {
     @Test
     void aDiskThatFillsUpUnderTheStoresWritesLosesNoPurge() throws Exception {
         try (FaultyDisk disk = FaultyDisk.tmpfs(dir, 8)) {
-            ByteBudgets budgets = new ByteBudgets(ByteBudgets.DEFAULT_MEMORY, ByteBudgets.DEFAULT_STORE,
-                    ByteBudgets.DEFAULT_CAPTURE, 0);
+            ByteBudgets budgets = new ByteBudgets(
+                    ByteBudgets.DEFAULT_MEMORY, ByteBudgets.DEFAULT_STORE, ByteBudgets.DEFAULT_CAPTURE, 0);
             IsrCacheContainer first = IsrCacheContainerTest.container(disk.path(), budgets);
             try {
                 ResponseCache cache = first.responseCache();
@@ -158,8 +156,13 @@ class StoreFaultTest {
     @Test
     void aDiskTheKernelTurnedReadOnlyKeepsPagesCachedAndAPurgeStillWins() throws Exception {
         try (FaultyDisk disk = FaultyDisk.ext4(dir, 32)) {
-            IsrCacheContainer container = IsrCacheContainerTest.container(disk.path(), new ByteBudgets(
-                    ByteBudgets.DEFAULT_MEMORY, ByteBudgets.DEFAULT_STORE, ByteBudgets.DEFAULT_CAPTURE, 1 << 20));
+            IsrCacheContainer container = IsrCacheContainerTest.container(
+                    disk.path(),
+                    new ByteBudgets(
+                            ByteBudgets.DEFAULT_MEMORY,
+                            ByteBudgets.DEFAULT_STORE,
+                            ByteBudgets.DEFAULT_CAPTURE,
+                            1 << 20));
             try {
                 ResponseCache cache = container.responseCache();
                 StoreWrites writes = container.storeWrites();
@@ -193,9 +196,15 @@ class StoreFaultTest {
 
     /** A durable page of 100 KB tagged {@code tag}. */
     private static CachedResponse page(String path, String tag) {
-        CachePolicy policy = new CachePolicy(Duration.ofHours(1), Duration.ofDays(1), Duration.ZERO, false, true,
-                true);
-        return new CachedResponse(key(path), 200, List.of(new Header("Content-Type", "text/html")),
-                new byte[100_000], Instant.now(), policy, List.of(), List.of(tag));
+        CachePolicy policy = new CachePolicy(Duration.ofHours(1), Duration.ofDays(1), Duration.ZERO, false, true, true);
+        return new CachedResponse(
+                key(path),
+                200,
+                List.of(new Header("Content-Type", "text/html")),
+                new byte[100_000],
+                Instant.now(),
+                policy,
+                List.of(),
+                List.of(tag));
     }
 }

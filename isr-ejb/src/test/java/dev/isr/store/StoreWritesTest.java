@@ -31,13 +31,16 @@ class StoreWritesTest {
     }
 
     private String write(StoreWrites writes, RuntimeException failure) {
-        return writes.write("k", () -> {
-            toDisk.incrementAndGet();
-            if (failure != null) {
-                throw failure;
-            }
-            return "disk";
-        }, () -> "memory");
+        return writes.write(
+                "k",
+                () -> {
+                    toDisk.incrementAndGet();
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return "disk";
+                },
+                () -> "memory");
     }
 
     private static RuntimeException storeFailure(String message) {
@@ -77,8 +80,8 @@ class StoreWritesTest {
     @Test
     void aFailureOfAMembersStoreFallsBackWithoutAFaultHere() {
         StoreWrites writes = writes();
-        RuntimeException remote = new IllegalStateException(new org.infinispan.remoting.RemoteException(
-                "ISPN000217", new IOException("No space left on device")));
+        RuntimeException remote = new IllegalStateException(
+                new org.infinispan.remoting.RemoteException("ISPN000217", new IOException("No space left on device")));
         assertEquals("memory", write(writes, remote));
         assertEquals("", writes.fault(), "that member's readiness says why, not this one's");
     }

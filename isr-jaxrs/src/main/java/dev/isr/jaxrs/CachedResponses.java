@@ -11,8 +11,7 @@ final class CachedResponses {
 
     static final String CACHE_STATUS = "Cache-Status";
 
-    private CachedResponses() {
-    }
+    private CachedResponses() {}
 
     static void write(Lookup.Serve serve, HttpServletResponse response) throws IOException {
         CachedResponse entry = serve.entry();

@@ -35,7 +35,8 @@ import java.util.Set;
  */
 final class CanonicalRequest extends HttpServletRequestWrapper {
 
-    private static final Set<String> WITHHELD = Set.of("forwarded",
+    private static final Set<String> WITHHELD = Set.of(
+            "forwarded",
             IncomingRequest.REVALIDATE_FIELD.toLowerCase(Locale.ROOT),
             IncomingRequest.REVALIDATE_ORIGIN_FIELD.toLowerCase(Locale.ROOT));
     private static final Set<String> FORWARDING = Set.of("x-forwarded-proto", "x-forwarded-host", "x-forwarded-port");
@@ -56,7 +57,8 @@ final class CanonicalRequest extends HttpServletRequestWrapper {
     CanonicalRequest(HttpServletRequest request, CacheKey key, List<Header> added) {
         super(request);
         for (Header field : added) {
-            this.added.computeIfAbsent(field.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            this.added
+                    .computeIfAbsent(field.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(field.value());
         }
         this.origin = Origin.parse(key.origin());
@@ -150,11 +152,12 @@ final class CanonicalRequest extends HttpServletRequestWrapper {
             if (!forwarded) {
                 return List.of();
             }
-            return List.of(switch (lower) {
-                case "x-forwarded-proto" -> origin.scheme();
-                case "x-forwarded-host" -> origin.authority();
-                default -> Integer.toString(origin.effectivePort());
-            });
+            return List.of(
+                    switch (lower) {
+                        case "x-forwarded-proto" -> origin.scheme();
+                        case "x-forwarded-host" -> origin.authority();
+                        default -> Integer.toString(origin.effectivePort());
+                    });
         }
         return null;
     }

@@ -25,8 +25,7 @@ final class CollapsedWait {
     private static final long CONTAINER_MARGIN_MILLIS = 10_000;
 
     /** What a request dispatched again does: render {@code forward}, then run {@code then}. */
-    record Resume(Lookup.Forward forward, Runnable then) {
-    }
+    record Resume(Lookup.Forward forward, Runnable then) {}
 
     /** Answers the waiting request from what was stored, if that answers it. */
     @FunctionalInterface
@@ -34,8 +33,7 @@ final class CollapsedWait {
         boolean answer(HttpServletResponse response) throws IOException;
     }
 
-    private CollapsedWait() {
-    }
+    private CollapsedWait() {}
 
     /**
      * Waits for {@code done}, at most {@code timeout}, without a thread, if the request can go asynchronous: then
@@ -43,29 +41,38 @@ final class CollapsedWait {
      * again to {@link #resumed}. Returns false, having started nothing, when the request cannot go asynchronous (a
      * filter or servlet of the application does not support it): the caller then waits holding its thread.
      */
-    static boolean start(HttpServletRequest request, HttpServletResponse response, CompletableFuture<?> done,
-            Duration timeout, Answer answer, Resume resume) {
+    static boolean start(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            CompletableFuture<?> done,
+            Duration timeout,
+            Answer answer,
+            Resume resume) {
         if (!request.isAsyncSupported() || request.isAsyncStarted()) {
             return false;
         }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(timeout.toMillis() + CONTAINER_MARGIN_MILLIS);
-        done.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((ignored, failure) -> {
-            boolean answered = false;
-            try {
-                answered = failure == null && answer.answer((HttpServletResponse) async.getResponse());
-            } catch (IOException | RuntimeException e) {
-                answered = true; // the client is gone or the answer broke off: nothing more to send
-            } finally {
-                if (answered) {
-                    resume.then().run();
-                    async.complete();
-                } else {
-                    request.setAttribute(RESUME_ATTRIBUTE, resume);
-                    async.dispatch();
-                }
-            }
-        }, async::start);
+        done.copy()
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync(
+                        (ignored, failure) -> {
+                            boolean answered = false;
+                            try {
+                                answered = failure == null && answer.answer((HttpServletResponse) async.getResponse());
+                            } catch (IOException | RuntimeException e) {
+                                answered = true; // the client is gone or the answer broke off: nothing more to send
+                            } finally {
+                                if (answered) {
+                                    resume.then().run();
+                                    async.complete();
+                                } else {
+                                    request.setAttribute(RESUME_ATTRIBUTE, resume);
+                                    async.dispatch();
+                                }
+                            }
+                        },
+                        async::start);
         return true;
     }
 

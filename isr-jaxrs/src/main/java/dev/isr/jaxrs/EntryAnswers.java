@@ -11,8 +11,7 @@ import java.time.Instant;
 /** Replaces what the application answered with a stored entry, from a JAX-RS response filter. */
 final class EntryAnswers {
 
-    private EntryAnswers() {
-    }
+    private EntryAnswers() {}
 
     /** {@code response} becomes {@code entry}: its status, fields and body, with {@code Age} and {@code Cache-Status}. */
     static void replace(ContainerResponseContext response, CachedResponse entry, String cacheStatus, Instant now) {
@@ -25,8 +24,8 @@ final class EntryAnswers {
         headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus);
         response.setStatus(entry.status());
         String contentType = entry.header("Content-Type");
-        MediaType mediaType = contentType == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE
-                : MediaType.valueOf(contentType);
+        MediaType mediaType =
+                contentType == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE : MediaType.valueOf(contentType);
         response.setEntity(entry.body().length == 0 ? null : entry.body(), new Annotation[0], mediaType);
     }
 }

@@ -38,19 +38,29 @@ final class FailedRenders {
      * {@code stale} unless that answer is written already, and commits it, so that no error page replaces it. Counted
      * as a stale hit once, where it was decided.
      */
-    void answer(CacheKey key, CachedResponse stale, HttpServletRequest request, HttpServletResponse response,
-            Exception failure) throws IOException {
+    void answer(
+            CacheKey key,
+            CachedResponse stale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Exception failure)
+            throws IOException {
         boolean answered = answeredByCapture(request);
         if (!answered) {
-            LOG.log(System.Logger.Level.WARNING, "ISR0202: rendering " + key + " failed; answering with the stale"
-                    + " entry (stale-if-error)", failure);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "ISR0202: rendering " + key + " failed; answering with the stale" + " entry (stale-if-error)",
+                    failure);
         }
         if (!response.isCommitted()) {
             response.reset();
             Instant now = clock.instant();
             boolean withBody = !"HEAD".equals(request.getMethod());
-            CachedResponses.write(answered ? frontDoor.staleIfErrorAnswer(stale, now, withBody)
-                    : frontDoor.serveStaleIfError(stale, now, withBody), response);
+            CachedResponses.write(
+                    answered
+                            ? frontDoor.staleIfErrorAnswer(stale, now, withBody)
+                            : frontDoor.serveStaleIfError(stale, now, withBody),
+                    response);
         }
         response.flushBuffer();
     }

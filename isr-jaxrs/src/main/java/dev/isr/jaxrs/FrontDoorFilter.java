@@ -1,10 +1,10 @@
 package dev.isr.jaxrs;
 
 import dev.isr.core.CacheKeyFactory;
-import dev.isr.core.CanonicalPath;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
 import dev.isr.core.CachedResponse;
+import dev.isr.core.CanonicalPath;
 import dev.isr.core.FrontDoor;
 import dev.isr.core.Header;
 import dev.isr.core.HeaderLookup;
@@ -52,7 +52,10 @@ import java.util.concurrent.TimeoutException;
  * property to {@link ResponseCapture}. When a render throws and a stale entry within its {@code stale-if-error}
  * window exists, that entry answers instead of the error (if nothing was sent yet: {@link FailedRenders}).
  */
-@WebFilter(filterName = "isr-front-door", urlPatterns = "/*", asyncSupported = true,
+@WebFilter(
+        filterName = "isr-front-door",
+        urlPatterns = "/*",
+        asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class FrontDoorFilter extends HttpFilter {
 
@@ -106,11 +109,12 @@ public class FrontDoorFilter extends HttpFilter {
     public void init() {
         PublicOrigins origins = new PublicOrigins(config.publicOrigins());
         if (!origins.restricted()) {
-            LOG.log(System.Logger.Level.WARNING, "ISR0206: isr.public-origins is not set: every Host a client sends"
-                    + " gets entries of its own; set the public origins of this application");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "ISR0206: isr.public-origins is not set: every Host a client sends"
+                            + " gets entries of its own; set the public origins of this application");
         }
-        frontDoor = new FrontDoor(cache, keys, cacheStatus, revalidator, secret::matches, statistics, origins,
-                passes);
+        frontDoor = new FrontDoor(cache, keys, cacheStatus, revalidator, secret::matches, statistics, origins, passes);
         failedRenders = new FailedRenders(frontDoor, clock);
         // for a front door before servlet dispatch that answers hits with the same decisions (isr-undertow); the
         // clock first: that front door reads it once it sees this one
@@ -138,8 +142,14 @@ public class FrontDoorFilter extends HttpFilter {
         long start = System.nanoTime();
         HeaderLookup headers = name -> Collections.list(request.getHeaders(name));
         Origin requestOrigin = Origin.ofRequest(request.getScheme(), request.getHeader("Host"));
-        Lookup lookup = frontDoor.lookup(new IncomingRequest(request.getMethod(), requestOrigin,
-                request.getRequestURI(), request.getQueryString(), headers, request.getUserPrincipal() != null),
+        Lookup lookup = frontDoor.lookup(
+                new IncomingRequest(
+                        request.getMethod(),
+                        requestOrigin,
+                        request.getRequestURI(),
+                        request.getQueryString(),
+                        headers,
+                        request.getUserPrincipal() != null),
                 clock.instant());
         if (lookup instanceof Lookup.Serve serve) {
             CachedResponses.write(serve, response);
@@ -156,8 +166,13 @@ public class FrontDoorFilter extends HttpFilter {
         if (render instanceof RenderCollapser.Follower follower) {
             // another request on this node renders (or waits for another node): wait for it, then look again
             CollapsedWait.Answer answer = out -> serveCollapsed(forward, headers, withBody, out);
-            if (CollapsedWait.start(request, response, follower.finished(), config.collapseTimeout(), answer,
-                    new CollapsedWait.Resume(forward, () -> { }))
+            if (CollapsedWait.start(
+                            request,
+                            response,
+                            follower.finished(),
+                            config.collapseTimeout(),
+                            answer,
+                            new CollapsedWait.Resume(forward, () -> {}))
                     || awaitLeader(follower, forward) && serveCollapsed(forward, headers, withBody, response)) {
                 return;
             }
@@ -173,9 +188,15 @@ public class FrontDoorFilter extends HttpFilter {
      * expires after the collapse timeout, and then this node renders. {@code releaseLocal} releases this node's
      * followers once the response is complete.
      */
-    private void renderOncePerCluster(Lookup.Forward forward, HttpServletRequest request,
-            HttpServletResponse response, FilterChain chain, HeaderLookup headers, boolean withBody,
-            Runnable releaseLocal) throws IOException, ServletException {
+    private void renderOncePerCluster(
+            Lookup.Forward forward,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            HeaderLookup headers,
+            boolean withBody,
+            Runnable releaseLocal)
+            throws IOException, ServletException {
         String lease = "render " + forward.key().value();
         if (leases.tryAcquire(lease, config.collapseTimeout())) {
             renderThen(forward, request, response, chain, () -> {
@@ -185,7 +206,12 @@ public class FrontDoorFilter extends HttpFilter {
             return;
         }
         CollapsedWait.Answer answer = out -> serveCollapsed(forward, headers, withBody, out);
-        if (CollapsedWait.start(request, response, leases.whenReleased(lease), config.collapseTimeout(), answer,
+        if (CollapsedWait.start(
+                request,
+                response,
+                leases.whenReleased(lease),
+                config.collapseTimeout(),
+                answer,
                 new CollapsedWait.Resume(forward, releaseLocal))) {
             return;
         }
@@ -208,8 +234,13 @@ public class FrontDoorFilter extends HttpFilter {
      * asynchronous processing ends for one that went async (a JAX-RS resource returning a {@code CompletionStage},
      * say), so that collapsed requests wait for the real response, not for the thread that started it.
      */
-    private void renderThen(Lookup.Forward forward, HttpServletRequest request, HttpServletResponse response,
-            FilterChain chain, Runnable done) throws IOException, ServletException {
+    private void renderThen(
+            Lookup.Forward forward,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            Runnable done)
+            throws IOException, ServletException {
         boolean async = false;
         try {
             render(forward, request, response, chain);
@@ -224,8 +255,9 @@ public class FrontDoorFilter extends HttpFilter {
         }
     }
 
-    private boolean serveCollapsed(Lookup.Forward forward, HeaderLookup headers, boolean withBody,
-            HttpServletResponse response) throws IOException {
+    private boolean serveCollapsed(
+            Lookup.Forward forward, HeaderLookup headers, boolean withBody, HttpServletResponse response)
+            throws IOException {
         Optional<Lookup.Serve> shared = frontDoor.collapsedOnto(forward, headers, clock.instant(), withBody);
         if (shared.isPresent()) {
             CachedResponses.write(shared.get(), response);
@@ -253,8 +285,11 @@ public class FrontDoorFilter extends HttpFilter {
         try {
             boolean done = follower.await(config.collapseTimeout());
             if (!done) {
-                LOG.log(System.Logger.Level.DEBUG, "{0}: collapsed render still running after {1}, rendering",
-                        forward.key(), config.collapseTimeout());
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "{0}: collapsed render still running after {1}, rendering",
+                        forward.key(),
+                        config.collapseTimeout());
             }
             return done;
         } catch (InterruptedException e) {
@@ -269,10 +304,13 @@ public class FrontDoorFilter extends HttpFilter {
      */
     private static List<Header> shownBesides(Lookup.Forward forward, HttpServletRequest request) {
         String capabilities = request.getHeader(SurrogateControl.CAPABILITY_FIELD);
-        List<Header> fields = new ArrayList<>(forward.validating() == null ? List.of()
-                : Validators.askingWhetherChanged(forward.validating()));
-        fields.add(new Header(SurrogateControl.CAPABILITY_FIELD, capabilities == null ? SurrogateControl.capability()
-                : capabilities + ", " + SurrogateControl.capability()));
+        List<Header> fields = new ArrayList<>(
+                forward.validating() == null ? List.of() : Validators.askingWhetherChanged(forward.validating()));
+        fields.add(new Header(
+                SurrogateControl.CAPABILITY_FIELD,
+                capabilities == null
+                        ? SurrogateControl.capability()
+                        : capabilities + ", " + SurrogateControl.capability()));
         return fields;
     }
 
@@ -282,8 +320,9 @@ public class FrontDoorFilter extends HttpFilter {
      * that throws or sends a server error is answered with a stale entry within its {@code stale-if-error} window, if
      * nothing was sent yet ({@link ServerErrorHold}).
      */
-    private void render(Lookup.Forward forward, HttpServletRequest request, HttpServletResponse response,
-            FilterChain chain) throws IOException, ServletException {
+    private void render(
+            Lookup.Forward forward, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         request.setAttribute(LOOKUP_ATTRIBUTE, forward);
         HttpServletRequest shown = request;
         HttpServletResponse watched = response;
@@ -304,16 +343,21 @@ public class FrontDoorFilter extends HttpFilter {
             failedRenders.answer(forward.key(), stale, request, response, e);
             return;
         }
-        if (stale != null && (hold.heldStatus() != 0
-                || FailedRenders.answeredByCapture(request) && response.getStatus() != stale.status())) {
+        if (stale != null
+                && (hold.heldStatus() != 0
+                        || FailedRenders.answeredByCapture(request) && response.getStatus() != stale.status())) {
             // a server error sent through the Servlet API, or a stale answer the JAX-RS runtime lost (Jersey, HEAD)
             failedRenders.answer(forward.key(), stale, request, response, null);
             return;
         }
         if (forward.reason() == CacheStatus.Forward.METHOD && !request.isAsyncStarted()) {
             // an asynchronous response's status is not known yet: the JAX-RS capture filter invalidates then
-            UnsafeMethods.invalidateAfter(request.getMethod(), response.getStatus(), forward.target(),
-                    name -> List.copyOf(response.getHeaders(name)), cache);
+            UnsafeMethods.invalidateAfter(
+                    request.getMethod(),
+                    response.getStatus(),
+                    forward.target(),
+                    name -> List.copyOf(response.getHeaders(name)),
+                    cache);
         }
     }
 }

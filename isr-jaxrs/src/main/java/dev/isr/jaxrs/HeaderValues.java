@@ -6,8 +6,7 @@ import jakarta.ws.rs.ext.RuntimeDelegate.HeaderDelegate;
 /** Turns the header objects of a JAX-RS response (MediaType, Date, URI, ...) into their field values. */
 final class HeaderValues {
 
-    private HeaderValues() {
-    }
+    private HeaderValues() {}
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static String toString(Object value) {

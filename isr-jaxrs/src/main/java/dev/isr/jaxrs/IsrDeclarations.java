@@ -29,12 +29,10 @@ import java.util.stream.Collectors;
 public class IsrDeclarations {
 
     /** One annotated method: its declaration and the template name of each parameter (null when it has none). */
-    private record Declared(PolicyDeclaration declaration, List<String> parameterNames) {
-    }
+    private record Declared(PolicyDeclaration declaration, List<String> parameterNames) {}
 
     /** The annotation is part of the key: a method inherited by classes annotated differently has several. */
-    private record Site(Method method, Isr isr) {
-    }
+    private record Site(Method method, Isr isr) {}
 
     private final ConcurrentMap<Site, Declared> declared = new ConcurrentHashMap<>();
 
@@ -43,8 +41,8 @@ public class IsrDeclarations {
      * ({@link String#valueOf}; a null argument leaves its tags out).
      */
     public DeclaredPolicy resolve(Method method, Isr isr, Object[] arguments) {
-        Declared site = declared.computeIfAbsent(new Site(method, isr),
-                s -> new Declared(declarationOf(s.isr()), parameterNames(s.method())));
+        Declared site = declared.computeIfAbsent(
+                new Site(method, isr), s -> new Declared(declarationOf(s.isr()), parameterNames(s.method())));
         List<String> names = site.parameterNames();
         return site.declaration().resolve(name -> {
             int index = names.indexOf(name);
@@ -55,8 +53,15 @@ public class IsrDeclarations {
 
     /** The members of {@code isr} as the core reads them. */
     public static PolicyDeclaration declarationOf(Isr isr) {
-        return new PolicyDeclaration(isr.maxAge(), isr.staleWhileRevalidate(), isr.staleIfError(), isr.durable(),
-                isr.strict(), List.of(isr.tags()), List.of(isr.varyQuery()), List.of(isr.varyHeader()),
+        return new PolicyDeclaration(
+                isr.maxAge(),
+                isr.staleWhileRevalidate(),
+                isr.staleIfError(),
+                isr.durable(),
+                isr.strict(),
+                List.of(isr.tags()),
+                List.of(isr.varyQuery()),
+                List.of(isr.varyHeader()),
                 List.of(isr.varyCookie()));
     }
 
@@ -79,13 +84,18 @@ public class IsrDeclarations {
 
     /** The names templates of {@code method} may use. */
     public static List<String> knownNames(Method method) {
-        return parameterNames(method).stream().filter(Objects::nonNull).distinct().toList();
+        return parameterNames(method).stream()
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     /** {@code BookPages.book(int)}, for messages. */
     public static String describe(Method method) {
         return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "("
-                + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
+                + Arrays.stream(method.getParameterTypes())
+                        .map(Class::getSimpleName)
+                        .collect(Collectors.joining(", "))
                 + ")";
     }
 }

@@ -36,16 +36,22 @@ public class IsrValidation implements Extension {
             if (own != null) {
                 check(own, method, IsrDeclarations.describe(method));
             } else if (classLevel != null && isBusinessMethod(method)) {
-                check(classLevel, method, type.getJavaClass().getSimpleName() + " (class level), applied to "
-                        + IsrDeclarations.describe(method));
+                check(
+                        classLevel,
+                        method,
+                        type.getJavaClass().getSimpleName() + " (class level), applied to "
+                                + IsrDeclarations.describe(method));
             }
         }
     }
 
     private static boolean isBusinessMethod(Method method) {
         int modifiers = method.getModifiers();
-        return method.getDeclaringClass() != Object.class && !Modifier.isStatic(modifiers)
-                && !Modifier.isPrivate(modifiers) && !method.isSynthetic() && !method.isBridge();
+        return method.getDeclaringClass() != Object.class
+                && !Modifier.isStatic(modifiers)
+                && !Modifier.isPrivate(modifiers)
+                && !method.isSynthetic()
+                && !method.isBridge();
     }
 
     private void check(Isr isr, Method method, String where) {

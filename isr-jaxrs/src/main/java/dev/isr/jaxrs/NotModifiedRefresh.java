@@ -38,8 +38,8 @@ class NotModifiedRefresh {
     private final Clock clock;
 
     @Inject
-    NotModifiedRefresh(ResponseCache cache, CaptureRules rules, CacheStatus cacheStatus, CacheStatistics statistics,
-            Clock clock) {
+    NotModifiedRefresh(
+            ResponseCache cache, CaptureRules rules, CacheStatus cacheStatus, CacheStatistics statistics, Clock clock) {
         this.cache = cache;
         this.rules = rules;
         this.cacheStatus = cacheStatus;
@@ -53,24 +53,45 @@ class NotModifiedRefresh {
      * @param visitor what the container saw of sessions and callers during the render
      * @param uncacheable the declared reason not to store, or null
      */
-    void refresh(Lookup.Forward lookup, ContainerResponseContext response, HeaderLookup notModified,
-            HeaderLookup request, VisitorSignals visitor, String uncacheable) {
+    void refresh(
+            Lookup.Forward lookup,
+            ContainerResponseContext response,
+            HeaderLookup notModified,
+            HeaderLookup request,
+            VisitorSignals visitor,
+            String uncacheable) {
         CachedResponse entry = lookup.validating();
         Instant now = clock.instant();
         List<Header> fields = Validators.updated(entry.headers(), StoredFields.replayed(response.getHeaders()));
         // the directives this module consumes (Isr-Cache-Control, a declaration) are not stored: the 304's count
-        HeaderLookup decided = name -> ResponseStorability.isInternalField(name) ? notModified.values(name)
-                : fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(Header::value).toList();
-        CaptureDecision decision = rules.decide(lookup, false, "GET", entry.status(), request, decided, visitor,
-                uncacheable);
+        HeaderLookup decided = name -> ResponseStorability.isInternalField(name)
+                ? notModified.values(name)
+                : fields.stream()
+                        .filter(f -> f.name().equalsIgnoreCase(name))
+                        .map(Header::value)
+                        .toList();
+        CaptureDecision decision =
+                rules.decide(lookup, false, "GET", entry.status(), request, decided, visitor, uncacheable);
         CachedResponse refreshed;
         if (decision instanceof CaptureDecision.Store store) {
-            refreshed = new CachedResponse(store.key(), entry.status(), fields, entry.body(),
-                    now.minus(ResponseAge.correctedInitialAge(decided, now)), store.policy(), store.replayFields(),
-                    store.tags(), lookup.renderEpoch());
+            refreshed = new CachedResponse(
+                    store.key(),
+                    entry.status(),
+                    fields,
+                    entry.body(),
+                    now.minus(ResponseAge.correctedInitialAge(decided, now)),
+                    store.policy(),
+                    store.replayFields(),
+                    store.tags(),
+                    lookup.renderEpoch());
             boolean stored = cache.put(refreshed, store.rule());
-            EntryAnswers.replace(response, refreshed, stored ? cacheStatus.refreshed(lookup.reason())
-                    : cacheStatus.forwarded(lookup.reason(), false, "not-stored"), now);
+            EntryAnswers.replace(
+                    response,
+                    refreshed,
+                    stored
+                            ? cacheStatus.refreshed(lookup.reason())
+                            : cacheStatus.forwarded(lookup.reason(), false, "not-stored"),
+                    now);
             if (stored) {
                 statistics.stored();
             }
@@ -79,8 +100,16 @@ class NotModifiedRefresh {
         }
         String detail = decision instanceof CaptureDecision.Bypass bypass ? bypass.detail() : "not-stored";
         cache.remove(entry.key());
-        refreshed = new CachedResponse(entry.key(), entry.status(), fields, entry.body(), now, entry.policy(),
-                entry.replayFields(), entry.tags(), lookup.renderEpoch());
+        refreshed = new CachedResponse(
+                entry.key(),
+                entry.status(),
+                fields,
+                entry.body(),
+                now,
+                entry.policy(),
+                entry.replayFields(),
+                entry.tags(),
+                lookup.renderEpoch());
         EntryAnswers.replace(response, refreshed, cacheStatus.forwarded(lookup.reason(), false, detail), now);
         log("{0}: 304, but not storable any more ({1}): removed", entry.key(), detail);
     }

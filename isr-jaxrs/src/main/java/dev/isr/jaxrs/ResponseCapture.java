@@ -114,9 +114,12 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
      * A response that will be stored once its body has been captured; {@code initialAge} is its age when the
      * application handed it over ({@link ResponseAge}).
      */
-    private record PendingCapture(Lookup.Forward lookup, CaptureDecision.Store store, int status,
-            VisitorTracker visitor, Duration initialAge) {
-    }
+    private record PendingCapture(
+            Lookup.Forward lookup,
+            CaptureDecision.Store store,
+            int status,
+            VisitorTracker visitor,
+            Duration initialAge) {}
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -125,11 +128,12 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         if (admin) {
             adminPaths.learn(request.getUriInfo().getBaseUri().getRawPath() + "isr");
         }
-        Lookup.Forward lookup = request.getProperty(FrontDoorFilter.LOOKUP_ATTRIBUTE) instanceof Lookup.Forward f
-                ? f : null;
+        Lookup.Forward lookup =
+                request.getProperty(FrontDoorFilter.LOOKUP_ATTRIBUTE) instanceof Lookup.Forward f ? f : null;
         VisitorTracker visitor = request.getProperty(VisitorTracker.ATTRIBUTE) instanceof VisitorTracker t ? t : null;
         DeclaredPolicy policy = lookup == null ? DeclaredPolicy.NONE : declared.policy();
-        if (lookup != null && !admin
+        if (lookup != null
+                && !admin
                 && HttpDate.parse(lookupOf(response.getStringHeaders()).combined("Date"), clock.instant()) == null) {
             // RFC 9110 section 6.6.1: the origin's clock dates the response (a missing or invalid Date is replaced by
             // the time it is received); stored, it is replayed with every hit
@@ -140,19 +144,34 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
             log("{0}: declared {1}: {2}", lookup.key(), field.name(), field.value());
         }
         if (lookup != null && lookup.validating() != null && response.getStatus() == Lookup.Serve.NOT_MODIFIED) {
-            notModified.refresh(lookup, response, lookupOf(response.getStringHeaders()), lookupOf(request.getHeaders()),
-                    visitor == null ? VisitorSignals.NONE : visitor.signals(), policy.uncacheable());
+            notModified.refresh(
+                    lookup,
+                    response,
+                    lookupOf(response.getStringHeaders()),
+                    lookupOf(request.getHeaders()),
+                    visitor == null ? VisitorSignals.NONE : visitor.signals(),
+                    policy.uncacheable());
             stripInternalFields(headers);
             return;
         }
-        CaptureDecision decision = rules.decide(lookup, admin, request.getMethod(), response.getStatus(),
-                lookupOf(request.getHeaders()), lookupOf(response.getStringHeaders()),
-                visitor == null ? VisitorSignals.NONE : visitor.signals(), policy.uncacheable());
+        CaptureDecision decision = rules.decide(
+                lookup,
+                admin,
+                request.getMethod(),
+                response.getStatus(),
+                lookupOf(request.getHeaders()),
+                lookupOf(response.getStringHeaders()),
+                visitor == null ? VisitorSignals.NONE : visitor.signals(),
+                policy.uncacheable());
         stripInternalFields(headers);
         if (decision instanceof CaptureDecision.Invalidate invalidate) {
             // before the response leaves, so that a client following a redirect cannot read the old entry
-            UnsafeMethods.invalidateAfter(invalidate.method(), response.getStatus(), lookup.target(),
-                    lookupOf(response.getStringHeaders()), cache);
+            UnsafeMethods.invalidateAfter(
+                    invalidate.method(),
+                    response.getStatus(),
+                    lookup.target(),
+                    lookupOf(response.getStringHeaders()),
+                    cache);
             headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), false, null));
         } else if (decision instanceof CaptureDecision.PassOn pass) {
             headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(pass.reason(), false, pass.detail()));
@@ -166,18 +185,32 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         // CaptureDecision.Unseen: not looked up (the admin API, a path the front door does not see): never stored
     }
 
-    private void capture(ContainerRequestContext request, ContainerResponseContext response, Lookup.Forward lookup,
-            CaptureDecision.Store store, VisitorTracker visitor) {
+    private void capture(
+            ContainerRequestContext request,
+            ContainerResponseContext response,
+            Lookup.Forward lookup,
+            CaptureDecision.Store store,
+            VisitorTracker visitor) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         if (!store.rejectedTags().isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "ISR0203: {0}: tags dropped (1..{1} visible ASCII characters, no ,"
-                    + " \" or \\, at most {2} per response): {3}", store.key(), Tags.MAX_LENGTH,
-                    Tags.MAX_PER_RESPONSE, store.rejectedTags().stream().map(Tags::forLog).toList());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "ISR0203: {0}: tags dropped (1..{1} visible ASCII characters, no ,"
+                            + " \" or \\, at most {2} per response): {3}",
+                    store.key(),
+                    Tags.MAX_LENGTH,
+                    Tags.MAX_PER_RESPONSE,
+                    store.rejectedTags().stream().map(Tags::forLog).toList());
         }
-        PendingCapture pending = new PendingCapture(lookup, store, response.getStatus(), visitor,
+        PendingCapture pending = new PendingCapture(
+                lookup,
+                store,
+                response.getStatus(),
+                visitor,
                 ResponseAge.correctedInitialAge(lookupOf(response.getStringHeaders()), clock.instant()));
         if (response.hasEntity()) {
-            headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), true, lookup.detail()));
+            headers.putSingle(
+                    CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), true, lookup.detail()));
             request.setProperty(PENDING_PROPERTY, pending);
         } else {
             store(pending, StoredFields.replayed(headers), new byte[0], headers);
@@ -195,7 +228,8 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         passes.remember(lookup.key(), clock.instant());
         log("{0}: not stored, {1}", lookup.key(), bypass.detail());
         statistics.bypass(bypass.detail());
-        headers.putSingle(CachedResponses.CACHE_STATUS,
+        headers.putSingle(
+                CachedResponses.CACHE_STATUS,
                 cacheStatus.forwarded(CacheStatus.Forward.BYPASS, false, bypass.detail()));
     }
 
@@ -210,11 +244,13 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         MultivaluedMap<String, Object> headers = context.getHeaders();
         CacheKey key = pending.store().key();
         BoundedCapture capture = new BoundedCapture(config.maxBodyBytes(), captureBudget, client, overflow -> {
-            log("{0}: not stored, {1} (body limit {2} bytes, {3})", key, overflow.detail(), config.maxBodyBytes(),
-                    captureBudget);
+            log(
+                    "{0}: not stored, {1} (body limit {2} bytes, {3})",
+                    key, overflow.detail(), config.maxBodyBytes(), captureBudget);
             statistics.bypass(overflow.detail());
             passes.remember(key, clock.instant());
-            headers.putSingle(CachedResponses.CACHE_STATUS,
+            headers.putSingle(
+                    CachedResponses.CACHE_STATUS,
                     cacheStatus.forwarded(pending.lookup().reason(), false, overflow.detail()));
         });
         context.setOutputStream(capture);
@@ -248,25 +284,37 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
      * created while the body was written) or the store refuses it (a purge overtook the render), and says which in
      * {@code Cache-Status}: the body has not been written yet, so the field can still change.
      */
-    private void store(PendingCapture pending, List<Header> fields, byte[] body,
-            MultivaluedMap<String, Object> headers) {
+    private void store(
+            PendingCapture pending, List<Header> fields, byte[] body, MultivaluedMap<String, Object> headers) {
         CaptureDecision.Store store = pending.store();
         Lookup.Forward lookup = pending.lookup();
         // the Isr-* fields are gone from the stored ones by now: the decision remembers what the directives vouched
-        String veto = pending.visitor() == null ? null : pending.visitor().signals().veto(store.visitorIndependent());
+        String veto =
+                pending.visitor() == null ? null : pending.visitor().signals().veto(store.visitorIndependent());
         if (veto != null) {
             bypass(lookup, new CaptureDecision.Bypass(veto, lookup.revalidation(), null), headers);
             return;
         }
         // stored as received initialAge ago: every answer's Age is then the initial age plus the time spent here
         Instant receivedAt = clock.instant().minus(pending.initialAge());
-        boolean stored = cache.put(new CachedResponse(store.key(), pending.status(), fields, body, receivedAt,
-                store.policy(), store.replayFields(), store.tags(), lookup.renderEpoch()), store.rule());
+        boolean stored = cache.put(
+                new CachedResponse(
+                        store.key(),
+                        pending.status(),
+                        fields,
+                        body,
+                        receivedAt,
+                        store.policy(),
+                        store.replayFields(),
+                        store.tags(),
+                        lookup.renderEpoch()),
+                store.rule());
         if (!stored) {
-            log("{0}: not stored, the store refused it (a purge overtook the render, or the store failed)",
+            log(
+                    "{0}: not stored, the store refused it (a purge overtook the render, or the store failed)",
                     store.key());
-            headers.putSingle(CachedResponses.CACHE_STATUS,
-                    cacheStatus.forwarded(lookup.reason(), false, "not-stored"));
+            headers.putSingle(
+                    CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), false, "not-stored"));
             return;
         }
         passes.forget(store.key());
@@ -276,12 +324,18 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
     }
 
     /** RFC 5861 section 4: the render failed with a 5xx, so the stale entry answers instead. */
-    private void answerWithStale(ContainerRequestContext request, Lookup.Forward lookup, CachedResponse stale,
+    private void answerWithStale(
+            ContainerRequestContext request,
+            Lookup.Forward lookup,
+            CachedResponse stale,
             ContainerResponseContext response) {
         request.setProperty(ANSWERED_STALE_ATTRIBUTE, Boolean.TRUE);
         Instant now = clock.instant();
-        LOG.log(System.Logger.Level.WARNING, "ISR0202: rendering {0} answered {1}; answering with the stale entry"
-                + " (stale-if-error)", lookup.key(), response.getStatus());
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "ISR0202: rendering {0} answered {1}; answering with the stale entry" + " (stale-if-error)",
+                lookup.key(),
+                response.getStatus());
         statistics.staleHit();
         statistics.staleIfError();
         EntryAnswers.replace(response, stale, cacheStatus.hit(stale.ttlSeconds(now), "stale-if-error"), now);

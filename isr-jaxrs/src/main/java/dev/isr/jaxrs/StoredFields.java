@@ -20,13 +20,25 @@ final class StoredFields {
      * 6.6.1), which the {@code Age} of a hit counts from.
      */
     private static final Set<String> NOT_REPLAYED = Set.of(
-            "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
-            "proxy-authenticate", "proxy-authentication-info", "proxy-authorization",
-            "age", "cache-status", "content-length", "set-cookie",
-            "isr-cache-control", "isr-cache-tag", "isr-vary");
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "proxy-authenticate",
+            "proxy-authentication-info",
+            "proxy-authorization",
+            "age",
+            "cache-status",
+            "content-length",
+            "set-cookie",
+            "isr-cache-control",
+            "isr-cache-tag",
+            "isr-vary");
 
-    private StoredFields() {
-    }
+    private StoredFields() {}
 
     static boolean isReplayed(String name) {
         return !NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT));
@@ -49,7 +61,8 @@ final class StoredFields {
         }
         List<Header> result = new ArrayList<>();
         for (Map.Entry<String, List<Object>> field : headers.entrySet()) {
-            if (isReplayed(field.getKey()) && !connection.contains(field.getKey().toLowerCase(Locale.ROOT))) {
+            if (isReplayed(field.getKey())
+                    && !connection.contains(field.getKey().toLowerCase(Locale.ROOT))) {
                 for (Object value : field.getValue()) {
                     result.add(new Header(field.getKey(), HeaderValues.toString(value)));
                 }

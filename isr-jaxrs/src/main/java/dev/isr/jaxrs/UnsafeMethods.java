@@ -14,16 +14,21 @@ final class UnsafeMethods {
 
     private static final System.Logger LOG = System.getLogger(UnsafeMethods.class.getName());
 
-    private UnsafeMethods() {
-    }
+    private UnsafeMethods() {}
 
-    static void invalidateAfter(String method, int status, RequestTarget target, HeaderLookup response,
-            ResponseCache cache) {
+    static void invalidateAfter(
+            String method, int status, RequestTarget target, HeaderLookup response, ResponseCache cache) {
         for (String path : Invalidation.paths(method, status, target, response)) {
             int removed = cache.removePath(path);
             if (removed > 0) {
-                LOG.log(System.Logger.Level.DEBUG, "{0} {1} answered {2}: {3} entries of {4} invalidated", method,
-                        target.path(), status, removed, path);
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "{0} {1} answered {2}: {3} entries of {4} invalidated",
+                        method,
+                        target.path(),
+                        status,
+                        removed,
+                        path);
             }
         }
     }

@@ -64,7 +64,6 @@ final class VisitorTracker extends HttpServletResponseWrapper {
         return end == field.length() || field.charAt(end) == ';' || field.charAt(end) == '.';
     }
 
-
     @Override
     public void addCookie(Cookie cookie) {
         setCookie = true;

@@ -33,8 +33,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IsrInterceptorTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(IsrInterceptor.class, IsrDeclarations.class, RequestIsrContext.class,
-            Books.class, Shelf.class, Authors.class, AuthorService.class).activate(RequestScoped.class).build();
+    WeldInitiator weld = WeldInitiator.from(
+                    IsrInterceptor.class,
+                    IsrDeclarations.class,
+                    RequestIsrContext.class,
+                    Books.class,
+                    Shelf.class,
+                    Authors.class,
+                    AuthorService.class)
+            .activate(RequestScoped.class)
+            .build();
 
     @Inject
     Books books;
@@ -51,18 +59,30 @@ class IsrInterceptorTest {
     @Dependent
     static class Books {
 
-        @Isr(maxAge = "60s", staleWhileRevalidate = "1d", durable = true, tags = {"books", "book-{id}"})
+        @Isr(
+                maxAge = "60s",
+                staleWhileRevalidate = "1d",
+                durable = true,
+                tags = {"books", "book-{id}"})
         String book(@PathParam("id") int id) {
             return "book " + id;
         }
 
         /** {@code page} is named by {@code javac -parameters}, {@code q} by its {@code @QueryParam}. */
-        @Isr(maxAge = "5m", strict = true, tags = {"search-{q}", "page-{page}"}, varyQuery = {"q", "page"})
+        @Isr(
+                maxAge = "5m",
+                strict = true,
+                tags = {"search-{q}", "page-{page}"},
+                varyQuery = {"q", "page"})
         String search(@QueryParam("q") String q, int page) {
             return "search " + q + " " + page;
         }
 
-        @Isr(maxAge = "1m", varyQuery = {}, varyHeader = "Accept-Language", varyCookie = "ab")
+        @Isr(
+                maxAge = "1m",
+                varyQuery = {},
+                varyHeader = "Accept-Language",
+                varyCookie = "ab")
         String localized() {
             return "localized";
         }
@@ -118,7 +138,8 @@ class IsrInterceptorTest {
 
     /** The fields the context adds to a response without fields of its own: {@code cc ...; tag ...; vary ...}. */
     private String fields() {
-        return context.policy().fields(name -> List.of()).stream().map(h -> SHORT.get(h.name()) + " " + h.value())
+        return context.policy().fields(name -> List.of()).stream()
+                .map(h -> SHORT.get(h.name()) + " " + h.value())
                 .collect(Collectors.joining("; "));
     }
 
@@ -195,8 +216,10 @@ class IsrInterceptorTest {
 
     @Test
     void outsideARequestTheMethodJustRuns() {
-        try (WeldContainer container = new Weld().disableDiscovery().beanClasses(IsrInterceptor.class,
-                IsrDeclarations.class, RequestIsrContext.class, Books.class).initialize()) {
+        try (WeldContainer container = new Weld()
+                .disableDiscovery()
+                .beanClasses(IsrInterceptor.class, IsrDeclarations.class, RequestIsrContext.class, Books.class)
+                .initialize()) {
             assertEquals("book 7", container.select(Books.class).get().book(7));
         }
     }

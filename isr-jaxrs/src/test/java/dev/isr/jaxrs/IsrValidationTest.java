@@ -56,15 +56,22 @@ class IsrValidationTest {
 
     @Dependent
     static class Valid {
-        @Isr(maxAge = "60s", staleWhileRevalidate = "1d", durable = true, tags = {"books", "book-{id}"})
+        @Isr(
+                maxAge = "60s",
+                staleWhileRevalidate = "1d",
+                durable = true,
+                tags = {"books", "book-{id}"})
         String book(@PathParam("id") int id) {
             return "";
         }
     }
 
     private static WeldContainer start(Class<?> bean) {
-        return new Weld().disableDiscovery().addExtension(new IsrValidation())
-                .beanClasses(IsrInterceptor.class, IsrDeclarations.class, RequestIsrContext.class, bean).initialize();
+        return new Weld()
+                .disableDiscovery()
+                .addExtension(new IsrValidation())
+                .beanClasses(IsrInterceptor.class, IsrDeclarations.class, RequestIsrContext.class, bean)
+                .initialize();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

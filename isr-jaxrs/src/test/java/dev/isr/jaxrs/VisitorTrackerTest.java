@@ -12,17 +12,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VisitorTrackerTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "JSESSIONID=abc123; Path=/; HttpOnly                | true",
-        "JSESSIONID=abc123                                  | true",
-        "JSESSIONID=abc123.node1; Path=/                    | true",
-        "JSESSIONID=abc1234; Path=/                         | false",
-        "JSESSIONID=other; Path=/                           | false",
-        "jsessionid=abc123; Path=/                          | false",
-        "JSESSIONIDSSO=abc123; Path=/                       | false",
-        "theme=dark; Path=/                                 | false",
-        "'JSESSIONID=abc123, theme=dark'                    | false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "JSESSIONID=abc123; Path=/; HttpOnly                | true",
+                "JSESSIONID=abc123                                  | true",
+                "JSESSIONID=abc123.node1; Path=/                    | true",
+                "JSESSIONID=abc1234; Path=/                         | false",
+                "JSESSIONID=other; Path=/                           | false",
+                "jsessionid=abc123; Path=/                          | false",
+                "JSESSIONIDSSO=abc123; Path=/                       | false",
+                "theme=dark; Path=/                                 | false",
+                "'JSESSIONID=abc123, theme=dark'                    | false",
+            })
     void onlyTheSessionsOwnCookieIsTheSessionSignal(String field, boolean session) {
         assertEquals(session, VisitorTracker.isSessionCookie(field.strip(), "JSESSIONID", "abc123"));
     }

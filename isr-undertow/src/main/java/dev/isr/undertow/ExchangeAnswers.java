@@ -15,8 +15,7 @@ final class ExchangeAnswers {
     private static final HttpString CACHE_STATUS = HttpString.tryFromString("Cache-Status");
     private static final HttpString CONTENT_RANGE = HttpString.tryFromString("Content-Range");
 
-    private ExchangeAnswers() {
-    }
+    private ExchangeAnswers() {}
 
     /** Writes {@code serve} and ends the exchange; the body goes out from the stored bytes, not copied. */
     static void write(Lookup.Serve serve, HttpServerExchange exchange) {
@@ -39,8 +38,9 @@ final class ExchangeAnswers {
         }
         exchange.setResponseContentLength(serve.contentLength());
         if (serve.withBody() && serve.contentLength() > 0) {
-            exchange.getResponseSender().send(ByteBuffer.wrap(entry.body(), serve.contentOffset(),
-                    serve.contentLength()).asReadOnlyBuffer());
+            exchange.getResponseSender()
+                    .send(ByteBuffer.wrap(entry.body(), serve.contentOffset(), serve.contentLength())
+                            .asReadOnlyBuffer());
         } else {
             exchange.endExchange();
         }

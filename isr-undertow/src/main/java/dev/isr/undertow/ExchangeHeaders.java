@@ -27,7 +27,8 @@ record ExchangeHeaders(HeaderMap fields) implements HeaderLookup {
         for (String field : cookies) {
             for (String pair : field.split(";")) {
                 String trimmed = pair.strip();
-                if (trimmed.startsWith(name) && trimmed.length() > name.length() + 1
+                if (trimmed.startsWith(name)
+                        && trimmed.length() > name.length() + 1
                         && trimmed.charAt(name.length()) == '=') {
                     return true;
                 }

@@ -33,6 +33,7 @@ final class FastLane implements HttpHandler {
     private volatile FrontDoor frontDoor;
     /** Written before {@link #frontDoor}, read after it. */
     private volatile Clock clock = Clock.systemUTC();
+
     private volatile String sessionCookie;
 
     FastLane(HttpHandler next, ServletContext servletContext, ClassLoader deploymentClassLoader) {
@@ -44,8 +45,10 @@ final class FastLane implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         FrontDoor door = frontDoor();
-        if (door == null || !exchange.getRequestMethod().equals(Methods.GET)
-                && !exchange.getRequestMethod().equals(Methods.HEAD) || exchange.isHostIncludedInRequestURI()) {
+        if (door == null
+                || !exchange.getRequestMethod().equals(Methods.GET)
+                        && !exchange.getRequestMethod().equals(Methods.HEAD)
+                || exchange.isHostIncludedInRequestURI()) {
             next.handleRequest(exchange);
             return;
         }
@@ -75,9 +78,13 @@ final class FastLane implements HttpHandler {
     private IncomingRequest incoming(HttpServerExchange exchange) {
         String query = exchange.getQueryString();
         ExchangeHeaders headers = new ExchangeHeaders(exchange.getRequestHeaders());
-        return new IncomingRequest(exchange.getRequestMethod().toString(),
-                Origin.ofRequest(exchange.getRequestScheme(), headers.combined("Host")), exchange.getRequestURI(),
-                query.isEmpty() ? null : query, headers, headers.hasCookie(sessionCookie()));
+        return new IncomingRequest(
+                exchange.getRequestMethod().toString(),
+                Origin.ofRequest(exchange.getRequestScheme(), headers.combined("Host")),
+                exchange.getRequestURI(),
+                query.isEmpty() ? null : query,
+                headers,
+                headers.hasCookie(sessionCookie()));
     }
 
     /** Runs {@code decision} with the deployment's class loader as the context class loader, as servlets run. */
@@ -99,8 +106,7 @@ final class FastLane implements HttpHandler {
     private FrontDoor frontDoor() {
         FrontDoor door = frontDoor;
         if (door == null && servletContext.getAttribute(FrontDoor.class.getName()) instanceof FrontDoor published) {
-            clock = servletContext.getAttribute(Clock.class.getName()) instanceof Clock time ? time
-                    : Clock.systemUTC();
+            clock = servletContext.getAttribute(Clock.class.getName()) instanceof Clock time ? time : Clock.systemUTC();
             frontDoor = published;
             door = published;
         }
@@ -115,7 +121,8 @@ final class FastLane implements HttpHandler {
     private String sessionCookie() {
         String name = sessionCookie;
         if (name == null) {
-            name = VisitorSignals.sessionCookieName(servletContext.getSessionCookieConfig().getName());
+            name = VisitorSignals.sessionCookieName(
+                    servletContext.getSessionCookieConfig().getName());
             sessionCookie = name;
         }
         return name;

@@ -19,12 +19,14 @@ public final class FastLaneExtension implements ServletExtension {
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext servletContext) {
         if (!deployment.getSecurityConstraints().isEmpty() || deployment.getLoginConfig() != null) {
-            LOG.log(System.Logger.Level.INFO, "ISR0207: {0}: the fast lane is off, the deployment declares security"
-                    + " constraints or a login; hits are answered by the Servlet filter",
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "ISR0207: {0}: the fast lane is off, the deployment declares security"
+                            + " constraints or a login; hits are answered by the Servlet filter",
                     deployment.getDeploymentName());
             return;
         }
-        deployment.addInitialHandlerChainWrapper(next -> new FastLane(next, servletContext,
-                deployment.getClassLoader()));
+        deployment.addInitialHandlerChainWrapper(
+                next -> new FastLane(next, servletContext, deployment.getClassLoader()));
     }
 }

@@ -15,8 +15,7 @@ final class HeaderNames {
     private static final int MAX_NAMES = 1024;
     private static final Map<String, HttpString> NAMES = new ConcurrentHashMap<>();
 
-    private HeaderNames() {
-    }
+    private HeaderNames() {}
 
     static HttpString of(String name) {
         HttpString known = NAMES.get(name);

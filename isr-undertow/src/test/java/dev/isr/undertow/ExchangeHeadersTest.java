@@ -11,17 +11,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExchangeHeadersTest {
 
     @ParameterizedTest(name = "Cookie: {0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "JSESSIONID=abc                      | true",
-        "theme=dark; JSESSIONID=abc          | true",
-        "theme=dark;JSESSIONID=abc; x=1      | true",
-        "JSESSIONID=                         | false",
-        "JSESSIONIDX=abc                     | false",
-        "XJSESSIONID=abc                     | false",
-        "jsessionid=abc                      | false",
-        "theme=JSESSIONID=abc                | false",
-        "theme=dark                          | false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "JSESSIONID=abc                      | true",
+                "theme=dark; JSESSIONID=abc          | true",
+                "theme=dark;JSESSIONID=abc; x=1      | true",
+                "JSESSIONID=                         | false",
+                "JSESSIONIDX=abc                     | false",
+                "XJSESSIONID=abc                     | false",
+                "jsessionid=abc                      | false",
+                "theme=JSESSIONID=abc                | false",
+                "theme=dark                          | false",
+            })
     void findsTheSessionCookieByItsExactName(String cookie, boolean session) {
         HeaderMap fields = new HeaderMap();
         fields.add(Headers.COOKIE, cookie.strip());

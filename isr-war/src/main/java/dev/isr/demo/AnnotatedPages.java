@@ -38,13 +38,21 @@ public class AnnotatedPages {
     /** {@code book-{id}} is filled from the {@code @PathParam}: a purge of {@code book-7} removes this page. */
     @GET
     @Path("books/{id:[0-9]{1,9}}")
-    @Isr(maxAge = "60s", staleWhileRevalidate = "1d", durable = true, tags = {"books", "book-{id}"})
+    @Isr(
+            maxAge = "60s",
+            staleWhileRevalidate = "1d",
+            durable = true,
+            tags = {"books", "book-{id}"})
     public Response book(@PathParam("id") int id) {
         renders.rendered(BASE + "/books/" + id);
-        return bookshelf.find(id)
-                .map(book -> Response.ok(Html.page(book.title(), "<h1>" + Html.escape(book.title()) + "</h1><p>by "
-                        + Html.escape(book.author()) + ", " + book.year() + "</p><p>Declared with @Isr; rendered at "
-                        + Instant.now() + "</p>")))
+        return bookshelf
+                .find(id)
+                .map(book -> Response.ok(Html.page(
+                        book.title(),
+                        "<h1>" + Html.escape(book.title()) + "</h1><p>by "
+                                + Html.escape(book.author()) + ", " + book.year()
+                                + "</p><p>Declared with @Isr; rendered at "
+                                + Instant.now() + "</p>")))
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(Html.page("Not found", "<h1>No book " + id + "</h1>")))
                 .build();

@@ -48,13 +48,14 @@ public class BookPages {
     public Response list() {
         renders.rendered(uriInfo.getRequestUri().getRawPath());
         String items = bookshelf.all().stream()
-                .map(book -> "<li><a href=\"/books/%d\">%s</a> by %s (%d)</li>".formatted(book.id(),
-                        Html.escape(book.title()), Html.escape(book.author()), book.year()))
+                .map(book -> "<li><a href=\"/books/%d\">%s</a> by %s (%d)</li>"
+                        .formatted(book.id(), Html.escape(book.title()), Html.escape(book.author()), book.year()))
                 .collect(Collectors.joining("\n"));
         String body = "<h1>Bookshelf</h1><ul>" + items + "</ul>"
                 + "<p>Rendered at " + java.time.Instant.now() + ". <a href=\"/me\">Your visitor page</a> is never"
                 + " cached.</p>";
-        return cacheHeaders.shared(Response.ok(Html.page("Bookshelf", body)))
+        return cacheHeaders
+                .shared(Response.ok(Html.page("Bookshelf", body)))
                 .header("Cache-Tag", "books")
                 .build();
     }
@@ -67,7 +68,8 @@ public class BookPages {
     @Path("{id:[0-9]{1,9}}")
     public Response book(@PathParam("id") int id, @Context Request request) {
         String path = uriInfo.getRequestUri().getRawPath();
-        return bookshelf.find(id)
+        return bookshelf
+                .find(id)
                 .map(book -> {
                     EntityTag tag = etagOf(book);
                     Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
@@ -75,7 +77,9 @@ public class BookPages {
                         return cacheHeaders.durable(unchanged.tag(tag)).header("Cache-Tag", "book-" + id);
                     }
                     renders.rendered(path);
-                    return cacheHeaders.durable(Response.ok(Html.page(book.title(), bookBody(book))).tag(tag))
+                    return cacheHeaders
+                            .durable(Response.ok(Html.page(book.title(), bookBody(book)))
+                                    .tag(tag))
                             .header("Cache-Tag", "book-" + id);
                 })
                 .orElseGet(() -> {
@@ -88,14 +92,15 @@ public class BookPages {
 
     /** Changes whenever anything the page shows changes; the same on every node. */
     private static EntityTag etagOf(Book book) {
-        return new EntityTag("book-" + book.id() + "-" + Integer.toHexString(Objects.hash(book.title(),
-                book.author(), book.year(), book.summary())));
+        return new EntityTag("book-" + book.id() + "-"
+                + Integer.toHexString(Objects.hash(book.title(), book.author(), book.year(), book.summary())));
     }
 
     @GET
     @Path("{id:[0-9]{1,9}}/edit")
     public Response editForm(@PathParam("id") int id) {
-        return bookshelf.find(id)
+        return bookshelf
+                .find(id)
                 .map(book -> CachePolicyHeaders.personal(Response.ok(Html.page("Edit " + book.title(), """
                         <h1>Edit book %d</h1>
                         <form method="post" action="/books/%d">
@@ -105,8 +110,8 @@ public class BookPages {
                         <p><label><input type="checkbox" name="failCommit" value="true"> Make the transaction
                         roll back (nothing is saved, nothing is purged)</label></p>
                         <p><button>Save</button></p>
-                        </form>""".formatted(id, id, Html.escape(book.title()), MAX_TITLE, MAX_SUMMARY,
-                        Html.escape(book.summary()))))))
+                        </form>""".formatted(
+                        id, id, Html.escape(book.title()), MAX_TITLE, MAX_SUMMARY, Html.escape(book.summary()))))))
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND))
                 .build();
     }
@@ -114,13 +119,21 @@ public class BookPages {
     @POST
     @Path("{id:[0-9]{1,9}}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response edit(@PathParam("id") int id, @FormParam("title") String title,
-            @FormParam("summary") String summary, @FormParam("failCommit") boolean failCommit) {
-        if (title == null || title.isBlank() || title.length() > MAX_TITLE
-                || summary == null || summary.length() > MAX_SUMMARY) {
+    public Response edit(
+            @PathParam("id") int id,
+            @FormParam("title") String title,
+            @FormParam("summary") String summary,
+            @FormParam("failCommit") boolean failCommit) {
+        if (title == null
+                || title.isBlank()
+                || title.length() > MAX_TITLE
+                || summary == null
+                || summary.length() > MAX_SUMMARY) {
             return CachePolicyHeaders.personal(Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Html.page("Invalid book", "<h1>Title (1.." + MAX_TITLE + " characters) and summary (at"
-                            + " most " + MAX_SUMMARY + ") are required</h1>")))
+                            .entity(Html.page(
+                                    "Invalid book",
+                                    "<h1>Title (1.." + MAX_TITLE + " characters) and summary (at" + " most "
+                                            + MAX_SUMMARY + ") are required</h1>")))
                     .build();
         }
         try {
@@ -129,9 +142,11 @@ public class BookPages {
             }
         } catch (BookEditor.CommitFailed e) {
             return CachePolicyHeaders.personal(Response.status(Response.Status.CONFLICT)
-                    .entity(Html.page("Rolled back", "<h1>Rolled back</h1><p>" + Html.escape(e.getMessage())
-                            + ". The page and the list were not purged.</p><p><a href=\"/books/" + id
-                            + "\">Back to the book</a></p>")))
+                            .entity(Html.page(
+                                    "Rolled back",
+                                    "<h1>Rolled back</h1><p>" + Html.escape(e.getMessage())
+                                            + ". The page and the list were not purged.</p><p><a href=\"/books/" + id
+                                            + "\">Back to the book</a></p>")))
                     .build();
         }
         // the purge of book-{id} and books happened after the commit (IsrPurge event)
@@ -144,7 +159,13 @@ public class BookPages {
                 <p>by %s, %d</p>
                 <p>%s</p>
                 <p>Rendered at %s. <a href="/books/%d/edit">Edit</a> · <a href="/books">All books</a></p>
-                """.formatted(Html.escape(book.title()), Html.escape(book.author()), book.year(),
-                Html.escape(book.summary()), java.time.Instant.now(), book.id(), book.id());
+                """.formatted(
+                        Html.escape(book.title()),
+                        Html.escape(book.author()),
+                        book.year(),
+                        Html.escape(book.summary()),
+                        java.time.Instant.now(),
+                        book.id(),
+                        book.id());
     }
 }

@@ -31,30 +31,68 @@ public class Bookshelf {
 
     public Bookshelf() {
         List.of(
-                new Book(1, "The Pragmatic Cache", "A. Varnish", 2019,
-                        "How shared caches keep slow origins fast, and when they must not."),
-                new Book(2, "Stale While Revalidate", "R. Nottingham", 2010,
-                        "Serving yesterday's page today while tomorrow's renders."),
-                new Book(3, "Infinispan in Practice", "J. Groups", 2023,
-                        "Replicated, distributed and persistent caches on the JVM."),
-                new Book(4, "Jakarta EE on a Cluster", "W. Fly", 2025,
-                        "Singleton timers, managed executors and two nodes on loopback."),
-                new Book(5, "Conditional Requests", "E. Tag", 2022,
-                        "Validators, 304 Not Modified and the bytes you never send."),
-                new Book(6, "The Thundering Herd", "C. Lapse", 2018,
-                        "One render for a thousand visitors."),
-                new Book(7, "Vary Considered Harmful", "A. Language", 2016,
-                        "Secondary keys, cookies and the fragmentation of caches."),
-                new Book(8, "Surrogate Keys", "F. Astly", 2014,
-                        "Purging by tag, in proportion to what changed."),
-                new Book(9, "Durable by Default", "N. Etlify", 2024,
-                        "Persisting rendered pages across deploys."),
-                new Book(10, "The Soft-Index File Store", "S. Tore", 2021,
-                        "Append-only logs, compaction and restarts that lose nothing."),
-                new Book(11, "Time Is a Parameter", "T. Icker", 2020,
-                        "Testing caches without sleeping."),
-                new Book(12, "Incremental Static Regeneration", "V. Ercel", 2020,
-                        "Static speed, dynamic freshness."))
+                        new Book(
+                                1,
+                                "The Pragmatic Cache",
+                                "A. Varnish",
+                                2019,
+                                "How shared caches keep slow origins fast, and when they must not."),
+                        new Book(
+                                2,
+                                "Stale While Revalidate",
+                                "R. Nottingham",
+                                2010,
+                                "Serving yesterday's page today while tomorrow's renders."),
+                        new Book(
+                                3,
+                                "Infinispan in Practice",
+                                "J. Groups",
+                                2023,
+                                "Replicated, distributed and persistent caches on the JVM."),
+                        new Book(
+                                4,
+                                "Jakarta EE on a Cluster",
+                                "W. Fly",
+                                2025,
+                                "Singleton timers, managed executors and two nodes on loopback."),
+                        new Book(
+                                5,
+                                "Conditional Requests",
+                                "E. Tag",
+                                2022,
+                                "Validators, 304 Not Modified and the bytes you never send."),
+                        new Book(6, "The Thundering Herd", "C. Lapse", 2018, "One render for a thousand visitors."),
+                        new Book(
+                                7,
+                                "Vary Considered Harmful",
+                                "A. Language",
+                                2016,
+                                "Secondary keys, cookies and the fragmentation of caches."),
+                        new Book(
+                                8,
+                                "Surrogate Keys",
+                                "F. Astly",
+                                2014,
+                                "Purging by tag, in proportion to what changed."),
+                        new Book(
+                                9,
+                                "Durable by Default",
+                                "N. Etlify",
+                                2024,
+                                "Persisting rendered pages across deploys."),
+                        new Book(
+                                10,
+                                "The Soft-Index File Store",
+                                "S. Tore",
+                                2021,
+                                "Append-only logs, compaction and restarts that lose nothing."),
+                        new Book(11, "Time Is a Parameter", "T. Icker", 2020, "Testing caches without sleeping."),
+                        new Book(
+                                12,
+                                "Incremental Static Regeneration",
+                                "V. Ercel",
+                                2020,
+                                "Static speed, dynamic freshness."))
                 .forEach(book -> books.put(book.id(), book));
     }
 

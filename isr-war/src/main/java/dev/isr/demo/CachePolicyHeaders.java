@@ -30,14 +30,12 @@ public class CachePolicyHeaders {
 
     /** Cached in cluster memory only. */
     Response.ResponseBuilder shared(Response.ResponseBuilder response) {
-        return response.header("Cache-Control", BROWSER)
-                .header("CDN-Cache-Control", targeted(false));
+        return response.header("Cache-Control", BROWSER).header("CDN-Cache-Control", targeted(false));
     }
 
     /** Cached and written to the persistent store: survives restarts. */
     Response.ResponseBuilder durable(Response.ResponseBuilder response) {
-        return response.header("Cache-Control", BROWSER)
-                .header("CDN-Cache-Control", targeted(true));
+        return response.header("Cache-Control", BROWSER).header("CDN-Cache-Control", targeted(true));
     }
 
     /** Never stored anywhere: per-visitor content. */

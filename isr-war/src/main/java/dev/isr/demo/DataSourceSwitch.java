@@ -23,7 +23,9 @@ public class DataSourceSwitch {
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public Response state() {
-        return Response.ok(bookshelf.failing() ? "failing\n" : "up\n").header("Cache-Control", "no-store").build();
+        return Response.ok(bookshelf.failing() ? "failing\n" : "up\n")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @POST

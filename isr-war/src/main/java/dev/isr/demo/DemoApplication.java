@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** All demo pages are JAX-RS resources at the root of the site. */
 @ApplicationPath("/")
-public class DemoApplication extends Application {
-}
+public class DemoApplication extends Application {}

@@ -32,8 +32,19 @@ import java.util.TreeMap;
 public class HeaderLab {
 
     static final Set<String> SCRIPTABLE_FIELDS = Set.of(
-            "cache-control", "cdn-cache-control", "isr-cache-control", "cache-tag", "isr-cache-tag", "surrogate-key",
-            "vary", "isr-vary", "etag", "last-modified", "expires", "set-cookie", "location");
+            "cache-control",
+            "cdn-cache-control",
+            "isr-cache-control",
+            "cache-tag",
+            "isr-cache-tag",
+            "surrogate-key",
+            "vary",
+            "isr-vary",
+            "etag",
+            "last-modified",
+            "expires",
+            "set-cookie",
+            "location");
 
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -57,8 +68,10 @@ public class HeaderLab {
     public Response script(@PathParam("name") String name, LabScript script) {
         String problem = validate(script);
         if (problem != null) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(problem + "\n")
-                    .header("Cache-Control", "no-store").build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(problem + "\n")
+                    .header("Cache-Control", "no-store")
+                    .build();
         }
         scripts.put(name, script);
         return Response.noContent().header("Cache-Control", "no-store").build();
@@ -66,8 +79,11 @@ public class HeaderLab {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
-    public Response render(@PathParam("name") String name, @Context HttpServletRequest request,
-            @Context HttpServletResponse servletResponse, @Context UriInfo uriInfo) {
+    public Response render(
+            @PathParam("name") String name,
+            @Context HttpServletRequest request,
+            @Context HttpServletResponse servletResponse,
+            @Context UriInfo uriInfo) {
         LabScript script = scripts.get(name);
         String path = "/demo/lab/" + name;
         renders.rendered(path);
@@ -90,8 +106,12 @@ public class HeaderLab {
         }
         StringBuilder body = new StringBuilder("lab " + name + " render " + count + "\n");
         if (script.echoRequest()) {
-            body.append("url ").append(uriInfo.getRequestUri()).append('\n')
-                    .append("query ").append(new TreeMap<>(uriInfo.getQueryParameters())).append('\n');
+            body.append("url ")
+                    .append(uriInfo.getRequestUri())
+                    .append('\n')
+                    .append("query ")
+                    .append(new TreeMap<>(uriInfo.getQueryParameters()))
+                    .append('\n');
         }
         while (body.length() < script.bodyBytes()) {
             body.append("0123456789abcdef".repeat(64), 0, Math.min(1024, script.bodyBytes() - body.length()));
@@ -137,7 +157,9 @@ public class HeaderLab {
             if (!SCRIPTABLE_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT))) {
                 return "header " + field.getKey() + " cannot be scripted; allowed: " + SCRIPTABLE_FIELDS;
             }
-            if (field.getValue() == null || field.getValue().indexOf('\r') >= 0 || field.getValue().indexOf('\n') >= 0) {
+            if (field.getValue() == null
+                    || field.getValue().indexOf('\r') >= 0
+                    || field.getValue().indexOf('\n') >= 0) {
                 return "header " + field.getKey() + " needs a single-line value";
             }
         }

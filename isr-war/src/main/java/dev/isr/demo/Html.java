@@ -3,8 +3,7 @@ package dev.isr.demo;
 /** Minimal HTML page building for the demo; text is always escaped. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

@@ -10,8 +10,17 @@ import java.util.Map;
  * of the request, its absolute URL and query parameters ({@code echoRequest}). For the fault tests it can drop its
  * connection in the middle of the body ({@code dropsConnection}), as an origin that crashes or is reset does.
  */
-public record LabScript(int status, Map<String, String> headers, long delayMs, boolean readsBookshelf, boolean fail,
-        int bodyBytes, boolean createsSession, boolean servletCookie, boolean echoRequest, boolean dropsConnection) {
+public record LabScript(
+        int status,
+        Map<String, String> headers,
+        long delayMs,
+        boolean readsBookshelf,
+        boolean fail,
+        int bodyBytes,
+        boolean createsSession,
+        boolean servletCookie,
+        boolean echoRequest,
+        boolean dropsConnection) {
 
     static final LabScript PLAIN = new LabScript(200, Map.of(), 0, false, false, 0, false, false, false, false);
 

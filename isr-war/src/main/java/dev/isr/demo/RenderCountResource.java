@@ -22,9 +22,13 @@ public class RenderCountResource {
     @Produces(MediaType.TEXT_PLAIN)
     public Response count(@QueryParam("path") String path) {
         if (path == null || !path.startsWith("/")) {
-            return Response.status(Response.Status.BAD_REQUEST).entity("path must start with /\n")
-                    .header("Cache-Control", "no-store").build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity("path must start with /\n")
+                    .header("Cache-Control", "no-store")
+                    .build();
         }
-        return Response.ok(Long.toString(renders.count(path))).header("Cache-Control", "no-store").build();
+        return Response.ok(Long.toString(renders.count(path)))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

@@ -18,6 +18,7 @@ public class VisitorPage {
         String agent = userAgent == null ? "an unnamed client" : userAgent;
         String body = "<h1>Your page</h1><p>Hello, " + Html.escape(agent) + ". It is " + Instant.now()
                 + ".</p><p>This page is <code>private, no-store</code>: every request renders it.</p>";
-        return CachePolicyHeaders.personal(Response.ok(Html.page("Your page", body))).build();
+        return CachePolicyHeaders.personal(Response.ok(Html.page("Your page", body)))
+                .build();
     }
 }

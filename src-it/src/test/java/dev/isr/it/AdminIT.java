@@ -43,9 +43,11 @@ class AdminIT extends DeployedEar {
 
     private static HttpResponse<String> admin(String method, String path, String body, String authorization)
             throws Exception {
-        HttpRequest.Builder request = Http.request(path).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = Http.request(path)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -88,7 +90,8 @@ class AdminIT extends DeployedEar {
         Http.get("/books/3");
         HttpResponse<String> edit = Http.postForm("/books/3", "title=Never+Saved&summary=x&failCommit=true");
         assertEquals(409, edit.statusCode(), "the transaction rolled back");
-        assertTrue(isHit(page), "the books tag was not purged: the IsrPurge event was fired in a rolled-back transaction");
+        assertTrue(
+                isHit(page), "the books tag was not purged: the IsrPurge event was fired in a rolled-back transaction");
         HttpResponse<String> book = Http.get("/books/3");
         assertTrue(Http.cacheStatus(book).startsWith("isr; hit;"));
         assertTrue(!book.body().contains("Never Saved"));
@@ -96,22 +99,27 @@ class AdminIT extends DeployedEar {
 
     @Test
     void hardPurgeByTagPathAndPrefix() throws Exception {
-        String tagged = Http.lab("tagged", Http.headers("CDN-Cache-Control", "s-maxage=300", "Surrogate-Key",
-                "lab-a lab-b"));
+        String tagged =
+                Http.lab("tagged", Http.headers("CDN-Cache-Control", "s-maxage=300", "Surrogate-Key", "lab-a lab-b"));
         String other = Http.lab("untagged", Http.headers("CDN-Cache-Control", "s-maxage=300"));
         Http.get(tagged);
         Http.get(tagged + "?v=2");
         Http.get(other);
-        assertEquals("{\"purged\":2,\"nodes\":1}", purge("{\"tags\":[\"lab-b\"]}").body());
+        assertEquals(
+                "{\"purged\":2,\"nodes\":1}", purge("{\"tags\":[\"lab-b\"]}").body());
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(tagged)));
         assertTrue(isHit(other));
 
-        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"paths\":[\"" + other + "\"]}").body());
+        assertEquals(
+                "{\"purged\":1,\"nodes\":1}",
+                purge("{\"paths\":[\"" + other + "\"]}").body());
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(other)));
 
         String prefixed = Http.lab("prefix-one", Http.headers("CDN-Cache-Control", "s-maxage=300"));
         Http.get(prefixed);
-        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"prefixes\":[\"/demo/lab/prefix-\"]}").body());
+        assertEquals(
+                "{\"purged\":1,\"nodes\":1}",
+                purge("{\"prefixes\":[\"/demo/lab/prefix-\"]}").body());
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(prefixed)));
     }
 
@@ -119,7 +127,9 @@ class AdminIT extends DeployedEar {
     void softPurgeServesStaleThenFresh() throws Exception {
         String page = Http.lab("soft", Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "soft-t"));
         Http.get(page);
-        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"tags\":[\"soft-t\"],\"soft\":true}").body());
+        assertEquals(
+                "{\"purged\":1,\"nodes\":1}",
+                purge("{\"tags\":[\"soft-t\"],\"soft\":true}").body());
         HttpResponse<String> stale = Http.get(page);
         assertTrue(Http.cacheStatus(stale).endsWith("detail=stale-while-revalidate"), Http.cacheStatus(stale));
         assertEquals("lab soft render 1\n", stale.body());
@@ -137,7 +147,9 @@ class AdminIT extends DeployedEar {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertTrue(etag.startsWith("\"book-2-"), "the application's own ETag: " + etag);
         long renders = Http.renders("/books/2");
-        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"paths\":[\"/books/2\"],\"soft\":true}").body());
+        assertEquals(
+                "{\"purged\":1,\"nodes\":1}",
+                purge("{\"paths\":[\"/books/2\"],\"soft\":true}").body());
         HttpResponse<String> stale = Http.get("/books/2");
         assertTrue(Http.cacheStatus(stale).endsWith("detail=stale-while-revalidate"), Http.cacheStatus(stale));
         HttpResponse<String> fresh = stale;
@@ -162,7 +174,10 @@ class AdminIT extends DeployedEar {
         Http.get(page);
         Http.get(page);
         Http.get(uncached);
-        assertEquals(200, admin("POST", "/isr/purge", "{\"tags\":[\"metered-t\"]}", "Bearer " + TOKEN).statusCode());
+        assertEquals(
+                200,
+                admin("POST", "/isr/purge", "{\"tags\":[\"metered-t\"]}", "Bearer " + TOKEN)
+                        .statusCode());
         String text = metrics();
         assertEquals(sample(first, "isr_hits_total") + 2, sample(text, "isr_hits_total"), text);
         assertEquals(sample(first, "isr_hit_seconds_count") + 2, sample(text, "isr_hit_seconds_count"), text);
@@ -172,20 +187,27 @@ class AdminIT extends DeployedEar {
         assertTrue(sample(text, "isr_purged_entries_total") >= sample(first, "isr_purged_entries_total") + 1, text);
         assertTrue(sample(text, "isr_bypasses_total{reason=\"no-store\"}") >= 1, text);
         for (String line : text.split("\n")) {
-            assertTrue(line.matches("# (HELP|TYPE) isr_[a-z_]+ .+"
-                    + "|isr_[a-z_]+(\\{[a-z_]+=\"[a-zA-Z0-9.+-]+\"\\})? \\d+(\\.\\d+)?"),
+            assertTrue(
+                    line.matches("# (HELP|TYPE) isr_[a-z_]+ .+"
+                            + "|isr_[a-z_]+(\\{[a-z_]+=\"[a-zA-Z0-9.+-]+\"\\})? \\d+(\\.\\d+)?"),
                     "not Prometheus text: " + line);
         }
         assertTrue(text.contains("isr_revalidations_total{result=\"failed\"} "), text);
         assertTrue(text.contains("# TYPE isr_hit_seconds histogram"), text);
 
         // the same metrics, registered with the server's own metrics system (Micrometer, MicroProfile Metrics)
-        HttpResponse<String> server = Http.send(HttpRequest.newBuilder(TargetServer.current().serverMetrics()).GET());
+        HttpResponse<String> server = Http.send(
+                HttpRequest.newBuilder(TargetServer.current().serverMetrics()).GET());
         assertEquals(200, server.statusCode(), server.body());
-        String hits = server.body().lines().filter(line -> line.startsWith("isr_hits_total")).findFirst()
+        String hits = server.body()
+                .lines()
+                .filter(line -> line.startsWith("isr_hits_total"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("isr_hits_total not in " + server.body()));
-        assertEquals(sample(metrics(), "isr_hits_total"), (long) Double.parseDouble(hits.substring(hits.lastIndexOf(' ')
-                + 1)), hits);
+        assertEquals(
+                sample(metrics(), "isr_hits_total"),
+                (long) Double.parseDouble(hits.substring(hits.lastIndexOf(' ') + 1)),
+                hits);
         assertTrue(server.body().contains("isr_purged_entries_total"), server.body());
         assertTrue(text.contains("isr_hit_seconds_bucket{le=\"+Inf\"} "), text);
     }
@@ -208,8 +230,10 @@ class AdminIT extends DeployedEar {
 
     @Test
     void revalidateRegeneratesWhileTheOldEntryIsServed() throws Exception {
-        String page = Http.lab("reval", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=300\",\"Cache-Tag\":"
-                + "\"reval-t\"},\"delayMs\":1000}");
+        String page = Http.lab(
+                "reval",
+                "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=300\",\"Cache-Tag\":"
+                        + "\"reval-t\"},\"delayMs\":1000}");
         Http.get(page);
         HttpResponse<String> accepted = admin("POST", "/isr/revalidate", "{\"tags\":[\"reval-t\"]}", "Bearer " + TOKEN);
         assertEquals(202, accepted.statusCode());
@@ -226,22 +250,37 @@ class AdminIT extends DeployedEar {
     void wrongOrMissingTokenIs401AndChangesNothing(String authorization) throws Exception {
         String page = Http.lab("guarded", Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "guard"));
         Http.get(page);
-        HttpResponse<String> refused = admin("POST", "/isr/purge", "{\"all\":true}",
-                authorization.isEmpty() ? null : authorization);
+        HttpResponse<String> refused =
+                admin("POST", "/isr/purge", "{\"all\":true}", authorization.isEmpty() ? null : authorization);
         assertEquals(401, refused.statusCode());
-        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/problem+json",
+                refused.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(refused.headers().firstValue("WWW-Authenticate").isPresent());
         assertTrue(isHit(page), "nothing was purged");
-        assertEquals(401, admin("GET", "/isr/stats", null, authorization.isEmpty() ? null : authorization)
-                .statusCode());
+        assertEquals(
+                401,
+                admin("GET", "/isr/stats", null, authorization.isEmpty() ? null : authorization)
+                        .statusCode());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {
-        "not json", "[\"tags\"]", "{\"tags\":\"books\"}", "{\"tags\":[1]}", "{\"tag\":[\"books\"]}", "{}",
-        "{\"all\":\"yes\"}", "{\"paths\":[\"books\"]}", "{\"tags\":[\"two words\"]}", "{\"tags\":[\"a\"]",
-        "TOO_MANY", "OVERSIZED", "EMPTY"
-    })
+    @ValueSource(
+            strings = {
+                "not json",
+                "[\"tags\"]",
+                "{\"tags\":\"books\"}",
+                "{\"tags\":[1]}",
+                "{\"tag\":[\"books\"]}",
+                "{}",
+                "{\"all\":\"yes\"}",
+                "{\"paths\":[\"books\"]}",
+                "{\"tags\":[\"two words\"]}",
+                "{\"tags\":[\"a\"]",
+                "TOO_MANY",
+                "OVERSIZED",
+                "EMPTY"
+            })
     void badBodiesAre400ProblemsAndChangeNothing(String body) throws Exception {
         String page = Http.lab("bad-input", Http.headers("CDN-Cache-Control", "s-maxage=300", "Cache-Tag", "books"));
         Http.get(page);
@@ -253,9 +292,11 @@ class AdminIT extends DeployedEar {
         };
         HttpResponse<String> response = admin("POST", "/isr/purge", sent, "Bearer " + TOKEN);
         assertEquals(400, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
-        assertTrue(response.body().contains("\"status\":400") && response.body().contains("\"detail\""),
-                response.body());
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(
+                response.body().contains("\"status\":400") && response.body().contains("\"detail\""), response.body());
         assertTrue(isHit(page), "nothing was purged");
     }
 
@@ -289,14 +330,14 @@ class AdminIT extends DeployedEar {
     @Test
     void aWebhookSignedLongerAgoThanTheToleranceIsRefused() throws Exception {
         long then = Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond(); // the default tolerance is 5 min
-        assertRefusedAndPurgesNothing("late", signature(then, v1(WEBHOOK_SECRET, then, hookBody("late"))),
-                "behind the server's clock");
+        assertRefusedAndPurgesNothing(
+                "late", signature(then, v1(WEBHOOK_SECRET, then, hookBody("late"))), "behind the server's clock");
     }
 
     @Test
     void theOldSha256SignatureIsRefusedWithTheNewForm() throws Exception {
-        assertRefusedAndPurgesNothing("old-form", "sha256=" + hmac(WEBHOOK_SECRET, hookBody("old-form")),
-                "t=<unix seconds>,v1=");
+        assertRefusedAndPurgesNothing(
+                "old-form", "sha256=" + hmac(WEBHOOK_SECRET, hookBody("old-form")), "t=<unix seconds>,v1=");
     }
 
     /** A webhook purging the tag of the lab page {@code name}. */
@@ -313,24 +354,31 @@ class AdminIT extends DeployedEar {
         Http.get(page);
         HttpResponse<String> refused = webhook(hookBody(name), signature);
         assertEquals(401, refused.statusCode(), refused.body());
-        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/problem+json",
+                refused.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(refused.body().contains(why), refused.body());
         assertTrue(isHit(page), "a refused webhook purges nothing");
     }
 
     @Test
     void adminAnswersAreNeverStored() throws Exception {
-        for (HttpResponse<String> answer : List.of(admin("GET", "/isr/stats", null, "Bearer " + TOKEN),
-                admin("GET", "/isr/stats", null, null), admin("GET", "/isr/entries?limit=0", null, "Bearer " + TOKEN),
+        for (HttpResponse<String> answer : List.of(
+                admin("GET", "/isr/stats", null, "Bearer " + TOKEN),
+                admin("GET", "/isr/stats", null, null),
+                admin("GET", "/isr/entries?limit=0", null, "Bearer " + TOKEN),
                 webhook("{}", null))) {
-            assertEquals("no-store, private", answer.headers().firstValue("Cache-Control").orElseThrow(),
+            assertEquals(
+                    "no-store, private",
+                    answer.headers().firstValue("Cache-Control").orElseThrow(),
                     answer.statusCode() + " " + answer.body());
             assertFalse(answer.headers().firstValue("Isr-Cache-Control").isPresent(), "removed before it leaves");
         }
     }
 
     private static HttpResponse<String> webhook(String body, String signature) throws Exception {
-        HttpRequest.Builder request = Http.request("/isr/webhook").header("Content-Type", "application/json")
+        HttpRequest.Builder request = Http.request("/isr/webhook")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             request.header("Isr-Signature", signature);
@@ -365,31 +413,57 @@ class AdminIT extends DeployedEar {
         for (DocumentedExamples.Example example : examples) {
             HttpResponse<String> real = admin(example.method(), example.target(), example.body(), "Bearer " + TOKEN);
             assertTrue(real.statusCode() / 100 == 2, example + ": " + real.statusCode() + " " + real.body());
-            assertEquals(DocumentedExamples.shape(real.body()), DocumentedExamples.shape(example.answer()),
+            assertEquals(
+                    DocumentedExamples.shape(real.body()),
+                    DocumentedExamples.shape(example.answer()),
                     "docs/admin-api.md, " + example.method() + " " + example.target() + ": the real answer is "
-                    + real.body());
+                            + real.body());
         }
     }
 
     @Test
     void entriesAndStatsDescribeTheCache() throws Exception {
-        String page = Http.lab("listed", Http.headers("CDN-Cache-Control", "s-maxage=300, durable", "Cache-Tag",
-                "listed-t"));
+        String page =
+                Http.lab("listed", Http.headers("CDN-Cache-Control", "s-maxage=300, durable", "Cache-Tag", "listed-t"));
         Http.get(page);
         Http.get(page);
         HttpResponse<String> entries = admin("GET", "/isr/entries?tag=listed-t&limit=10", null, "Bearer " + TOKEN);
         assertEquals(200, entries.statusCode());
-        assertTrue(entries.body().matches("\\{\"entries\":\\[\\{\"key\":\"http://127.0.0.1:8080/demo/lab/listed\","
-                + "\"path\":\"/demo/lab/listed\",\"tags\":\\[\"listed-t\"],\"status\":200,\"age\":\\d+,\"ttl\":\\d+,"
-                + "\"bytes\":\\d+,\"durable\":true}]}"), entries.body());
-        assertEquals(400, admin("GET", "/isr/entries?limit=0", null, "Bearer " + TOKEN).statusCode());
-        assertEquals(400, admin("GET", "/isr/entries?limit=lots", null, "Bearer " + TOKEN).statusCode());
+        assertTrue(
+                entries.body()
+                        .matches("\\{\"entries\":\\[\\{\"key\":\"http://127.0.0.1:8080/demo/lab/listed\","
+                                + "\"path\":\"/demo/lab/listed\",\"tags\":\\[\"listed-t\"],\"status\":200,\"age\":\\d+,\"ttl\":\\d+,"
+                                + "\"bytes\":\\d+,\"durable\":true}]}"),
+                entries.body());
+        assertEquals(
+                400,
+                admin("GET", "/isr/entries?limit=0", null, "Bearer " + TOKEN).statusCode());
+        assertEquals(
+                400,
+                admin("GET", "/isr/entries?limit=lots", null, "Bearer " + TOKEN).statusCode());
 
         HttpResponse<String> stats = admin("GET", "/isr/stats", null, "Bearer " + TOKEN);
         assertEquals(200, stats.statusCode());
-        for (String counter : new String[] {"hits", "staleHits", "misses", "collapsed", "bypasses", "stores",
-            "revalidationsOk", "revalidationsFailed", "purges", "entries", "bytes", "members", "memoryBytes",
-            "memoryMaxBytes", "storeBytes", "storeMaxBytes", "captureBytesInFlight", "captureMaxBytes"}) {
+        for (String counter : new String[] {
+            "hits",
+            "staleHits",
+            "misses",
+            "collapsed",
+            "bypasses",
+            "stores",
+            "revalidationsOk",
+            "revalidationsFailed",
+            "purges",
+            "entries",
+            "bytes",
+            "members",
+            "memoryBytes",
+            "memoryMaxBytes",
+            "storeBytes",
+            "storeMaxBytes",
+            "captureBytesInFlight",
+            "captureMaxBytes"
+        }) {
             assertTrue(stats.body().contains("\"" + counter + "\":"), counter + " in " + stats.body());
         }
         assertTrue(stats.body().matches(".*\"hits\":[1-9].*"), stats.body());
@@ -409,6 +483,7 @@ class AdminIT extends DeployedEar {
         }
         assertEquals(200, admin("GET", "/isr/stats", null, "Bearer " + TOKEN).statusCode());
     }
+
     @Test
     void adminApiAnswersOnlyTheAllowedNetworks() throws Exception {
         ServerProperties.set("isr.admin.allowed-networks", "10.0.0.0/8,192.168.0.0/16,::1/128");
@@ -418,13 +493,19 @@ class AdminIT extends DeployedEar {
             assertEquals(403, outside.statusCode(), outside.body());
             assertTrue(outside.body().contains("isr.admin.allowed-networks"), outside.body());
             // refused before the token is looked at: a wrong one gets the same answer, not a 401
-            assertEquals(403, admin("GET", "/isr/stats", null, "Bearer wrong-token").statusCode());
-            assertEquals(403, admin("POST", "/isr/purge", "{\"all\":true}", "Bearer " + TOKEN).statusCode());
+            assertEquals(
+                    403, admin("GET", "/isr/stats", null, "Bearer wrong-token").statusCode());
+            assertEquals(
+                    403,
+                    admin("POST", "/isr/purge", "{\"all\":true}", "Bearer " + TOKEN)
+                            .statusCode());
 
             ServerProperties.set("isr.admin.allowed-networks", "10.0.0.0/8,127.0.0.0/8");
             redeploy();
-            assertEquals(200, admin("GET", "/isr/stats", null, "Bearer " + TOKEN).statusCode());
-            assertEquals(401, admin("GET", "/isr/stats", null, "Bearer wrong-token").statusCode());
+            assertEquals(
+                    200, admin("GET", "/isr/stats", null, "Bearer " + TOKEN).statusCode());
+            assertEquals(
+                    401, admin("GET", "/isr/stats", null, "Bearer wrong-token").statusCode());
         } finally {
             ServerProperties.remove("isr.admin.allowed-networks");
             redeploy();

@@ -27,8 +27,10 @@ class AnnotationIT extends DeployedEar {
     }
 
     private static HttpResponse<String> purge(String json) throws Exception {
-        HttpResponse<String> response = Http.send(Http.request("/isr/purge").header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + AdminIT.TOKEN).POST(HttpRequest.BodyPublishers.ofString(json)));
+        HttpResponse<String> response = Http.send(Http.request("/isr/purge")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + AdminIT.TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
         assertEquals(200, response.statusCode(), response.body());
         return response;
     }
@@ -64,7 +66,8 @@ class AnnotationIT extends DeployedEar {
         String nine = BASE + "/books/9";
         assertStored(eight);
         assertStored(nine);
-        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"tags\":[\"book-8\"]}").body(), "book-{id} with id 8");
+        assertEquals(
+                "{\"purged\":1,\"nodes\":1}", purge("{\"tags\":[\"book-8\"]}").body(), "book-{id} with id 8");
         assertStored(eight);
         hitTtl(nine);
     }
@@ -85,7 +88,8 @@ class AnnotationIT extends DeployedEar {
         assertStored(page);
         Thread.sleep(2_100); // maxAge = 1s: real time on a real server
         HttpResponse<String> stale = Http.get(page);
-        assertTrue(Http.cacheStatus(stale).matches("isr; hit; ttl=-\\d+; detail=stale-while-revalidate"),
+        assertTrue(
+                Http.cacheStatus(stale).matches("isr; hit; ttl=-\\d+; detail=stale-while-revalidate"),
                 Http.cacheStatus(stale));
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (Http.renders(page) < 2 && System.nanoTime() < deadline) {
@@ -100,7 +104,8 @@ class AnnotationIT extends DeployedEar {
         assertStored(page);
         Thread.sleep(2_100);
         // never served stale: rendered again (the entry is kept only as long as it is fresh, so it may be gone)
-        assertTrue(Http.cacheStatus(Http.get(page)).matches("isr; fwd=(stale|uri-miss); stored"),
+        assertTrue(
+                Http.cacheStatus(Http.get(page)).matches("isr; fwd=(stale|uri-miss); stored"),
                 "strict = true: proxy-revalidate, whatever staleWhileRevalidate says");
     }
 
@@ -110,7 +115,9 @@ class AnnotationIT extends DeployedEar {
         assertStored(page);
         long ttl = hitTtl(page);
         assertTrue(ttl > 240 && ttl <= 300, "the service set 5 min over the annotation's 60 s, ttl " + ttl);
-        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"tags\":[\"author-herbert\"]}").body());
+        assertEquals(
+                "{\"purged\":1,\"nodes\":1}",
+                purge("{\"tags\":[\"author-herbert\"]}").body());
         assertStored(page);
     }
 
@@ -132,7 +139,8 @@ class AnnotationIT extends DeployedEar {
         assertTrue(ttl <= 5, "CDN-Cache-Control: s-maxage=5 over the class's 30 s, ttl " + ttl);
         purge("{\"tags\":[\"annotated\"]}");
         hitTtl(page); // Cache-Tag: explicit replaced the class's tag
-        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"tags\":[\"explicit\"]}").body());
+        assertEquals(
+                "{\"purged\":1,\"nodes\":1}", purge("{\"tags\":[\"explicit\"]}").body());
         assertStored(page);
     }
 
@@ -142,6 +150,8 @@ class AnnotationIT extends DeployedEar {
         assertStored(page);
         long ttl = hitTtl(page);
         assertTrue(ttl > 20 && ttl <= 30, "maxAge(30 s), ttl " + ttl);
-        assertEquals("{\"purged\":1,\"nodes\":1}", purge("{\"tags\":[\"declared-in-code\"]}").body());
+        assertEquals(
+                "{\"purged\":1,\"nodes\":1}",
+                purge("{\"tags\":[\"declared-in-code\"]}").body());
     }
 }

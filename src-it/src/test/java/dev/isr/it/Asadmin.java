@@ -19,8 +19,7 @@ record Asadmin(Path home, int adminPort) {
     /** An asadmin command is a JVM of its own; a domain start takes some 15 s; far longer means it is stuck. */
     private static final long TIMEOUT_SECONDS = 300;
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     /** Whether a server answers on the admin port: the domain runs (or something else holds the port). */
     boolean adminListenerAnswers() {
@@ -42,8 +41,13 @@ record Asadmin(Path home, int adminPort) {
     }
 
     Result run(String... command) throws IOException {
-        List<String> line = new ArrayList<>(List.of(home.resolve("bin").resolve("asadmin").toString(),
-                "--host", "127.0.0.1", "--port", Integer.toString(adminPort), "--interactive=false"));
+        List<String> line = new ArrayList<>(List.of(
+                home.resolve("bin").resolve("asadmin").toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(adminPort),
+                "--interactive=false"));
         line.addAll(List.of(command));
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         try {
@@ -56,7 +60,8 @@ record Asadmin(Path home, int adminPort) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + line, e);
         }
-        return new Result(process.exitValue(),
+        return new Result(
+                process.exitValue(),
                 new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
     }
 }

@@ -35,10 +35,11 @@ class BrokenAnnotationIT {
 
     @Deployment(name = BROKEN, managed = false, testable = false)
     static EnterpriseArchive broken() {
-        EnterpriseArchive demo = ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
-                new File(System.getProperty("isr.ear")));
+        EnterpriseArchive demo =
+                ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("isr.ear")));
         WebArchive war = demo.getAsType(WebArchive.class, "isr-demo.war").addClass(BrokenDeclaration.class);
-        EnterpriseArchive ear = ShrinkWrap.create(EnterpriseArchive.class, "isr-broken.ear").merge(demo);
+        EnterpriseArchive ear =
+                ShrinkWrap.create(EnterpriseArchive.class, "isr-broken.ear").merge(demo);
         ear.delete("isr-demo.war");
         return ear.addAsModule(war);
     }
@@ -55,7 +56,8 @@ class BrokenAnnotationIT {
         }
         String all = messages.toString();
         assertTrue(all.contains("ISR0601: @Isr on BrokenDeclaration.page()"), all);
-        assertTrue(all.contains("maxAge \\\"6O s\\\" is not a duration") || all.contains("maxAge \"6O s\" is not"),
+        assertTrue(
+                all.contains("maxAge \\\"6O s\\\" is not a duration") || all.contains("maxAge \"6O s\" is not"),
                 all); // the management API escapes the quotes
         assertTrue(all.contains("names {id}, which is not a parameter of the method"), all);
     }

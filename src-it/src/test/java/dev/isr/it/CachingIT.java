@@ -32,10 +32,14 @@ class CachingIT extends DeployedEar {
         assertTrue(Http.cacheStatus(second).matches("isr; hit; ttl=\\d+"), Http.cacheStatus(second));
         assertEquals(first.body(), second.body(), "a hit replays the stored body");
         assertEquals(1, Http.renders("/books/1"), "a hit must not render");
-        assertEquals(first.headers().firstValue("Content-Type"), second.headers().firstValue("Content-Type"));
+        assertEquals(
+                first.headers().firstValue("Content-Type"), second.headers().firstValue("Content-Type"));
         assertEquals(first.headers().firstValue("ETag"), second.headers().firstValue("ETag"));
-        assertEquals(first.headers().allValues("CDN-Cache-Control"), second.headers().allValues("CDN-Cache-Control"));
-        assertEquals("public, max-age=0, must-revalidate", second.headers().firstValue("Cache-Control").orElseThrow(),
+        assertEquals(
+                first.headers().allValues("CDN-Cache-Control"), second.headers().allValues("CDN-Cache-Control"));
+        assertEquals(
+                "public, max-age=0, must-revalidate",
+                second.headers().firstValue("Cache-Control").orElseThrow(),
                 "Cache-Control goes out as the application set it");
     }
 
@@ -66,8 +70,8 @@ class CachingIT extends DeployedEar {
     @Test
     @Order(4)
     void targetedFieldWinsOverCacheControl() throws Exception {
-        String page = Http.lab("targeted", Http.headers("Cache-Control", "no-store", "CDN-Cache-Control",
-                "s-maxage=60"));
+        String page =
+                Http.lab("targeted", Http.headers("Cache-Control", "no-store", "CDN-Cache-Control", "s-maxage=60"));
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page)));
         HttpResponse<String> hit = Http.get(page);
         assertTrue(Http.cacheStatus(hit).startsWith("isr; hit; ttl="), Http.cacheStatus(hit));
@@ -78,8 +82,9 @@ class CachingIT extends DeployedEar {
     @Test
     @Order(5)
     void isrFieldsAreConsumedNotSent() throws Exception {
-        String page = Http.lab("internal", Http.headers("Isr-Cache-Control", "max-age=60", "Isr-Vary", "query=a",
-                "Isr-Cache-Tag", "lab"));
+        String page = Http.lab(
+                "internal",
+                Http.headers("Isr-Cache-Control", "max-age=60", "Isr-Vary", "query=a", "Isr-Cache-Tag", "lab"));
         for (HttpResponse<String> response : java.util.List.of(Http.get(page), Http.get(page))) {
             assertFalse(response.headers().firstValue("Isr-Cache-Control").isPresent());
             assertFalse(response.headers().firstValue("Isr-Vary").isPresent());
@@ -96,7 +101,9 @@ class CachingIT extends DeployedEar {
             HttpResponse<String> response = Http.get(page);
             assertEquals(200, response.statusCode(), "never a 500");
             assertEquals("isr; fwd=bypass; detail=malformed-cache-control", Http.cacheStatus(response));
-            assertEquals("s-maxage=-5", response.headers().firstValue("Cache-Control").orElseThrow(),
+            assertEquals(
+                    "s-maxage=-5",
+                    response.headers().firstValue("Cache-Control").orElseThrow(),
                     "passed through unchanged");
             assertEquals("lab malformed render " + i + "\n", response.body());
         }
@@ -118,7 +125,8 @@ class CachingIT extends DeployedEar {
         assertTrue(Http.cacheStatus(Http.get("/books")).startsWith("isr; hit;"));
 
         TargetServer.current().stop(controller);
-        TargetServer.current().start(controller); // the deployment is part of the server configuration and comes back with it
+        TargetServer.current()
+                .start(controller); // the deployment is part of the server configuration and comes back with it
 
         HttpResponse<String> durable = Http.get("/books/2");
         assertEquals(200, durable.statusCode());

@@ -160,7 +160,9 @@ class ClusterIT {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, Node.ONE.renders("/books/3") + Node.TWO.renders("/books/3"),
+        assertEquals(
+                1,
+                Node.ONE.renders("/books/3") + Node.TWO.renders("/books/3"),
                 "one render for " + requests + " requests on two nodes");
     }
 
@@ -194,8 +196,11 @@ class ClusterIT {
             durable.add(Node.ONE.lab("kill-" + i, script));
             assertEquals("isr; fwd=uri-miss; stored", cacheStatus(Node.ONE.get(durable.get(i))));
         }
-        LoadRun load = LoadRun.start(4, 40_000, Duration.ofSeconds(20), n -> Node.ONE.get(n % 3 == 0
-                ? "/books/" + (8 + n % 2) : durable.get(n % pages)));
+        LoadRun load = LoadRun.start(
+                4,
+                40_000,
+                Duration.ofSeconds(20),
+                n -> Node.ONE.get(n % 3 == 0 ? "/books/" + (8 + n % 2) : durable.get(n % pages)));
         Thread.sleep(1_000);
         Node.TWO.kill(controller);
         HttpResponse<String> purge = Node.ONE.admin("/isr/purge", "{\"tags\":[\"kill-0\"]}");
@@ -213,9 +218,10 @@ class ClusterIT {
             assertTrue(cacheStatus(back).startsWith("isr; hit;"), durable.get(i) + ": " + cacheStatus(back));
         }
         assertEquals(0, Node.TWO.renders(durable.get(1)), "served as stored before the kill");
-        System.out.printf("kill -9 under load: %d requests answered by node 1, %d failed; %d of %d durable entries"
-                + " served on node 2 after its restart, the one purged meanwhile not%n", result.answered(),
-                result.failures().size(), pages - 1, pages - 1);
+        System.out.printf(
+                "kill -9 under load: %d requests answered by node 1, %d failed; %d of %d durable entries"
+                        + " served on node 2 after its restart, the one purged meanwhile not%n",
+                result.answered(), result.failures().size(), pages - 1, pages - 1);
     }
 
     @Test
@@ -249,8 +255,10 @@ class ClusterIT {
         assertEquals("lab epoch-hard render 2\n", onOne.body(), "node 1 renders again: " + cacheStatus(onOne));
         assertEquals(2, Node.ONE.renders(page));
         HttpResponse<String> onTwo = Node.TWO.get(page);
-        assertEquals("lab epoch-hard render 2\n", onTwo.body(), "node 2 serves the render after the purge: "
-                + cacheStatus(onTwo));
+        assertEquals(
+                "lab epoch-hard render 2\n",
+                onTwo.body(),
+                "node 2 serves the render after the purge: " + cacheStatus(onTwo));
     }
 
     @Test
@@ -262,7 +270,8 @@ class ClusterIT {
         // soft: marked stale, so served stale once while it is revalidated (contract section 6), never as fresh
         HttpResponse<String> onOne = Node.ONE.get(page);
         assertEquals("lab epoch-soft render 1\n", onOne.body());
-        assertTrue(cacheStatus(onOne).matches("isr; hit; ttl=-\\d+; detail=stale-while-revalidate"),
+        assertTrue(
+                cacheStatus(onOne).matches("isr; hit; ttl=-\\d+; detail=stale-while-revalidate"),
                 "stale, not fresh: " + cacheStatus(onOne));
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         HttpResponse<String> fresh = Node.ONE.get(page);
@@ -285,9 +294,11 @@ class ClusterIT {
     @Test
     @Order(9)
     void aProcessWithoutTheClusterSecretCannotJoin() throws Exception {
-        Assumptions.assumeTrue(System.getenv("ISR_CACHE_JNDI") == null, "the caches are in the server's container"
-                + " (isr.cache.jndi): the cluster travels on the server's channel, secured by the server's jgroups"
-                + " subsystem, not by the module's secret");
+        Assumptions.assumeTrue(
+                System.getenv("ISR_CACHE_JNDI") == null,
+                "the caches are in the server's container"
+                        + " (isr.cache.jndi): the cluster travels on the server's channel, secured by the server's jgroups"
+                        + " subsystem, not by the module's secret");
         Node.ONE.get("/books/9");
         assertTrue(cacheStatus(Node.TWO.get("/books/9")).startsWith("isr; hit;"));
         try (Intruder intruder = Intruder.contacting(7900, 7901)) {
@@ -297,7 +308,8 @@ class ClusterIT {
             assertEquals(1, intruder.viewSize(), "the intruder's view: " + intruder.view());
             assertEquals(0, intruder.received(), "the intruder heard a member");
             for (Node node : List.of(Node.ONE, Node.TWO)) {
-                assertTrue(node.readiness().body().matches("(?s).*\"members\":\"?2\"?[,}].*"),
+                assertTrue(
+                        node.readiness().body().matches("(?s).*\"members\":\"?2\"?[,}].*"),
                         node.name() + ": " + node.readiness().body());
             }
         }
@@ -317,13 +329,16 @@ class ClusterIT {
         Node.ONE.get("/books/7");
         assertTrue(cacheStatus(Node.TWO.get("/books/7")).startsWith("isr; hit;"), "durable, on both nodes");
         Node.TWO.stop(controller);
-        assertEquals(200, Node.ONE.admin("/isr/purge", "{\"tags\":[\"book-7\"]}").statusCode());
+        assertEquals(
+                200, Node.ONE.admin("/isr/purge", "{\"tags\":[\"book-7\"]}").statusCode());
         Node.ONE.stop(controller);
 
         Node.TWO.start(controller);
         HttpResponse<String> alone = Node.TWO.get("/books/7");
         assertFalse(cacheStatus(alone).startsWith("isr; hit;"), "served as stored: " + cacheStatus(alone));
-        assertTrue(Node.TWO.readiness().body().contains("\"purgeRecords\""), Node.TWO.readiness().body());
+        assertTrue(
+                Node.TWO.readiness().body().contains("\"purgeRecords\""),
+                Node.TWO.readiness().body());
 
         Node.ONE.start(controller);
         awaitMembers(2);
@@ -348,7 +363,8 @@ class ClusterIT {
     @Order(11)
     void aSoakOfMixedTrafficFailsNothingAndGrowsNothing() throws Exception {
         Duration soak = Duration.ofSeconds(Long.getLong("isr.soak.seconds", 0));
-        Assumptions.assumeTrue(soak.toSeconds() > 0, "the soak runs where isr.soak.seconds is set (the bundled replicated run)");
+        Assumptions.assumeTrue(
+                soak.toSeconds() > 0, "the soak runs where isr.soak.seconds is set (the bundled replicated run)");
         List<ClusterSoak.State> start = settled();
         ClusterSoak.script();
         LoadRun.Result warmUp = ClusterSoak.run(Duration.ofSeconds(15), 1_000_000);
@@ -378,11 +394,22 @@ class ClusterIT {
                 assertTrue(growth < 32L << 20, node + ", heap grew by " + growth + " bytes during the soak");
             }
         }
-        System.out.printf("soak of %d s on two nodes: %d requests, %d failed, %d entries purged, %d revalidated; heap after GC before/after: node 1 %d/%d"
-                + " MiB, node 2 %d/%d MiB (-1: not measured); entries %d/%d, backing off %d/%d%n", soak.toSeconds(),
-                result.answered(), result.failures().size(), purged, revalidated, before.get(0).heapAfterGc() >> 20,
-                after.get(0).heapAfterGc() >> 20, before.get(1).heapAfterGc() >> 20, after.get(1).heapAfterGc() >> 20,
-                after.get(0).entries(), after.get(1).entries(), after.get(0).backingOff(), after.get(1).backingOff());
+        System.out.printf(
+                "soak of %d s on two nodes: %d requests, %d failed, %d entries purged, %d revalidated; heap after GC before/after: node 1 %d/%d"
+                        + " MiB, node 2 %d/%d MiB (-1: not measured); entries %d/%d, backing off %d/%d%n",
+                soak.toSeconds(),
+                result.answered(),
+                result.failures().size(),
+                purged,
+                revalidated,
+                before.get(0).heapAfterGc() >> 20,
+                after.get(0).heapAfterGc() >> 20,
+                before.get(1).heapAfterGc() >> 20,
+                after.get(1).heapAfterGc() >> 20,
+                after.get(0).entries(),
+                after.get(1).entries(),
+                after.get(0).backingOff(),
+                after.get(1).backingOff());
     }
 
     /**
@@ -411,8 +438,10 @@ class ClusterIT {
         try {
             awaitMembers(1, other);
             cut = System.nanoTime() - cut;
-            assertEquals("{\"purged\":1,\"nodes\":1}", other.admin("/isr/purge", "{\"tags\":[\"" + tag + "\"]}")
-                    .body(), "purged on " + other.name() + " alone");
+            assertEquals(
+                    "{\"purged\":1,\"nodes\":1}",
+                    other.admin("/isr/purge", "{\"tags\":[\"" + tag + "\"]}").body(),
+                    "purged on " + other.name() + " alone");
             assertEquals("isr; fwd=uri-miss; stored", cacheStatus(other.get(page)), "rendered again, on one side");
         } finally {
             frozen.close();
@@ -436,9 +465,10 @@ class ClusterIT {
         }
         assertFalse(servesTheOld(onOther, old), "the merge brought the purged entry back to " + other.name());
         assertTrue(cacheStatus(onOther).startsWith("isr; hit;"), "a render after the purge: " + cacheStatus(onOther));
-        System.out.printf("partition: %s cut off, seen gone by %s after %d ms; after the merge %s served the purged"
-                + " entry for %d ms more%n", cutOff.name(), other.name(), cut / 1_000_000, cutOff.name(),
-                reconciled / 1_000_000);
+        System.out.printf(
+                "partition: %s cut off, seen gone by %s after %d ms; after the merge %s served the purged"
+                        + " entry for %d ms more%n",
+                cutOff.name(), other.name(), cut / 1_000_000, cutOff.name(), reconciled / 1_000_000);
     }
 
     /**
@@ -446,8 +476,8 @@ class ClusterIT {
      * ones): with the lab's body, which counts renders per node, it tells which render an answer is.
      */
     private static String splitScript(String tag, Node node) {
-        return Http.headers("CDN-Cache-Control", "s-maxage=3600, durable", "Cache-Tag", tag, "ETag",
-                "\\\"" + node.name() + "\\\"");
+        return Http.headers(
+                "CDN-Cache-Control", "s-maxage=3600, durable", "Cache-Tag", tag, "ETag", "\\\"" + node.name() + "\\\"");
     }
 
     /** Which render {@code response} is: its node and that node's render count. */
@@ -457,13 +487,15 @@ class ClusterIT {
 
     /** Whether {@code response} is a hit on the render {@code old}. */
     private static boolean servesTheOld(HttpResponse<String> response, String old) {
-        return cacheStatus(response).startsWith("isr; hit;") && rendering(response).equals(old);
+        return cacheStatus(response).startsWith("isr; hit;")
+                && rendering(response).equals(old);
     }
 
     /** Both nodes' state once nothing is in flight on either (at most 20 s after the traffic stopped). */
     private static List<ClusterSoak.State> settled() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!(ClusterSoak.State.of(Node.ONE).idle() && ClusterSoak.State.of(Node.TWO).idle())
+        while (!(ClusterSoak.State.of(Node.ONE).idle()
+                        && ClusterSoak.State.of(Node.TWO).idle())
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
@@ -476,8 +508,8 @@ class ClusterIT {
 
     /** A tagged lab page, scripted on both nodes, whose render takes 3 s; returns its path. */
     private static String slowTaggedLab(String name, String tag) throws Exception {
-        String script = "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=300\",\"Cache-Tag\":\"" + tag
-                + "\"},\"delayMs\":3000}";
+        String script =
+                "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=300\",\"Cache-Tag\":\"" + tag + "\"},\"delayMs\":3000}";
         Node.TWO.lab(name, script);
         return Node.ONE.lab(name, script);
     }

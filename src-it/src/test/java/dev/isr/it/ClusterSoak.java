@@ -18,14 +18,13 @@ final class ClusterSoak {
     private static final String HOT = "soak-hot-";
     private static final String MISS = "soak-miss";
 
-    private ClusterSoak() {
-    }
+    private ClusterSoak() {}
 
     /** Scripts the pages on both nodes (each node keeps its own lab scripts). */
     static void script() throws Exception {
         for (int i = 0; i < HOT_PAGES; i++) {
-            String script = Http.headers("CDN-Cache-Control", "s-maxage=2, stale-while-revalidate=60", "Cache-Tag",
-                    "soak, " + HOT + i);
+            String script = Http.headers(
+                    "CDN-Cache-Control", "s-maxage=2, stale-while-revalidate=60", "Cache-Tag", "soak, " + HOT + i);
             Node.ONE.lab(HOT + i, script);
             Node.TWO.lab(HOT + i, script);
         }
@@ -56,15 +55,27 @@ final class ClusterSoak {
     }
 
     /** What each node is doing and holding, and what it did so far, read from its metrics. */
-    record State(long entries, long rendersInFlight, long revalidationsInFlight, long backingOff, long passKeys,
-            long purgedEntries, long revalidationsOk, long heapAfterGc) {
+    record State(
+            long entries,
+            long rendersInFlight,
+            long revalidationsInFlight,
+            long backingOff,
+            long passKeys,
+            long purgedEntries,
+            long revalidationsOk,
+            long heapAfterGc) {
 
         static State of(Node node) throws Exception {
             String metrics = node.metrics();
-            return new State(value(metrics, "isr_entries"), value(metrics, "isr_renders_in_flight"),
-                    value(metrics, "isr_revalidations_in_flight"), value(metrics, "isr_revalidation_backoff_keys"),
-                    value(metrics, "isr_pass_keys"), value(metrics, "isr_purged_entries_total"),
-                    value(metrics, "isr_revalidations_total{result=\"ok\"}"), node.heapUsedAfterGc().orElse(-1));
+            return new State(
+                    value(metrics, "isr_entries"),
+                    value(metrics, "isr_renders_in_flight"),
+                    value(metrics, "isr_revalidations_in_flight"),
+                    value(metrics, "isr_revalidation_backoff_keys"),
+                    value(metrics, "isr_pass_keys"),
+                    value(metrics, "isr_purged_entries_total"),
+                    value(metrics, "isr_revalidations_total{result=\"ok\"}"),
+                    node.heapUsedAfterGc().orElse(-1));
         }
 
         boolean idle() {
@@ -72,11 +83,15 @@ final class ClusterSoak {
         }
 
         private static long value(String prometheusText, String sample) {
-            List<String> lines = prometheusText.lines().filter(line -> line.startsWith(sample + " ")).toList();
+            List<String> lines = prometheusText
+                    .lines()
+                    .filter(line -> line.startsWith(sample + " "))
+                    .toList();
             if (lines.size() != 1) {
                 throw new IllegalStateException(sample + " not in the metrics: " + prometheusText);
             }
-            return (long) Double.parseDouble(lines.get(0).substring(sample.length() + 1).trim());
+            return (long) Double.parseDouble(
+                    lines.get(0).substring(sample.length() + 1).trim());
         }
     }
 }

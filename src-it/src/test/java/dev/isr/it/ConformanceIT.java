@@ -57,8 +57,8 @@ class ConformanceIT {
 
     @Deployment(name = ORIGIN, managed = false, testable = false)
     static EnterpriseArchive origin() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
-                new File(System.getProperty("isr.conformance.ear")));
+        return ShrinkWrap.createFromZipFile(
+                EnterpriseArchive.class, new File(System.getProperty("isr.conformance.ear")));
     }
 
     @Test
@@ -72,24 +72,62 @@ class ConformanceIT {
             Files.createDirectories(WORK);
             Path suite = WORK.resolve("node_modules/http-cache-tests");
             if (!Files.exists(suite.resolve("cli.mjs"))) {
-                run(List.of("npm", "install", "--prefix", WORK.toString(), "--no-audit", "--no-fund", "--omit=dev",
-                        "--no-package-lock", SUITE), Map.of(), WORK.resolve("npm.log"), 600);
+                run(
+                        List.of(
+                                "npm",
+                                "install",
+                                "--prefix",
+                                WORK.toString(),
+                                "--no-audit",
+                                "--no-fund",
+                                "--omit=dev",
+                                "--no-package-lock",
+                                SUITE),
+                        Map.of(),
+                        WORK.resolve("npm.log"),
+                        600);
             }
             Path results = WORK.resolve("results.json");
-            run(List.of("node", "--no-warnings", CONFORMANCE.resolve("run.mjs").toString(), suite.toString(),
-                    Http.BASE.resolve("/" + ORIGIN).toString()), Map.of(), results, 900);
+            run(
+                    List.of(
+                            "node",
+                            "--no-warnings",
+                            CONFORMANCE.resolve("run.mjs").toString(),
+                            suite.toString(),
+                            Http.BASE.resolve("/" + ORIGIN).toString()),
+                    Map.of(),
+                    results,
+                    900);
             Path score = WORK.resolve("score.json");
-            run(List.of("node", CONFORMANCE.resolve("score.mjs").toString(), suite.toString(), results.toString(),
-                    "ISR"), Map.of(), score, 60);
-            run(List.of("node", CONFORMANCE.resolve("score.mjs").toString(), suite.toString(), "--markdown",
-                    results.toString()), Map.of(), WORK.resolve("conformance.md"), 60);
+            run(
+                    List.of(
+                            "node",
+                            CONFORMANCE.resolve("score.mjs").toString(),
+                            suite.toString(),
+                            results.toString(),
+                            "ISR"),
+                    Map.of(),
+                    score,
+                    60);
+            run(
+                    List.of(
+                            "node",
+                            CONFORMANCE.resolve("score.mjs").toString(),
+                            suite.toString(),
+                            "--markdown",
+                            results.toString()),
+                    Map.of(),
+                    WORK.resolve("conformance.md"),
+                    60);
 
             Map<String, Integer> now = counts(Files.readString(score));
             Map<String, Integer> recorded = counts(Files.readString(CONFORMANCE.resolve("baseline.json")));
             assertEquals(2, now.size(), "the score names both counts: " + Files.readString(score));
             for (String count : List.of("requiredPassed", "optimalPassed")) {
-                assertTrue(now.get(count) >= recorded.get(count), count + " fell from " + recorded.get(count)
-                        + " (conformance/baseline.json) to " + now.get(count) + ": " + Files.readString(score));
+                assertTrue(
+                        now.get(count) >= recorded.get(count),
+                        count + " fell from " + recorded.get(count) + " (conformance/baseline.json) to "
+                                + now.get(count) + ": " + Files.readString(score));
             }
         } finally {
             deployer.undeploy(ORIGIN);
@@ -108,8 +146,10 @@ class ConformanceIT {
     /** Runs {@code command} with its standard output to {@code output}; fails on a non-zero exit or a time-out. */
     private static void run(List<String> command, Map<String, String> environment, Path output, long seconds)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
-                .redirectError(output.resolveSibling(output.getFileName() + ".err").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(output.toFile())
+                .redirectError(
+                        output.resolveSibling(output.getFileName() + ".err").toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
@@ -117,7 +157,11 @@ class ConformanceIT {
             process.destroyForcibly();
             throw new AssertionError(command + " ran longer than " + seconds + " s");
         }
-        assertEquals(0, process.exitValue(), command + " failed: " + Files.readString(
-                output.resolveSibling(output.getFileName() + ".err"), StandardCharsets.UTF_8));
+        assertEquals(
+                0,
+                process.exitValue(),
+                command + " failed: "
+                        + Files.readString(
+                                output.resolveSibling(output.getFileName() + ".err"), StandardCharsets.UTF_8));
     }
 }

@@ -35,6 +35,7 @@ abstract class DeployedEar {
 
     /** The launched container, the only one in Arquillian's registry: so the deployment needs no target. */
     static final String CONTAINER = TargetServer.current().container();
+
     static final String DEPLOYMENT = "isr";
 
     @ArquillianResource

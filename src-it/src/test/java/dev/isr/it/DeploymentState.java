@@ -11,8 +11,7 @@ final class DeploymentState {
 
     private static final Set<Class<?>> DEPLOYED = ConcurrentHashMap.newKeySet();
 
-    private DeploymentState() {
-    }
+    private DeploymentState() {}
 
     static boolean isDeployedFor(Class<?> testClass) {
         return DEPLOYED.contains(testClass);

@@ -21,15 +21,13 @@ import java.util.stream.Collectors;
 final class DocumentedExamples {
 
     /** One example: the request a {@code curl} line sends, and the answer printed under it. */
-    record Example(String method, String target, String body, String answer) {
-    }
+    record Example(String method, String target, String body, String answer) {}
 
     private static final Pattern BLOCK = Pattern.compile("```\\n(curl .*?)```", Pattern.DOTALL);
     private static final Pattern TARGET = Pattern.compile("'?http://127\\.0\\.0\\.1:8080(/[^ ']*)'?");
     private static final Pattern BODY = Pattern.compile(" -d '([^']*)'");
 
-    private DocumentedExamples() {
-    }
+    private DocumentedExamples() {}
 
     /** Every example of {@code document} whose answer is JSON and whose request needs only the admin token. */
     static List<Example> in(Path document) throws IOException {
@@ -48,7 +46,10 @@ final class DocumentedExamples {
             }
             Matcher body = BODY.matcher(request);
             String json = body.find() ? body.group(1) : null;
-            examples.add(new Example(request.contains("-X POST") ? "POST" : "GET", target.group(1), json,
+            examples.add(new Example(
+                    request.contains("-X POST") ? "POST" : "GET",
+                    target.group(1),
+                    json,
                     text.substring(answer + 1).replace("\n", "").strip()));
         }
         return examples;
@@ -64,8 +65,11 @@ final class DocumentedExamples {
 
     private static String shape(JsonValue value) {
         return switch (value.getValueType()) {
-            case OBJECT -> ((JsonObject) value).entrySet().stream().map(m -> m.getKey() + ":" + shape(m.getValue()))
-                    .collect(Collectors.joining(",", "{", "}"));
+            case OBJECT ->
+                ((JsonObject) value)
+                        .entrySet().stream()
+                                .map(m -> m.getKey() + ":" + shape(m.getValue()))
+                                .collect(Collectors.joining(",", "{", "}"));
             case ARRAY -> ((JsonArray) value).isEmpty() ? "[]" : "[" + shape(((JsonArray) value).get(0)) + "]";
             case NUMBER -> "n";
             case STRING -> "s";

@@ -35,7 +35,8 @@ class FastLaneIT extends DeployedEar {
     }
 
     private static long beforeServlet() throws Exception {
-        HttpResponse<String> stats = Http.send(Http.request("/isr/stats").header("Authorization", "Bearer " + TOKEN)
+        HttpResponse<String> stats = Http.send(Http.request("/isr/stats")
+                .header("Authorization", "Bearer " + TOKEN)
                 .GET());
         assertEquals(200, stats.statusCode(), stats.body());
         Matcher count = BEFORE_SERVLET.matcher(stats.body());
@@ -57,14 +58,17 @@ class FastLaneIT extends DeployedEar {
 
     @Test
     void freshHitHeadAndNotModifiedAreAnsweredBeforeServletDispatch() throws Exception {
-        assertEquals(0, counted(() -> assertEquals("isr; fwd=uri-miss; stored",
-                Http.cacheStatus(Http.get("/books/1")))), "a miss goes on");
+        assertEquals(
+                0,
+                counted(() -> assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get("/books/1")))),
+                "a miss goes on");
         AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
         assertEquals(1, counted(() -> answer.set(Http.get("/books/1"))));
         HttpResponse<String> hit = answer.get();
         assertTrue(Http.cacheStatus(hit).startsWith("isr; hit; ttl="), Http.cacheStatus(hit));
         assertEquals(200, hit.statusCode());
-        assertEquals(String.valueOf(hit.body().getBytes(StandardCharsets.UTF_8).length),
+        assertEquals(
+                String.valueOf(hit.body().getBytes(StandardCharsets.UTF_8).length),
                 hit.headers().firstValue("Content-Length").orElseThrow());
         assertTrue(hit.headers().firstValue("Age").isPresent());
 
@@ -85,12 +89,13 @@ class FastLaneIT extends DeployedEar {
 
     @Test
     void staleHitIsAnsweredBeforeServletDispatchAndRevalidated() throws Exception {
-        String page = Http.lab("fast-swr", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=1, "
-                + "stale-while-revalidate=60\"}}");
+        String page = Http.lab(
+                "fast-swr", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=1, " + "stale-while-revalidate=60\"}}");
         Http.get(page);
         Thread.sleep(1_100);
-        assertEquals(1, counted(() -> assertTrue(Http.cacheStatus(Http.get(page))
-                .endsWith("detail=stale-while-revalidate"))));
+        assertEquals(
+                1,
+                counted(() -> assertTrue(Http.cacheStatus(Http.get(page)).endsWith("detail=stale-while-revalidate"))));
         HttpResponse<String> revalidated = Http.awaitBody(page, "render 2");
         assertTrue(Http.cacheStatus(revalidated).startsWith("isr; hit;"), Http.cacheStatus(revalidated));
     }
@@ -98,13 +103,19 @@ class FastLaneIT extends DeployedEar {
     @Test
     void everythingElseGoesOnToTheServletFilter() throws Exception {
         Http.get("/books/2");
-        assertEquals(0, counted(() -> Http.send(Http.request("/books/2").POST(HttpRequest.BodyPublishers.noBody()))),
+        assertEquals(
+                0,
+                counted(() -> Http.send(Http.request("/books/2").POST(HttpRequest.BodyPublishers.noBody()))),
                 "POST");
-        assertEquals(0, counted(() -> assertEquals("isr; fwd=uri-miss; stored",
-                Http.cacheStatus(Http.get("/books/3")))), "miss");
+        assertEquals(
+                0,
+                counted(() -> assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get("/books/3")))),
+                "miss");
         String bypassed = Http.lab("fast-bypass", "{\"headers\":{\"Cache-Control\":\"no-store\"}}");
         assertEquals(0, counted(() -> Http.get(bypassed)), "not storable");
-        assertEquals(0, counted(() -> Http.get("/books/2", "Isr-Revalidate", "forged")),
+        assertEquals(
+                0,
+                counted(() -> Http.get("/books/2", "Isr-Revalidate", "forged")),
                 "a revalidation header, even a forged one");
     }
 }

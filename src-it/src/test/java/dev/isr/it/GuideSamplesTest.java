@@ -36,7 +36,8 @@ class GuideSamplesTest {
         int samples = 0;
         while (block.find()) {
             String sample = stripIndentation(block.group(1));
-            assertTrue(sources.stream().anyMatch(source -> source.contains(sample)),
+            assertTrue(
+                    sources.stream().anyMatch(source -> source.contains(sample)),
                     "not in src-it/sample, copy it from there:\n" + block.group(1));
             samples++;
         }

@@ -18,18 +18,24 @@ class HealthIT extends DeployedEar {
 
     private static HttpResponse<String> health(String which) throws Exception {
         return Http.send(HttpRequest.newBuilder(TargetServer.current().health(which))
-                .timeout(Duration.ofSeconds(10)).GET());
+                .timeout(Duration.ofSeconds(10))
+                .GET());
     }
 
     @Test
     void readinessAndLivenessReportTheCache() throws Exception {
         HttpResponse<String> ready = health("ready");
         assertEquals(200, ready.statusCode(), ready.body());
-        assertTrue(ready.body().matches(".*\\{\"name\":\"isr\",\"status\":\"UP\",\"data\":\\{[^}]*\"mode\":\"local\""
-                + "[^}]*\\}.*"), ready.body());
+        assertTrue(
+                ready.body()
+                        .matches(".*\\{\"name\":\"isr\",\"status\":\"UP\",\"data\":\\{[^}]*\"mode\":\"local\""
+                                + "[^}]*\\}.*"),
+                ready.body());
         // WildFly renders the check's numbers and booleans as JSON values, Payara as strings
-        assertTrue(ready.body().matches(".*\"members\":\"?1\"?[,}].*")
-                && ready.body().matches(".*\"storeWritable\":\"?true\"?[,}].*"), ready.body());
+        assertTrue(
+                ready.body().matches(".*\"members\":\"?1\"?[,}].*")
+                        && ready.body().matches(".*\"storeWritable\":\"?true\"?[,}].*"),
+                ready.body());
         HttpResponse<String> live = health("live");
         assertTrue(live.body().contains("\"name\":\"isr\",\"status\":\"UP\""), live.body());
     }
@@ -48,7 +54,8 @@ class HealthIT extends DeployedEar {
                 assertEquals(200, page.statusCode(), "never a 500");
                 assertEquals("isr; fwd=bypass; detail=cache-unavailable", Http.cacheStatus(page));
             }
-            assertTrue(health("live").body().contains("\"name\":\"isr\",\"status\":\"UP\""),
+            assertTrue(
+                    health("live").body().contains("\"name\":\"isr\",\"status\":\"UP\""),
                     "alive: a restart would not fix the disk");
         } finally {
             ServerProperties.remove("isr.store.path");
@@ -89,10 +96,12 @@ class HealthIT extends DeployedEar {
         ServerProperties.set("isr.health.degraded-window", "5s");
         try {
             redeploy();
-            String page = Http.lab("failing-origin", Http.headers("CDN-Cache-Control", "s-maxage=1, stale-if-error=300"));
+            String page =
+                    Http.lab("failing-origin", Http.headers("CDN-Cache-Control", "s-maxage=1, stale-if-error=300"));
             assertEquals(200, Http.get(page).statusCode());
-            Http.lab("failing-origin", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=1, stale-if-error=300\"},"
-                    + "\"fail\":true}");
+            Http.lab(
+                    "failing-origin",
+                    "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=1, stale-if-error=300\"}," + "\"fail\":true}");
             Thread.sleep(1_500); // stale now
             health("ready"); // a sample before the failures, as a probe every few seconds would take
             for (int i = 0; i < 30; i++) {

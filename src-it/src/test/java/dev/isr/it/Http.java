@@ -23,8 +23,7 @@ final class Http {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private Http() {
-    }
+    private Http() {}
 
     static HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(BASE.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
@@ -43,7 +42,8 @@ final class Http {
     }
 
     static HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
@@ -67,8 +67,8 @@ final class Http {
             }
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError(page + " never answered '" + text + "'; last: " + cacheStatus(response) + " "
-                + response.body());
+        throw new AssertionError(
+                page + " never answered '" + text + "'; last: " + cacheStatus(response) + " " + response.body());
     }
 
     static String cacheStatus(HttpResponse<?> response) {
@@ -109,7 +109,11 @@ final class Http {
             if (i > 0) {
                 json.append(',');
             }
-            json.append('"').append(fields[i]).append("\":\"").append(fields[i + 1]).append('"');
+            json.append('"')
+                    .append(fields[i])
+                    .append("\":\"")
+                    .append(fields[i + 1])
+                    .append('"');
         }
         return json.append("}}").toString();
     }

@@ -57,8 +57,8 @@ final class Intruder implements AutoCloseable {
         ping.setPortRange(0);
         GMS gms = new GMS();
         gms.setJoinTimeout(1_000);
-        return new Intruder(new JChannel(tcp, ping, new MERGE3(), new NAKACK2(), new UNICAST3(), new STABLE(), gms,
-                new FRAG4()));
+        return new Intruder(
+                new JChannel(tcp, ping, new MERGE3(), new NAKACK2(), new UNICAST3(), new STABLE(), gms, new FRAG4()));
     }
 
     void connect(String clusterName) throws Exception {

@@ -22,8 +22,7 @@ final class LoadRun {
         HttpResponse<String> send(int n) throws Exception;
     }
 
-    record Result(int answered, List<String> failures) {
-    }
+    record Result(int answered, List<String> failures) {}
 
     private final ExecutorService clients;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -41,7 +40,8 @@ final class LoadRun {
         for (int i = 0; i < clients; i++) {
             run.clients.submit(() -> {
                 int n;
-                while (run.running.get() && System.nanoTime() < deadline
+                while (run.running.get()
+                        && System.nanoTime() < deadline
                         && (n = run.sent.getAndIncrement()) < maxRequests) {
                     try {
                         HttpResponse<String> response = request.send(n);

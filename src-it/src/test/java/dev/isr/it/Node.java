@@ -41,12 +41,15 @@ record Node(String name, TargetServer server) {
     }
 
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return Http.send(HttpRequest.newBuilder(server.base().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
-                .header("Host", PUBLIC_HOST).GET());
+        return Http.send(HttpRequest.newBuilder(server.base().resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .header("Host", PUBLIC_HOST)
+                .GET());
     }
 
     HttpResponse<String> admin(String path, String json) throws IOException, InterruptedException {
-        return Http.send(HttpRequest.newBuilder(server.base().resolve(path)).timeout(Duration.ofSeconds(30))
+        return Http.send(HttpRequest.newBuilder(server.base().resolve(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + ClusterIT.TOKEN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -67,8 +70,11 @@ record Node(String name, TargetServer server) {
 
     /** {@code GET /isr/metrics} (Prometheus text). */
     String metrics() throws IOException, InterruptedException {
-        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(server.base().resolve("/isr/metrics"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ClusterIT.TOKEN).GET());
+        HttpResponse<String> response =
+                Http.send(HttpRequest.newBuilder(server.base().resolve("/isr/metrics"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + ClusterIT.TOKEN)
+                        .GET());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(name + ": metrics: HTTP " + response.statusCode());
         }
@@ -81,6 +87,8 @@ record Node(String name, TargetServer server) {
     }
 
     HttpResponse<String> readiness() throws IOException, InterruptedException {
-        return Http.send(HttpRequest.newBuilder(server.health("ready")).timeout(Duration.ofSeconds(10)).GET());
+        return Http.send(HttpRequest.newBuilder(server.health("ready"))
+                .timeout(Duration.ofSeconds(10))
+                .GET());
     }
 }

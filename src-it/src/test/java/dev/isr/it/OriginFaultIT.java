@@ -59,7 +59,10 @@ class OriginFaultIT extends DeployedEar {
         String cut = Http.lab("drop-first", dropping);
         for (int i = 1; i <= 2; i++) {
             // the server closes the connection (Undertow) or leaves the body unfinished (Grizzly): never a response
-            assertThrows(IOException.class, () -> Http.send(Http.request(cut).timeout(Duration.ofSeconds(5)).GET()),
+            assertThrows(
+                    IOException.class,
+                    () -> Http.send(
+                            Http.request(cut).timeout(Duration.ofSeconds(5)).GET()),
                     "a body cut short reaches the visitor as an error");
             assertEquals(i, Http.renders(cut), "nothing stored: each request renders");
         }
@@ -89,13 +92,19 @@ class OriginFaultIT extends DeployedEar {
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (true) {
             HttpResponse<String> metrics = Http.send(Http.request("/isr/metrics")
-                    .header("Authorization", "Bearer " + TOKEN).GET());
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .GET());
             assertEquals(200, metrics.statusCode(), "/isr/metrics with the class's token");
             if (metrics.body().lines().anyMatch("isr_revalidations_in_flight 0"::equals)) {
                 return;
             }
-            assertTrue(System.nanoTime() < deadline, "revalidations still in flight after 40 s: " + metrics.body()
-                    .lines().filter(line -> line.startsWith("isr_revalidation")).toList());
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    "revalidations still in flight after 40 s: "
+                            + metrics.body()
+                                    .lines()
+                                    .filter(line -> line.startsWith("isr_revalidation"))
+                                    .toList());
             Thread.sleep(200);
         }
     }
@@ -107,14 +116,18 @@ class OriginFaultIT extends DeployedEar {
     private static String awaitLogLine(long offset, String text, String and, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            List<String> about = ServerLog.since(offset).lines().filter(line -> line.contains(and)).toList();
+            List<String> about = ServerLog.since(offset)
+                    .lines()
+                    .filter(line -> line.contains(and))
+                    .toList();
             for (String line : about) {
                 if (line.contains(text)) {
                     return line.strip();
                 }
             }
-            assertTrue(System.nanoTime() < deadline, "no line \"" + text + "\" about " + and
-                    + " in the server log; logged about it: " + about);
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    "no line \"" + text + "\" about " + and + " in the server log; logged about it: " + about);
             Thread.sleep(100);
         }
     }
@@ -127,8 +140,9 @@ class OriginFaultIT extends DeployedEar {
         for (int i = 0; i < PAGES; i++) {
             String page = Http.lab("hang-" + i, Http.headers("CDN-Cache-Control", cacheControl));
             assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page)));
-            Http.lab("hang-" + i, "{\"headers\":{\"CDN-Cache-Control\":\"" + cacheControl + "\"},\"delayMs\":"
-                    + HANG_MS + "}");
+            Http.lab(
+                    "hang-" + i,
+                    "{\"headers\":{\"CDN-Cache-Control\":\"" + cacheControl + "\"},\"delayMs\":" + HANG_MS + "}");
             pages.add(page);
         }
         Thread.sleep(1_500); // all stale now
@@ -138,13 +152,18 @@ class OriginFaultIT extends DeployedEar {
         AtomicInteger failedSamples = new AtomicInteger();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         if (idle.isPresent()) {
-            sampler.scheduleAtFixedRate(() -> {
-                try {
-                    maxBusy.accumulateAndGet(TargetServer.current().busyWorkerThreads().orElse(-1), Math::max);
-                } catch (Exception e) {
-                    failedSamples.incrementAndGet(); // a sample that fails must not pass for a low one
-                }
-            }, 0, 200, TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            maxBusy.accumulateAndGet(
+                                    TargetServer.current().busyWorkerThreads().orElse(-1), Math::max);
+                        } catch (Exception e) {
+                            failedSamples.incrementAndGet(); // a sample that fails must not pass for a low one
+                        }
+                    },
+                    0,
+                    200,
+                    TimeUnit.MILLISECONDS);
         }
         int answered = 0;
         try {
@@ -154,8 +173,8 @@ class OriginFaultIT extends DeployedEar {
                     HttpResponse<String> stale = Http.get(pages.get(i));
                     assertEquals(200, stale.statusCode());
                     assertEquals("lab hang-" + i + " render 1\n", stale.body(), "the stale page");
-                    assertTrue(Http.cacheStatus(stale).endsWith("detail=stale-while-revalidate"),
-                            Http.cacheStatus(stale));
+                    assertTrue(
+                            Http.cacheStatus(stale).endsWith("detail=stale-while-revalidate"), Http.cacheStatus(stale));
                     answered++;
                 }
             }
@@ -176,9 +195,14 @@ class OriginFaultIT extends DeployedEar {
             assertTrue(maxBusy.get() >= MAX_CONCURRENCY, "the hanging renders are counted: " + maxBusy.get());
             assertTrue(maxBusy.get() <= 2 * MAX_CONCURRENCY + 4, "busy worker threads: " + maxBusy.get());
         }
-        System.out.printf("hanging origin (%d ms renders, %d stale pages): %d requests answered stale, %d background"
-                + " revalidations started, busy worker threads at most %s (idle %s)%n", HANG_MS, PAGES, answered,
-                revalidations, idle.isPresent() ? maxBusy.get() : "not measured", idle.isPresent() ? idle.getAsInt()
-                : "not measured");
+        System.out.printf(
+                "hanging origin (%d ms renders, %d stale pages): %d requests answered stale, %d background"
+                        + " revalidations started, busy worker threads at most %s (idle %s)%n",
+                HANG_MS,
+                PAGES,
+                answered,
+                revalidations,
+                idle.isPresent() ? maxBusy.get() : "not measured",
+                idle.isPresent() ? idle.getAsInt() : "not measured");
     }
 }

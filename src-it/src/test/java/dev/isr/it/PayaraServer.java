@@ -29,6 +29,7 @@ record PayaraServer(String container, Path home, int httpPort, int adminPort) im
 
     /** The two nodes of the cluster suite: an installation each, node 2 with every port moved (src-it/pom.xml). */
     static final PayaraServer NODE1 = new PayaraServer("node1", home("payara.node1.home"), 8080, 4848);
+
     static final PayaraServer NODE2 = new PayaraServer("node2", home("payara.node2.home"), 8180, 4948);
 
     /** {@code asadmin start-domain} returns before the applications are loaded; the EAR takes some 6 s more. */
@@ -113,7 +114,9 @@ record PayaraServer(String container, Path home, int httpPort, int adminPort) im
             while (System.nanoTime() < deadline) {
                 try {
                     status = Http.send(HttpRequest.newBuilder(base().resolve("/isr/stats"))
-                            .timeout(Duration.ofSeconds(10)).GET()).statusCode();
+                                    .timeout(Duration.ofSeconds(10))
+                                    .GET())
+                            .statusCode();
                     if (status != 404) {
                         return;
                     }
@@ -126,8 +129,8 @@ record PayaraServer(String container, Path home, int httpPort, int adminPort) im
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the deployments of " + container, e);
         }
-        throw new IllegalStateException(container + ": deployments not loaded after " + DEPLOYMENTS_TIMEOUT
-                + " (/isr/stats: " + status + ")");
+        throw new IllegalStateException(
+                container + ": deployments not loaded after " + DEPLOYMENTS_TIMEOUT + " (/isr/stats: " + status + ")");
     }
 
     @Override

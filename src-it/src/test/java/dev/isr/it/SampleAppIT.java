@@ -71,10 +71,10 @@ class SampleAppIT {
     void annotatedCategoryPageIsCachedForItsDeclaredLifetimeAndPurgedByItsTags() throws Exception {
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get("/shop/categories/kitchen")));
         HttpResponse<String> hit = Http.get("/shop/categories/kitchen");
-        Matcher ttl = Pattern.compile("isr; hit; ttl=(\\d+)")
-                .matcher(Http.cacheStatus(hit));
+        Matcher ttl = Pattern.compile("isr; hit; ttl=(\\d+)").matcher(Http.cacheStatus(hit));
         assertTrue(ttl.matches(), Http.cacheStatus(hit));
-        assertTrue(Integer.parseInt(ttl.group(1)) > 60 && Integer.parseInt(ttl.group(1)) <= 120,
+        assertTrue(
+                Integer.parseInt(ttl.group(1)) > 60 && Integer.parseInt(ttl.group(1)) <= 120,
                 "@Isr(maxAge = \"120s\"): " + Http.cacheStatus(hit));
         assertTrue(hit.headers().firstValue("Isr-Cache-Control").isEmpty(), "the module's own field is removed");
 
@@ -103,7 +103,8 @@ class SampleAppIT {
         HttpResponse<String> product = Http.get("/shop/products/1");
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(product));
         assertTrue(product.body().contains("12.50 EUR"), product.body());
-        assertTrue(Http.cacheStatus(Http.get("/shop/products/2")).startsWith("isr; hit;"),
+        assertTrue(
+                Http.cacheStatus(Http.get("/shop/products/2")).startsWith("isr; hit;"),
                 "another product's page is untouched");
     }
 }

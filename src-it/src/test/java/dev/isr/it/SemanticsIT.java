@@ -49,13 +49,14 @@ class SemanticsIT extends DeployedEar {
         }
     }
 
-    private record Timed(HttpResponse<String> response, long millis) {
-    }
+    private record Timed(HttpResponse<String> response, long millis) {}
 
     @Test
     void staleWhileRevalidateAnswersAtOnceAndRevalidatesOnceInTheBackground() throws Exception {
-        String page = Http.lab("swr", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=1, stale-while-revalidate=60\"},"
-                + "\"delayMs\":1500}");
+        String page = Http.lab(
+                "swr",
+                "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=1, stale-while-revalidate=60\"},"
+                        + "\"delayMs\":1500}");
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page)));
         Thread.sleep(1_100); // let the entry go stale: real time on a real server
 
@@ -65,7 +66,8 @@ class SemanticsIT extends DeployedEar {
             return new Timed(response, (System.nanoTime() - start) / 1_000_000);
         });
         for (Timed timed : stale) {
-            assertTrue(Http.cacheStatus(timed.response()).matches("isr; hit; ttl=-\\d+; detail=stale-while-revalidate"),
+            assertTrue(
+                    Http.cacheStatus(timed.response()).matches("isr; hit; ttl=-\\d+; detail=stale-while-revalidate"),
                     Http.cacheStatus(timed.response()));
             assertEquals("lab swr render 1\n", timed.response().body());
             assertTrue(timed.millis() < 750, "a stale answer must not wait for the 1500 ms render: " + timed.millis());
@@ -101,15 +103,19 @@ class SemanticsIT extends DeployedEar {
 
     @Test
     void staleIfErrorAnswersWhileTheDataSourceFails() throws Exception {
-        String page = Http.lab("sie", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=1, stale-if-error=60\"},"
-                + "\"readsBookshelf\":true}");
+        String page = Http.lab(
+                "sie",
+                "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=1, stale-if-error=60\"}," + "\"readsBookshelf\":true}");
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page)));
         Thread.sleep(1_100);
         try {
-            assertEquals("failing\n", Http.postForm("/demo/datasource", "failing=true").body());
+            assertEquals(
+                    "failing\n",
+                    Http.postForm("/demo/datasource", "failing=true").body());
             HttpResponse<String> stale = Http.get(page);
             assertEquals(200, stale.statusCode());
-            assertTrue(Http.cacheStatus(stale).matches("isr; hit; ttl=-\\d+; detail=stale-if-error"),
+            assertTrue(
+                    Http.cacheStatus(stale).matches("isr; hit; ttl=-\\d+; detail=stale-if-error"),
                     Http.cacheStatus(stale));
             assertEquals("lab sie render 1\n", stale.body());
             assertTrue(stale.headers().firstValue("Age").isPresent());
@@ -151,12 +157,20 @@ class SemanticsIT extends DeployedEar {
     void fiftyConcurrentRequestsOnAColdKeyRenderOnce() throws Exception {
         List<HttpResponse<String>> responses = concurrently(50, () -> Http.get("/books/6"));
         assertEquals(1, Http.renders("/books/6"), "one render for the whole stampede");
-        long stored = responses.stream().filter(r -> Http.cacheStatus(r).equals("isr; fwd=uri-miss; stored")).count();
+        long stored = responses.stream()
+                .filter(r -> Http.cacheStatus(r).equals("isr; fwd=uri-miss; stored"))
+                .count();
         long collapsed = responses.stream()
-                .filter(r -> Http.cacheStatus(r).equals("isr; fwd=uri-miss; collapsed")).count();
+                .filter(r -> Http.cacheStatus(r).equals("isr; fwd=uri-miss; collapsed"))
+                .count();
         assertEquals(1, stored);
-        assertEquals(50, stored + collapsed + responses.stream()
-                .filter(r -> Http.cacheStatus(r).startsWith("isr; hit;")).count());
+        assertEquals(
+                50,
+                stored
+                        + collapsed
+                        + responses.stream()
+                                .filter(r -> Http.cacheStatus(r).startsWith("isr; hit;"))
+                                .count());
         assertTrue(collapsed > 0, "some requests waited for the render");
         for (HttpResponse<String> response : responses) {
             assertEquals(200, response.statusCode());
@@ -171,8 +185,8 @@ class SemanticsIT extends DeployedEar {
      */
     @Test
     void aStampedeWaitsWithoutHoldingTheServersThreads() throws Exception {
-        String page = Http.lab("stampede-slow", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=60\"},"
-                + "\"delayMs\":5000}");
+        String page = Http.lab(
+                "stampede-slow", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=60\"}," + "\"delayMs\":5000}");
         CompletableFuture<HttpResponse<String>> leader = Http.getAsync(page);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (Http.renders(page) == 0 && System.nanoTime() < deadline) {
@@ -210,23 +224,34 @@ class SemanticsIT extends DeployedEar {
         assertTrue(Http.cacheStatus(notModified).startsWith("isr; hit;"));
         assertTrue(notModified.headers().firstValue("Age").isPresent());
 
-        assertEquals(200, Http.get("/books/5", "If-None-Match", "\"something-else\"").statusCode());
-        assertEquals(304, Http.get("/books/5", "If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT").statusCode());
-        assertEquals(200, Http.get("/books/5", "If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode());
+        assertEquals(
+                200, Http.get("/books/5", "If-None-Match", "\"something-else\"").statusCode());
+        assertEquals(
+                304,
+                Http.get("/books/5", "If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT")
+                        .statusCode());
+        assertEquals(
+                200,
+                Http.get("/books/5", "If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT")
+                        .statusCode());
         assertEquals(1, Http.renders("/books/5"));
     }
 
     @Test
     void isrVaryQueryAllowListAndTrackingParameters() throws Exception {
-        String page = Http.lab("vary-query", Http.headers("CDN-Cache-Control", "s-maxage=60", "Isr-Vary",
-                "query=page"));
+        String page =
+                Http.lab("vary-query", Http.headers("CDN-Cache-Control", "s-maxage=60", "Isr-Vary", "query=page"));
         // the first render was shown sort, which the rule leaves out of the key: not stored, the rule learned
         assertEquals("isr; fwd=bypass; detail=unkeyed-query", Http.cacheStatus(Http.get(page + "?page=1&sort=a")));
-        assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page + "?sort=b&page=1")),
+        assertEquals(
+                "isr; fwd=uri-miss; stored",
+                Http.cacheStatus(Http.get(page + "?sort=b&page=1")),
                 "now shown page only");
-        assertTrue(Http.cacheStatus(Http.get(page + "?sort=c&page=1")).startsWith("isr; hit;"),
+        assertTrue(
+                Http.cacheStatus(Http.get(page + "?sort=c&page=1")).startsWith("isr; hit;"),
                 "sort is not part of the key");
-        assertTrue(Http.cacheStatus(Http.get(page + "?page=1&utm_source=news&fbclid=x")).startsWith("isr; hit;"));
+        assertTrue(Http.cacheStatus(Http.get(page + "?page=1&utm_source=news&fbclid=x"))
+                .startsWith("isr; hit;"));
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page + "?page=2")));
         assertEquals(3, Http.renders(page));
 
@@ -239,8 +264,8 @@ class SemanticsIT extends DeployedEar {
 
     @Test
     void varyHeaderAndIsrVaryCookieSelectVariants() throws Exception {
-        String page = Http.lab("vary-lang", Http.headers("CDN-Cache-Control", "s-maxage=60", "Vary",
-                "Accept-Language"));
+        String page =
+                Http.lab("vary-lang", Http.headers("CDN-Cache-Control", "s-maxage=60", "Vary", "Accept-Language"));
         HttpResponse<String> en = Http.get(page, "Accept-Language", "en");
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(en));
         assertEquals(en.body(), Http.get(page, "Accept-Language", "en").body());
@@ -250,10 +275,12 @@ class SemanticsIT extends DeployedEar {
         assertTrue(Http.cacheStatus(Http.get(page, "Accept-Language", "de")).startsWith("isr; hit;"));
         assertEquals(2, Http.renders(page));
 
-        String cookies = Http.lab("vary-cookie", Http.headers("CDN-Cache-Control", "s-maxage=60", "Isr-Vary",
-                "cookie=ab"));
+        String cookies =
+                Http.lab("vary-cookie", Http.headers("CDN-Cache-Control", "s-maxage=60", "Isr-Vary", "cookie=ab"));
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(cookies, "Cookie", "ab=1")));
-        assertTrue(Http.cacheStatus(Http.get(cookies, "Cookie", "session=xyz; ab=1")).startsWith("isr; hit;"),
+        assertTrue(
+                Http.cacheStatus(Http.get(cookies, "Cookie", "session=xyz; ab=1"))
+                        .startsWith("isr; hit;"),
                 "other cookies are not part of the key");
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(cookies, "Cookie", "ab=2")));
     }
@@ -268,15 +295,19 @@ class SemanticsIT extends DeployedEar {
     @Test
     void authorizationIsStoredOnlyWhenTheResponseSaysShared() throws Exception {
         String page = Http.lab("auth-private", Http.headers("Cache-Control", "max-age=60"));
-        assertEquals("isr; fwd=bypass; detail=authorization",
+        assertEquals(
+                "isr; fwd=bypass; detail=authorization",
                 Http.cacheStatus(Http.get(page, "Authorization", "Bearer alice")));
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page)), "nothing was stored for alice");
-        assertEquals("isr; fwd=bypass; detail=authorization",
-                Http.cacheStatus(Http.get(page, "Authorization", "Bearer bob")), "not served to an authorized request");
+        assertEquals(
+                "isr; fwd=bypass; detail=authorization",
+                Http.cacheStatus(Http.get(page, "Authorization", "Bearer bob")),
+                "not served to an authorized request");
 
         String shared = Http.lab("auth-shared", Http.headers("Cache-Control", "s-maxage=60"));
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(shared, "Authorization", "Bearer a")));
-        assertTrue(Http.cacheStatus(Http.get(shared, "Authorization", "Bearer b")).startsWith("isr; hit;"));
+        assertTrue(
+                Http.cacheStatus(Http.get(shared, "Authorization", "Bearer b")).startsWith("isr; hit;"));
     }
 
     @Test
@@ -296,7 +327,8 @@ class SemanticsIT extends DeployedEar {
         assertEquals(200, head.statusCode());
         assertTrue(Http.cacheStatus(head).startsWith("isr; hit;"), Http.cacheStatus(head));
         assertEquals("", head.body());
-        assertEquals(String.valueOf(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+        assertEquals(
+                String.valueOf(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
                 head.headers().firstValue("Content-Length").orElseThrow());
 
         assertEquals("isr; fwd=uri-miss", Http.cacheStatus(Http.head("/books/8")), "a HEAD miss stores nothing");
@@ -333,8 +365,8 @@ class SemanticsIT extends DeployedEar {
     @Test
     void tooLargeBodyIsServedInFullButNotStored() throws Exception {
         int size = 5 * 1024 * 1024;
-        String page = Http.lab("big", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=60\"},\"bodyBytes\":" + size
-                + "}");
+        String page =
+                Http.lab("big", "{\"headers\":{\"CDN-Cache-Control\":\"s-maxage=60\"},\"bodyBytes\":" + size + "}");
         HttpResponse<String> first = Http.get(page);
         assertEquals("isr; fwd=uri-miss; detail=too-large", Http.cacheStatus(first));
         assertEquals(size, first.body().length());

@@ -13,8 +13,7 @@ import org.jboss.arquillian.container.test.api.ContainerController;
  */
 final class ServerProcesses {
 
-    private ServerProcesses() {
-    }
+    private ServerProcesses() {}
 
     /**
      * The server process whose command line has the argument {@code marker} (the installation it runs from). The JDK
@@ -22,7 +21,10 @@ final class ServerProcesses {
      */
     static ProcessHandle withArgument(String marker) {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(marker)).orElse(false))
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(args -> Arrays.asList(args).contains(marker))
+                        .orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no server process with " + marker));
     }
@@ -41,7 +43,9 @@ final class ServerProcesses {
     /** Sends {@code signal} ({@code STOP} or {@code CONT}) to {@code server}: the JDK sends only TERM and KILL. */
     private static void signal(ProcessHandle server, String signal) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(server.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(server.pid()))
+                    .inheritIO()
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new IllegalStateException("kill -" + signal + " " + server.pid() + " failed");
             }

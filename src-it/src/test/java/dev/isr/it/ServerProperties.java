@@ -18,8 +18,7 @@ final class ServerProperties {
     /** Every secret set in this run, by name: none may be found in the configuration once removed. */
     private static final Map<String, String> SECRETS = new ConcurrentHashMap<>();
 
-    private ServerProperties() {
-    }
+    private ServerProperties() {}
 
     static void set(String name, String value) throws IOException {
         SET.put(name, value);

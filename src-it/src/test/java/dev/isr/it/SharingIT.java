@@ -26,7 +26,8 @@ class SharingIT extends DeployedEar {
     }
 
     private static String lab(String name, String headers, String... extra) throws Exception {
-        StringBuilder script = new StringBuilder("{\"headers\":{").append(headers).append('}');
+        StringBuilder script =
+                new StringBuilder("{\"headers\":{").append(headers).append('}');
         for (String field : extra) {
             script.append(',').append(field);
         }
@@ -56,8 +57,9 @@ class SharingIT extends DeployedEar {
 
     @Test
     void aRedirectBuiltForAForgedHostIsNotServedToOthers() throws Exception {
-        String page = Http.lab("redirect", "{\"status\":301,\"headers\":{\"CDN-Cache-Control\":\"s-maxage=60\","
-                + "\"Location\":\"/books\"}}");
+        String page = Http.lab(
+                "redirect",
+                "{\"status\":301,\"headers\":{\"CDN-Cache-Control\":\"s-maxage=60\"," + "\"Location\":\"/books\"}}");
         HttpResponse<String> forged = Http.get(page, "Host", "evil.example");
         assertEquals("isr; fwd=bypass; detail=unknown-origin", Http.cacheStatus(forged));
         Http.get(page);
@@ -85,7 +87,8 @@ class SharingIT extends DeployedEar {
         String page = lab("session", "\"CDN-Cache-Control\":\"s-maxage=60\"", "\"createsSession\":true");
         HttpResponse<String> first = Http.get(page);
         assertEquals("isr; fwd=bypass; detail=session", Http.cacheStatus(first));
-        assertTrue(first.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=")),
+        assertTrue(
+                first.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=")),
                 "the visitor still gets the session");
         HttpResponse<String> second = Http.get(page);
         assertEquals("lab session render 2\n", second.body(), "rendered again, never served the first visitor's");
@@ -94,11 +97,15 @@ class SharingIT extends DeployedEar {
     @Test
     void aVisitorWithASessionIsNotStoredButIsServed() throws Exception {
         String session = Http.get(lab("login", "\"Cache-Control\":\"no-store\"", "\"createsSession\":true"))
-                .headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow()
+                .split(";")[0];
         String page = lab("with-session", "\"CDN-Cache-Control\":\"s-maxage=60\"");
         assertEquals("isr; fwd=bypass; detail=session", Http.cacheStatus(Http.get(page, "Cookie", session)));
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page)));
-        assertTrue(Http.cacheStatus(Http.get(page, "Cookie", session)).startsWith("isr; hit;"),
+        assertTrue(
+                Http.cacheStatus(Http.get(page, "Cookie", session)).startsWith("isr; hit;"),
                 "a shared entry may answer a visitor with a session");
     }
 
@@ -112,7 +119,9 @@ class SharingIT extends DeployedEar {
 
     @Test
     void aPublicVisitorIndependentPageIsSharedDespiteASession() throws Exception {
-        String page = lab("opt-in", "\"Isr-Cache-Control\":\"public, s-maxage=60, visitor-independent\"",
+        String page = lab(
+                "opt-in",
+                "\"Isr-Cache-Control\":\"public, s-maxage=60, visitor-independent\"",
                 "\"createsSession\":true");
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(page)));
         HttpResponse<String> hit = Http.get(page);
@@ -172,7 +181,8 @@ class SharingIT extends DeployedEar {
         }
         assertEquals(1, Http.renders("/books/9"));
         HttpResponse<String> purge = Http.send(Http.request("/isr/purge")
-                .header("Authorization", "Bearer " + AdminIT.TOKEN).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + AdminIT.TOKEN)
+                .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"paths\":[\"/books/9\"]}")));
         assertEquals(200, purge.statusCode(), purge.body());
         assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get("/books/%39")));
@@ -181,8 +191,8 @@ class SharingIT extends DeployedEar {
     @Test
     void responsesVaryingOnCredentialsAreNotStored() throws Exception {
         for (String field : new String[] {"Authorization", "Cookie"}) {
-            String page = lab("vary-" + field.toLowerCase(), "\"CDN-Cache-Control\":\"s-maxage=60\",\"Vary\":\""
-                    + field + "\"");
+            String page = lab(
+                    "vary-" + field.toLowerCase(), "\"CDN-Cache-Control\":\"s-maxage=60\",\"Vary\":\"" + field + "\"");
             assertEquals("isr; fwd=bypass; detail=vary-credentials", Http.cacheStatus(Http.get(page)), field);
         }
     }
@@ -198,8 +208,7 @@ class SharingIT extends DeployedEar {
 
     @Test
     void revalidationRendersForTheEntrysPublicOrigin() throws Exception {
-        String page = lab("revalidate-origin",
-                "\"CDN-Cache-Control\":\"s-maxage=1, stale-while-revalidate=60\"", ECHO);
+        String page = lab("revalidate-origin", "\"CDN-Cache-Control\":\"s-maxage=1, stale-while-revalidate=60\"", ECHO);
         HttpResponse<String> first = Http.get(page, "Host", "localhost:8080");
         assertTrue(first.body().contains("url http://localhost:8080/"), first.body());
         Thread.sleep(1_100); // stale: real time on a real server
@@ -211,7 +220,8 @@ class SharingIT extends DeployedEar {
             revalidated = Http.get(page, "Host", "localhost:8080");
         } while (!revalidated.body().contains("render 2") && System.nanoTime() < deadline);
         assertTrue(revalidated.body().contains("render 2"), revalidated.body());
-        assertTrue(revalidated.body().contains("url http://localhost:8080/demo/lab/revalidate-origin"),
+        assertTrue(
+                revalidated.body().contains("url http://localhost:8080/demo/lab/revalidate-origin"),
                 "rendered for the public origin, not the listener it connected to: " + revalidated.body());
     }
 }

@@ -31,13 +31,16 @@ class StoreFaultIT extends DeployedEar {
 
     private static HttpResponse<String> ready() throws Exception {
         return Http.send(HttpRequest.newBuilder(TargetServer.current().health("ready"))
-                .timeout(Duration.ofSeconds(10)).GET());
+                .timeout(Duration.ofSeconds(10))
+                .GET());
     }
 
     @Test
     void aFullDiskKeepsPagesServedAndCachedAPurgeStillWinsAndReadinessComesBack() throws Exception {
-        Path disk = Files.createDirectories(Path.of("target", "store-fault", "disk").toAbsolutePath());
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=160m", "tmpfs", disk.toString()),
+        Path disk =
+                Files.createDirectories(Path.of("target", "store-fault", "disk").toAbsolutePath());
+        assumeTrue(
+                run("mount", "-t", "tmpfs", "-o", "size=160m", "tmpfs", disk.toString()),
                 "mounting a tmpfs needs root");
         Path filler = disk.resolve("filler");
         try {
@@ -46,28 +49,31 @@ class StoreFaultIT extends DeployedEar {
             redeploy();
             assertEquals(200, ready().statusCode());
             String durable = "CDN-Cache-Control";
-            String before = Http.lab("store-fault-before",
-                    Http.headers(durable, "s-maxage=3600, durable", "Cache-Tag", "store-fault"));
+            String before = Http.lab(
+                    "store-fault-before", Http.headers(durable, "s-maxage=3600, durable", "Cache-Tag", "store-fault"));
             assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(before)));
             long logStart = ServerLog.end();
 
             fill(filler, disk, 16L << 20);
             HttpResponse<String> down = ready();
             assertEquals(503, down.statusCode(), down.body());
-            assertTrue(down.body().contains("storeFault") && down.body().contains("isr.store.min-free-bytes"),
+            assertTrue(
+                    down.body().contains("storeFault") && down.body().contains("isr.store.min-free-bytes"),
                     down.body());
-            String during = Http.lab("store-fault-during",
-                    Http.headers(durable, "s-maxage=3600, durable", "Cache-Tag", "store-fault"));
+            String during = Http.lab(
+                    "store-fault-during", Http.headers(durable, "s-maxage=3600, durable", "Cache-Tag", "store-fault"));
             for (int i = 0; i < 3; i++) {
                 HttpResponse<String> page = Http.get(during);
                 assertEquals(200, page.statusCode());
-                assertEquals(i == 0 ? "isr; fwd=uri-miss; stored" : "isr; hit; ttl=", i == 0
-                        ? Http.cacheStatus(page) : Http.cacheStatus(page).replaceAll("ttl=\\d+.*", "ttl="),
+                assertEquals(
+                        i == 0 ? "isr; fwd=uri-miss; stored" : "isr; hit; ttl=",
+                        i == 0 ? Http.cacheStatus(page) : Http.cacheStatus(page).replaceAll("ttl=\\d+.*", "ttl="),
                         "cached in memory while the disk is full");
             }
             assertTrue(Http.cacheStatus(Http.get(before)).startsWith("isr; hit;"), "what the store held is served");
             HttpResponse<String> purge = Http.send(Http.request("/isr/purge")
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"tags\":[\"store-fault\"]}")));
             assertEquals(200, purge.statusCode(), purge.body());
             assertEquals("isr; fwd=uri-miss; stored", Http.cacheStatus(Http.get(before)), "the purge won");
@@ -80,8 +86,10 @@ class StoreFaultIT extends DeployedEar {
             String log = ServerLog.since(logStart);
             assertEquals(1, count(log, "ISR0024"), "one line for the fault:\n" + log);
             assertEquals(1, count(log, "ISR0025"), "one line for the recovery:\n" + log);
-            System.out.printf("store fault: disk filled to %d MiB free, readiness DOWN then UP; ISR0024 logged"
-                    + " once, ISR0025 once%n", 16);
+            System.out.printf(
+                    "store fault: disk filled to %d MiB free, readiness DOWN then UP; ISR0024 logged"
+                            + " once, ISR0025 once%n",
+                    16);
         } finally {
             Files.deleteIfExists(filler);
             ServerProperties.remove("isr.store.path");
@@ -110,8 +118,10 @@ class StoreFaultIT extends DeployedEar {
 
     /** Runs {@code command} (mount, umount), for a minute at the most; whether it succeeded. */
     private static boolean run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             return process.onExit().get(60, TimeUnit.SECONDS).exitValue() == 0;
         } catch (ExecutionException | TimeoutException e) {

@@ -1,7 +1,7 @@
 package dev.isr.it;
 
-import java.net.URI;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,14 +16,15 @@ import org.jboss.arquillian.container.test.api.ContainerController;
  */
 record WildFlyServer(String container, Path home, int httpPort, int managementPort) implements TargetServer {
 
-    static final WildFlyServer SINGLE = new WildFlyServer("wildfly", Path.of(System.getProperty("jboss.home")), 8080,
-            9990);
+    static final WildFlyServer SINGLE =
+            new WildFlyServer("wildfly", Path.of(System.getProperty("jboss.home")), 8080, 9990);
 
     /** The two nodes of the cluster suite: a second installation with port offset 100 (arquillian.xml). */
-    static final WildFlyServer NODE1 = new WildFlyServer("node1", Path.of(System.getProperty("jboss.home")), 8080,
-            9990);
-    static final WildFlyServer NODE2 = new WildFlyServer("node2", Path.of(System.getProperty("jboss.node2.home")),
-            8180, 10090);
+    static final WildFlyServer NODE1 =
+            new WildFlyServer("node1", Path.of(System.getProperty("jboss.home")), 8080, 9990);
+
+    static final WildFlyServer NODE2 =
+            new WildFlyServer("node2", Path.of(System.getProperty("jboss.node2.home")), 8180, 10090);
 
     @Override
     public URI base() {
@@ -42,7 +43,8 @@ record WildFlyServer(String container, Path home, int httpPort, int managementPo
 
     @Override
     public Path configurationFile() {
-        return home.resolve("standalone").resolve("configuration")
+        return home.resolve("standalone")
+                .resolve("configuration")
                 .resolve(System.getProperty("wildfly.config", "standalone-isr.xml"));
     }
 

@@ -30,7 +30,8 @@ record WildFlySystemProperties(int managementPort) implements TargetServer.Syste
 
     /** The busy task threads of the {@code io} subsystem's default worker, where Undertow runs requests. */
     int busyWorkerThreads() throws IOException {
-        return readAttribute(address("subsystem", "io", "worker", "default"), "busy-task-thread-count").asInt();
+        return readAttribute(address("subsystem", "io", "worker", "default"), "busy-task-thread-count")
+                .asInt();
     }
 
     /** Asks the server's JVM for a full collection, then reads the heap it uses. */
@@ -40,7 +41,8 @@ record WildFlySystemProperties(int managementPort) implements TargetServer.Syste
         gc.get("address").set(address("core-service", "platform-mbean", "type", "memory"));
         execute(gc, true);
         return readAttribute(address("core-service", "platform-mbean", "type", "memory"), "heap-memory-usage")
-                .get("used").asLong();
+                .get("used")
+                .asLong();
     }
 
     private ModelNode readAttribute(ModelNode address, String name) throws IOException {
@@ -85,8 +87,8 @@ record WildFlySystemProperties(int managementPort) implements TargetServer.Syste
     }
 
     private ModelNode result(ModelNode op) throws IOException {
-        try (ModelControllerClient client = ModelControllerClient.Factory.create("remote+http",
-                InetAddress.getByName("127.0.0.1"), managementPort)) {
+        try (ModelControllerClient client = ModelControllerClient.Factory.create(
+                "remote+http", InetAddress.getByName("127.0.0.1"), managementPort)) {
             return client.execute(op);
         }
     }

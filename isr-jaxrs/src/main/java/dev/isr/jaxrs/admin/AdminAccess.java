@@ -60,8 +60,11 @@ public class AdminAccess {
             return null;
         }
         // a replay is a correctly signed request seen twice: worth noticing; the rest is noise anyone can send
-        LOG.log(verdict.outcome() == WebhookVerdict.Outcome.REPLAYED ? Level.INFO : Level.DEBUG,
-                "ISR0404: webhook refused ({0}): {1}", verdict.outcome(), verdict.detail());
+        LOG.log(
+                verdict.outcome() == WebhookVerdict.Outcome.REPLAYED ? Level.INFO : Level.DEBUG,
+                "ISR0404: webhook refused ({0}): {1}",
+                verdict.outcome(),
+                verdict.detail());
         return verdict.detail();
     }
 

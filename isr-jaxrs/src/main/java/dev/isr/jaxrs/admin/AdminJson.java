@@ -27,8 +27,7 @@ final class AdminJson {
     private static final Set<String> PURGE_MEMBERS = Set.of("tags", "paths", "prefixes", "all", "soft");
     private static final Set<String> REVALIDATE_MEMBERS = Set.of("tags", "paths");
 
-    private AdminJson() {
-    }
+    private AdminJson() {}
 
     /** The body, or an exception if it is larger than the limit. */
     static byte[] readBody(InputStream body) throws IOException {
@@ -41,8 +40,12 @@ final class AdminJson {
 
     static PurgeRequest purge(byte[] body) {
         JsonObject json = object(body, PURGE_MEMBERS);
-        return new PurgeRequest(strings(json, "tags"), strings(json, "paths"), strings(json, "prefixes"),
-                bool(json, "all"), bool(json, "soft"));
+        return new PurgeRequest(
+                strings(json, "tags"),
+                strings(json, "paths"),
+                strings(json, "prefixes"),
+                bool(json, "all"),
+                bool(json, "soft"));
     }
 
     static PurgeRequest revalidate(byte[] body) {
@@ -73,8 +76,8 @@ final class AdminJson {
         if (allowed != null) {
             for (String member : json.keySet()) {
                 if (!allowed.contains(member)) {
-                    throw new IllegalArgumentException("unknown member \"" + dev.isr.core.Tags.forLog(member)
-                            + "\"; allowed: " + allowed);
+                    throw new IllegalArgumentException(
+                            "unknown member \"" + dev.isr.core.Tags.forLog(member) + "\"; allowed: " + allowed);
                 }
             }
         }

@@ -100,7 +100,9 @@ public class IsrAdminResource {
     public Response revalidate(@HeaderParam("Authorization") String authorization, InputStream body) {
         return authorized(authorization, body, bytes -> {
             int scheduled = purger.revalidate(AdminJson.revalidate(bytes), "admin API");
-            return json(Response.accepted(), Json.createObjectBuilder().add("scheduled", scheduled).build());
+            return json(
+                    Response.accepted(),
+                    Json.createObjectBuilder().add("scheduled", scheduled).build());
         });
     }
 
@@ -130,8 +132,11 @@ public class IsrAdminResource {
     @GET
     @Path("entries")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response entries(@HeaderParam("Authorization") String authorization, @QueryParam("tag") String tag,
-            @QueryParam("prefix") String prefix, @QueryParam("limit") String limit) {
+    public Response entries(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("tag") String tag,
+            @QueryParam("prefix") String prefix,
+            @QueryParam("limit") String limit) {
         Response refused = refused(authorization);
         if (refused != null) {
             return refused;
@@ -153,7 +158,9 @@ public class IsrAdminResource {
         for (EntryIndex.Indexed indexed : cache.index().list(tag, prefix, max)) {
             cache.get(dev.isr.core.CacheKey.parse(indexed.key())).ifPresent(entry -> entries.add(describe(entry, now)));
         }
-        return json(Response.ok(), Json.createObjectBuilder().add("entries", entries).build());
+        return json(
+                Response.ok(),
+                Json.createObjectBuilder().add("entries", entries).build());
     }
 
     @GET
@@ -206,13 +213,21 @@ public class IsrAdminResource {
     private Response metrics() {
         List<PrometheusText.Sample> samples = new ArrayList<>();
         catalog.metrics().forEach(metric -> samples.add(metric.sample()));
-        statistics.bypassesByReason().forEach((reason, count) -> samples.add(new PrometheusText.Sample(
-                "isr_bypasses_total", PrometheusText.Type.COUNTER, "Requests and responses the cache was not used"
-                        + " for, by reason (the Cache-Status detail).", Map.of("reason", reason), count)));
+        statistics
+                .bypassesByReason()
+                .forEach((reason, count) -> samples.add(new PrometheusText.Sample(
+                        "isr_bypasses_total",
+                        PrometheusText.Type.COUNTER,
+                        "Requests and responses the cache was not used" + " for, by reason (the Cache-Status detail).",
+                        Map.of("reason", reason),
+                        count)));
         List<PrometheusText.Histogram> histograms = catalog.latencies().stream()
-                .map(latency -> new PrometheusText.Histogram(latency.name(), latency.help(), latency.values().get()))
+                .map(latency -> new PrometheusText.Histogram(
+                        latency.name(), latency.help(), latency.values().get()))
                 .toList();
-        return Response.ok(PrometheusText.render(samples, histograms)).header("Cache-Control", "no-store").build();
+        return Response.ok(PrometheusText.render(samples, histograms))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     /**
@@ -220,7 +235,10 @@ public class IsrAdminResource {
      * the call returned (every member of the cluster: the record is written synchronously to all of them).
      */
     private JsonObject purged(int purged) {
-        return Json.createObjectBuilder().add("purged", purged).add("nodes", cluster.members()).build();
+        return Json.createObjectBuilder()
+                .add("purged", purged)
+                .add("nodes", cluster.members())
+                .build();
     }
 
     /**
@@ -230,7 +248,8 @@ public class IsrAdminResource {
     private Response refused(String authorization) {
         String client = request == null ? null : request.getRemoteAddr();
         if (!access.allowsNetworkOf(client)) {
-            return Problems.of(Response.Status.FORBIDDEN,
+            return Problems.of(
+                    Response.Status.FORBIDDEN,
                     "the admin API does not answer this client's network (isr.admin.allowed-networks)");
         }
         String refusal = access.refusal(authorization);
@@ -273,6 +292,8 @@ public class IsrAdminResource {
     }
 
     private static Response json(Response.ResponseBuilder response, JsonObject body) {
-        return NeverStored.mark(response.type(MediaType.APPLICATION_JSON)).entity(body.toString()).build();
+        return NeverStored.mark(response.type(MediaType.APPLICATION_JSON))
+                .entity(body.toString())
+                .build();
     }
 }

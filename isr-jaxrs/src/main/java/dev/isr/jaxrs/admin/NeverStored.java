@@ -16,12 +16,12 @@ final class NeverStored {
     static final String CACHE_CONTROL = "no-store, private";
     static final String ISR_CACHE_CONTROL = "no-store";
 
-    private NeverStored() {
-    }
+    private NeverStored() {}
 
     /** {@code response} with both fields set, replacing any value they had. */
     static Response.ResponseBuilder mark(Response.ResponseBuilder response) {
-        return response.header("Cache-Control", null).header("Cache-Control", CACHE_CONTROL)
+        return response.header("Cache-Control", null)
+                .header("Cache-Control", CACHE_CONTROL)
                 .header(DirectiveSource.ISR_CACHE_CONTROL, null)
                 .header(DirectiveSource.ISR_CACHE_CONTROL, ISR_CACHE_CONTROL);
     }

@@ -8,8 +8,7 @@ final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static Response badRequest(String detail) {
         return of(Response.Status.BAD_REQUEST, detail);
@@ -30,6 +29,8 @@ final class Problems {
                 .add("detail", detail)
                 .build()
                 .toString();
-        return NeverStored.mark(Response.status(status).type(MEDIA_TYPE)).entity(body).build();
+        return NeverStored.mark(Response.status(status).type(MEDIA_TYPE))
+                .entity(body)
+                .build();
     }
 }

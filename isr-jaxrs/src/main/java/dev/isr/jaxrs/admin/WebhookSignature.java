@@ -23,6 +23,7 @@ record WebhookSignature(long timestamp, List<byte[]> v1) {
 
     /** The header's format, for messages that tell a sender what to send. */
     static final String FORMAT = "Isr-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">";
+
     static final int MAX_V1 = 8;
 
     /** The form before timestamps ({@code sha256=<hex of the body's HMAC>}), refused since: it could be replayed. */
@@ -32,6 +33,7 @@ record WebhookSignature(long timestamp, List<byte[]> v1) {
      * leading zeros: the text signed is the number's one decimal form, so the sender and we cannot disagree on it.
      */
     private static final int MAX_TIMESTAMP_DIGITS = 15;
+
     private static final Pattern TIMESTAMP = Pattern.compile("0|[1-9][0-9]{0," + (MAX_TIMESTAMP_DIGITS - 1) + "}");
     private static final int SIGNATURE_BYTES = 32;
 
@@ -121,8 +123,8 @@ record WebhookSignature(long timestamp, List<byte[]> v1) {
 
     private static byte[] signature(String value) {
         if (value.length() != 2 * SIGNATURE_BYTES) {
-            throw new IllegalArgumentException("v1 must be " + 2 * SIGNATURE_BYTES + " hexadecimal digits, has "
-                    + value.length());
+            throw new IllegalArgumentException(
+                    "v1 must be " + 2 * SIGNATURE_BYTES + " hexadecimal digits, has " + value.length());
         }
         try {
             return HexFormat.of().parseHex(value);

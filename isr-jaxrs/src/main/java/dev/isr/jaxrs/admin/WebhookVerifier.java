@@ -63,30 +63,36 @@ final class WebhookVerifier {
             return WebhookVerdict.refused(Outcome.MISSING, "an " + WebhookSignature.FORMAT + " header is required");
         }
         if (WebhookSignature.isLegacy(header)) {
-            return WebhookVerdict.refused(Outcome.LEGACY_FORM, "Isr-Signature: sha256=<hex> is no longer accepted "
-                    + "(it could be replayed); send " + WebhookSignature.FORMAT + ", t within " + tolerance
-                    + " of the server's clock");
+            return WebhookVerdict.refused(
+                    Outcome.LEGACY_FORM,
+                    "Isr-Signature: sha256=<hex> is no longer accepted "
+                            + "(it could be replayed); send " + WebhookSignature.FORMAT + ", t within " + tolerance
+                            + " of the server's clock");
         }
         WebhookSignature signature;
         try {
             signature = WebhookSignature.parse(header);
         } catch (IllegalArgumentException e) {
-            return WebhookVerdict.refused(Outcome.MALFORMED, "Isr-Signature is malformed (" + e.getMessage()
-                    + "); expected " + WebhookSignature.FORMAT);
+            return WebhookVerdict.refused(
+                    Outcome.MALFORMED,
+                    "Isr-Signature is malformed (" + e.getMessage() + "); expected " + WebhookSignature.FORMAT);
         }
         Duration skew = Duration.ofSeconds(now.getEpochSecond() - signature.timestamp(), now.getNano());
         if (skew.abs().compareTo(tolerance) > 0) {
-            return WebhookVerdict.refused(Outcome.OUTSIDE_TOLERANCE, "t is " + skew.abs().toSeconds() + " s "
-                    + (skew.isNegative() ? "ahead of" : "behind") + " the server's clock; at most " + tolerance
-                    + " is accepted: sign each delivery when it is sent");
+            return WebhookVerdict.refused(
+                    Outcome.OUTSIDE_TOLERANCE,
+                    "t is " + skew.abs().toSeconds() + " s "
+                            + (skew.isNegative() ? "ahead of" : "behind") + " the server's clock; at most " + tolerance
+                            + " is accepted: sign each delivery when it is sent");
         }
         byte[] expected = hmac(signature.timestamp(), body);
         if (!signature.matches(expected)) {
             return WebhookVerdict.refused(Outcome.WRONG_SIGNATURE, "no v1 signature matches");
         }
         if (!replays.tryAcquire(REPLAY_KEY_PREFIX + HexFormat.of().formatHex(expected), replayWindow())) {
-            return WebhookVerdict.refused(Outcome.REPLAYED, "this signature was accepted before: every delivery "
-                    + "needs a new t and signature");
+            return WebhookVerdict.refused(
+                    Outcome.REPLAYED,
+                    "this signature was accepted before: every delivery " + "needs a new t and signature");
         }
         return WebhookVerdict.ACCEPTED;
     }

@@ -15,8 +15,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RecordingLeases implements Leases {
 
-    record Acquisition(String key, Duration lifespan) {
-    }
+    record Acquisition(String key, Duration lifespan) {}
 
     final List<Acquisition> acquisitions = new ArrayList<>();
     private final Map<String, Duration> held = new HashMap<>();

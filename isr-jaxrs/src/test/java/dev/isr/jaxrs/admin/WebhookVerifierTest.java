@@ -62,9 +62,13 @@ class WebhookVerifierTest {
                 arguments("upper-case hex", "t=" + T + ",v1=" + SIG.toUpperCase(Locale.ROOT), Outcome.ACCEPTED),
                 arguments("v1 before t", "v1=" + SIG + ",t=" + T, Outcome.ACCEPTED),
                 arguments("unknown scheme ignored", "t=" + T + ",v0=anything,v1=" + SIG, Outcome.ACCEPTED),
-                arguments("two v1, the second matches", "t=" + T + ",v1=" + v1(OLD_SECRET, T, BODY) + ",v1=" + SIG,
+                arguments(
+                        "two v1, the second matches",
+                        "t=" + T + ",v1=" + v1(OLD_SECRET, T, BODY) + ",v1=" + SIG,
                         Outcome.ACCEPTED),
-                arguments("two v1, the first matches", "t=" + T + ",v1=" + SIG + ",v1=" + v1(OLD_SECRET, T, BODY),
+                arguments(
+                        "two v1, the first matches",
+                        "t=" + T + ",v1=" + SIG + ",v1=" + v1(OLD_SECRET, T, BODY),
                         Outcome.ACCEPTED),
                 arguments("t at the tolerance, past", signed(T - 300), Outcome.ACCEPTED),
                 arguments("t at the tolerance, future", signed(T + 300), Outcome.ACCEPTED),
@@ -72,12 +76,16 @@ class WebhookVerifierTest {
                 arguments("t too far in the future", signed(T + 301), Outcome.OUTSIDE_TOLERANCE),
                 arguments("t zero", signed(0), Outcome.OUTSIDE_TOLERANCE),
                 arguments("wrong secret", "t=" + T + ",v1=" + v1(OLD_SECRET, T, BODY), Outcome.WRONG_SIGNATURE),
-                arguments("tampered body", "t=" + T + ",v1=" + v1(SECRET, T, "{\"tags\":[\"cms-43\"]}"),
+                arguments(
+                        "tampered body",
+                        "t=" + T + ",v1=" + v1(SECRET, T, "{\"tags\":[\"cms-43\"]}"),
                         Outcome.WRONG_SIGNATURE),
                 arguments("tampered t", "t=" + (T - 1) + ",v1=" + SIG, Outcome.WRONG_SIGNATURE),
                 arguments("HMAC of the body alone", "t=" + T + ",v1=" + hmac(SECRET, BODY), Outcome.WRONG_SIGNATURE),
-                arguments("two v1, neither matches", "t=" + T + ",v1=" + v1(OLD_SECRET, T, BODY) + ",v1="
-                        + hmac(SECRET, BODY), Outcome.WRONG_SIGNATURE),
+                arguments(
+                        "two v1, neither matches",
+                        "t=" + T + ",v1=" + v1(OLD_SECRET, T, BODY) + ",v1=" + hmac(SECRET, BODY),
+                        Outcome.WRONG_SIGNATURE),
                 arguments("absent", null, Outcome.MISSING),
                 arguments("empty", "", Outcome.MISSING),
                 arguments("blank", "   ", Outcome.MISSING),
@@ -100,7 +108,9 @@ class WebhookVerifierTest {
                 arguments("trailing comma", "t=" + T + ",v1=" + SIG + ",", Outcome.MALFORMED),
                 arguments("no name", "t=" + T + ",=" + SIG, Outcome.MALFORMED),
                 arguments("bare word", "signed", Outcome.MALFORMED),
-                arguments("too many v1", "t=" + T + (",v1=" + SIG).repeat(WebhookSignature.MAX_V1 + 1),
+                arguments(
+                        "too many v1",
+                        "t=" + T + (",v1=" + SIG).repeat(WebhookSignature.MAX_V1 + 1),
                         Outcome.MALFORMED));
     }
 
@@ -125,8 +135,8 @@ class WebhookVerifierTest {
     @Test
     void theOldFormIsRefusedWithTheNewOne() {
         WebhookVerdict verdict = verify("sha256=" + hmac(SECRET, BODY));
-        assertTrue(verdict.detail().contains("t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">"),
-                verdict.detail());
+        assertTrue(
+                verdict.detail().contains("t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">"), verdict.detail());
     }
 
     @Test
@@ -137,9 +147,15 @@ class WebhookVerifierTest {
 
     @Test
     void aReplayInAnotherSpellingIsRefused() {
-        assertEquals(Outcome.ACCEPTED, verify("t=" + T + ",v1=" + v1(OLD_SECRET, T, BODY) + ",v1=" + SIG).outcome());
-        assertEquals(Outcome.REPLAYED, verify("t=" + T + ",v1=" + SIG.toUpperCase(Locale.ROOT)).outcome());
-        assertEquals(Outcome.REPLAYED, verify(" v1=" + SIG + " , t=" + T + ",v2=new").outcome());
+        assertEquals(
+                Outcome.ACCEPTED,
+                verify("t=" + T + ",v1=" + v1(OLD_SECRET, T, BODY) + ",v1=" + SIG)
+                        .outcome());
+        assertEquals(
+                Outcome.REPLAYED,
+                verify("t=" + T + ",v1=" + SIG.toUpperCase(Locale.ROOT)).outcome());
+        assertEquals(
+                Outcome.REPLAYED, verify(" v1=" + SIG + " , t=" + T + ",v2=new").outcome());
     }
 
     @Test
@@ -161,12 +177,18 @@ class WebhookVerifierTest {
     void aSignatureIsTooOldBeforeItsReplayLeaseEnds() {
         Instant earliest = NOW.minus(TOLERANCE);
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-        assertEquals(Outcome.ACCEPTED, verifier.verify(signed(T), body, earliest).outcome());
+        assertEquals(
+                Outcome.ACCEPTED, verifier.verify(signed(T), body, earliest).outcome());
         Instant leaseEnds = earliest.plus(verifier.replayWindow());
         WebhookVerifier forgetful = new WebhookVerifier(SECRET, TOLERANCE, new RecordingLeases(false));
-        assertEquals(Outcome.OUTSIDE_TOLERANCE, forgetful.verify(signed(T), body, leaseEnds).outcome());
-        assertEquals(Outcome.OUTSIDE_TOLERANCE,
-                forgetful.verify(signed(T), body, NOW.plus(TOLERANCE).plusNanos(1)).outcome());
+        assertEquals(
+                Outcome.OUTSIDE_TOLERANCE,
+                forgetful.verify(signed(T), body, leaseEnds).outcome());
+        assertEquals(
+                Outcome.OUTSIDE_TOLERANCE,
+                forgetful
+                        .verify(signed(T), body, NOW.plus(TOLERANCE).plusNanos(1))
+                        .outcome());
     }
 
     /** Documented consequence of leases that fail open: while their store is down, replays within the window pass. */
@@ -182,7 +204,9 @@ class WebhookVerifierTest {
     void theBodyIsSignedAsRawBytes() {
         byte[] latin1 = "{\"tags\":[\"caf\u00e9\"]}".getBytes(StandardCharsets.ISO_8859_1);
         String header = "t=" + T + ",v1=" + hmac(SECRET, T + "." + new String(latin1, StandardCharsets.UTF_8));
-        assertEquals(Outcome.WRONG_SIGNATURE, verifier.verify(header, latin1, NOW).outcome(),
+        assertEquals(
+                Outcome.WRONG_SIGNATURE,
+                verifier.verify(header, latin1, NOW).outcome(),
                 "bytes that are not UTF-8 are not decoded and re-encoded before signing");
     }
 
@@ -192,7 +216,9 @@ class WebhookVerifierTest {
         WebhookVerifier demo = new WebhookVerifier("demo-webhook-secret-change-me", TOLERANCE, leases);
         String header = "t=1700000000,v1=14955935635ccd67adeadddcccdf8b372b009b3b2e535d6debc87b5fd461dde2";
         byte[] body = "{\"tags\":[\"book-1\"]}".getBytes(StandardCharsets.UTF_8);
-        assertEquals(Outcome.ACCEPTED, demo.verify(header, body, Instant.ofEpochSecond(1_700_000_000L)).outcome());
+        assertEquals(
+                Outcome.ACCEPTED,
+                demo.verify(header, body, Instant.ofEpochSecond(1_700_000_000L)).outcome());
     }
 
     @Test
