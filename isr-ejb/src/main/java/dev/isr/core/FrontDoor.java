@@ -235,20 +235,13 @@ public final class FrontDoor {
             return null;
         }
         if (!revalidationToken.test(token)) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "ISR0201: {0}: Isr-Revalidate with a wrong token ignored",
-                    request.rawPath());
+            LookupLog.wrongRevalidationToken(request.rawPath());
             return null;
         }
         String claimed = request.headers().combined(IncomingRequest.REVALIDATE_ORIGIN_FIELD);
         Origin origin = claimed == null ? request.origin() : Origin.parseOrNull(claimed);
         if (origin == null || !origins.allows(origin)) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "ISR0205: {0}: revalidation for an origin that is not served" + " ({1}) ignored",
-                    request.rawPath(),
-                    claimed);
+            LookupLog.revalidationForUnservedOrigin(request.rawPath(), claimed);
             return null;
         }
         return origin;

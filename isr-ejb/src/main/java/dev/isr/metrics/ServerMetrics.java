@@ -12,8 +12,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 
 /**
  * Registers the module's metrics ({@link MetricCatalog}) with the server's own metrics system, where there is one:
@@ -32,7 +30,6 @@ import java.lang.System.Logger.Level;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ServerMetrics {
 
-    private static final Logger LOG = System.getLogger(ServerMetrics.class.getName());
     private static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
     private static final String MICROPROFILE = "org.eclipse.microprofile.metrics.MetricRegistry";
 
@@ -57,20 +54,13 @@ public class ServerMetrics {
         try {
             registration = available(MICROMETER) ? micrometer() : available(MICROPROFILE) ? microProfile() : null;
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(
-                    Level.WARNING,
-                    "ISR0020: the metrics could not be registered with the server's metrics system;"
-                            + " GET /isr/metrics has them",
-                    e);
+            MetricsLog.registrationFailed(e);
             registration = null;
         }
         if (registration != null) {
-            LOG.log(Level.INFO, "ISR0021: {0} metrics registered with {1}", registration.size(), registration.system());
+            MetricsLog.registered(registration.size(), registration.system());
         } else {
-            LOG.log(
-                    Level.INFO,
-                    "ISR0022: no metrics system of the server is available to this deployment (Micrometer"
-                            + " or MicroProfile Metrics); the metrics are at GET /isr/metrics");
+            MetricsLog.noServerMetrics();
         }
     }
 

@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -23,8 +21,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class CachePurger implements IsrCache {
-
-    private static final Logger LOG = System.getLogger(CachePurger.class.getName());
 
     @Inject
     ResponseCache cache;
@@ -45,19 +41,14 @@ public class CachePurger implements IsrCache {
         // cache.purge returns once every member holds the purge records: its duration is the purge's propagation
         statistics.purgeCall(System.nanoTime() - start);
         statistics.purged(purged);
-        LOG.log(Level.INFO, "ISR0401: purge via {0}: {1}: {2} entries", route, request.describe(), purged);
+        PurgeLog.purged(route, request.describe(), purged);
         return purged;
     }
 
     /** Schedules the eager revalidation of what {@code request} selects (its paths and tags). */
     public int revalidate(PurgeRequest request, String route) {
         int scheduled = revalidation.schedule(cache.select(request));
-        LOG.log(
-                Level.INFO,
-                "ISR0402: revalidation via {0}: {1}: {2} entries scheduled",
-                route,
-                request.describe(),
-                scheduled);
+        PurgeLog.revalidationScheduled(route, request.describe(), scheduled);
         return scheduled;
     }
 
@@ -70,7 +61,7 @@ public class CachePurger implements IsrCache {
             purge(PurgeRequest.of(event.tags(), event.paths()), "IsrPurge event");
         } catch (IllegalArgumentException e) {
             // after the commit nobody can be told: the application fired an invalid purge
-            LOG.log(Level.ERROR, "ISR0403: IsrPurge event ignored: " + e.getMessage());
+            PurgeLog.purgeEventIgnored(e.getMessage());
         }
     }
 

@@ -124,10 +124,7 @@ public class HttpRevalidator implements Revalidator {
     public CompletableFuture<Void> revalidateEagerly(CachedResponse entry) {
         String key = entry.key().value();
         if (entry.key().origin().isEmpty()) {
-            LOG.log(
-                    Level.WARNING,
-                    "ISR0302: {0}: entry of no origin (stored by an older version), not revalidated",
-                    key);
+            RevalidationLog.entryOfNoOrigin(key);
             return CompletableFuture.completedFuture(null);
         }
         if (!gate.tryStartIgnoringBackOff(key)) {
@@ -230,11 +227,6 @@ public class HttpRevalidator implements Revalidator {
             leases.release(leaseKey(key));
         }
         statistics.revalidationFailed();
-        LOG.log(
-                Level.WARNING,
-                "ISR0301: revalidation of {0} failed ({1}); the stale entry stays, retried after {2}",
-                key,
-                reason,
-                config.retryAfter());
+        RevalidationLog.failed(key, reason, config.retryAfter());
     }
 }

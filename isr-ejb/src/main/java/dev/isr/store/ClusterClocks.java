@@ -78,14 +78,11 @@ public class ClusterClocks {
         boolean skewed = skewed();
         if (skewed != reportedSkew) {
             reportedSkew = skewed;
-            LOG.log(
-                    skewed ? Level.WARNING : Level.INFO,
-                    skewed
-                            ? "ISR0017: this node''s clock is {0} ms off the cluster''s (bound {1} ms): readiness is DOWN."
-                                    + " Check NTP on the nodes"
-                            : "ISR0018: this node''s clock is back within {1} ms of the cluster''s ({0} ms)",
-                    offsetMillis(),
-                    boundMillis);
+            if (skewed) {
+                StoreLog.clockSkewed(offsetMillis(), boundMillis);
+            } else {
+                StoreLog.clockBackWithinBound(offsetMillis(), boundMillis);
+            }
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.isr.store;
 
 import dev.isr.core.Leases;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +20,6 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
  */
 @Listener(sync = true, observation = Listener.Observation.POST)
 public class InfinispanLeases implements Leases {
-
-    private static final Logger LOG = System.getLogger(InfinispanLeases.class.getName());
 
     private final Cache<String, String> leases;
     private final String holder;
@@ -60,39 +56,26 @@ public class InfinispanLeases implements Leases {
 
     @Override
     public boolean tryAcquire(String key, Duration lifespan) {
-        try {
-            return leases.putIfAbsent(key, holder, lifespan.toMillis(), TimeUnit.MILLISECONDS) == null;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0107: taking the lease of " + key + " failed; going on as if it were free", e);
-            return true;
-        }
+        return FailOpen.call(
+                () -> leases.putIfAbsent(key, holder, lifespan.toMillis(), TimeUnit.MILLISECONDS) == null,
+                true,
+                e -> EntryLog.leaseTakeFailed(key, e));
     }
 
     @Override
     public boolean isHeld(String key) {
-        try {
-            return leases.containsKey(key);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0107: reading the lease of " + key + " failed; taken as free", e);
-            return false;
-        }
+        return FailOpen.call(() -> leases.containsKey(key), false, e -> EntryLog.leaseReadFailed(key, e));
     }
 
     @Override
     public void release(String key) {
-        try {
-            leases.remove(key, holder);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0107: releasing the lease of " + key + " failed; it expires by itself", e);
-        }
+        FailOpen.run(() -> leases.remove(key, holder), e -> EntryLog.leaseReleaseFailed(key, e));
     }
 
     @Override
     public void hold(String key, Duration lifespan) {
-        try {
-            leases.put(key, holder, lifespan.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0107: holding the lease of " + key + " failed", e);
-        }
+        FailOpen.run(
+                () -> leases.put(key, holder, lifespan.toMillis(), TimeUnit.MILLISECONDS),
+                e -> EntryLog.leaseHoldFailed(key, e));
     }
 }

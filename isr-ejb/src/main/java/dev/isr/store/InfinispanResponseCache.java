@@ -10,8 +10,6 @@ import dev.isr.core.PurgeRecord;
 import dev.isr.core.PurgeRequest;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +43,6 @@ import org.infinispan.context.Flag;
  * writes to the caches with a file store then go to memory only ({@link StoreWrites}), and pages are still cached.
  */
 final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
-
-    private static final Logger LOG = System.getLogger(InfinispanResponseCache.class.getName());
 
     private final Cache<String, CachedResponse> memory;
     /** {@link #memory} and {@link #durable} as entries are read from them, and as this node holds them in memory. */
@@ -152,24 +148,20 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
     }
 
     private CachedResponse get(String k) {
-        try {
-            CachedResponse found = memoryDecoded.read(memoryViews, k);
-            return found != null ? found : durableDecoded.read(durableViews, k);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0101: reading " + k + " from the cache failed; treated as a miss", e);
-            return null;
-        }
+        return FailOpen.call(
+                () -> {
+                    CachedResponse found = memoryDecoded.read(memoryViews, k);
+                    return found != null ? found : durableDecoded.read(durableViews, k);
+                },
+                null,
+                e -> EntryLog.readFailed(k, e));
     }
 
     @Override
     public VaryRule varyRule(String path) {
-        try {
-            VaryRule rule = varyRulesInMemory.get(path);
-            return rule == null ? VaryRule.DEFAULT : rule;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0104: reading the vary rule of " + path + " failed; using the default", e);
-            return VaryRule.DEFAULT;
-        }
+        VaryRule rule =
+                FailOpen.call(() -> varyRulesInMemory.get(path), null, e -> EntryLog.varyRuleReadFailed(path, e));
+        return rule == null ? VaryRule.DEFAULT : rule;
     }
 
     /**
@@ -180,37 +172,32 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
     public boolean put(CachedResponse response, VaryRule rule) {
         String k = response.key().value();
         if (records.applying(response).verdictFor(response, clock.instant()) == PurgeRecord.PurgeVerdict.HARD) {
-            LOG.log(
-                    Level.DEBUG,
-                    "ISR0111: not storing {0}: purged while it rendered (render epoch {1}, now {2})",
-                    k,
-                    response.renderEpoch(),
-                    records.epoch());
+            EntryLog.purgedWhileRendering(k, response.renderEpoch(), records.epoch());
             return false;
         }
         // counted from now: an entry that arrived with an age, or that can be validated, is kept as long as useful
         long lifespan = Math.max(1, response.keepUntil().toEpochMilli() - clock.millis());
-        try {
-            storeVaryRule(response.key().path(), rule, lifespan);
-            if (response.policy().durable()
-                    && fitsStore(k, response.estimatedBytes())
-                    && writes.writeIfRoom(
-                            "the entry " + k,
-                            () -> {
-                                durable.put(k, response, lifespan, TimeUnit.MILLISECONDS);
-                                return true;
-                            },
-                            () -> false)) {
-                memory.remove(k);
-            } else {
-                memory.put(k, response, lifespan, TimeUnit.MILLISECONDS);
-                removeDurable(k);
-            }
-            return true;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0102: storing " + k + " failed; the response was served uncached", e);
-            return false;
+        return FailOpen.call(() -> store(k, response, rule, lifespan), false, e -> EntryLog.storeFailed(k, e));
+    }
+
+    /** Stores {@code response} in the persistent store if it is durable and has room, else in memory. */
+    private boolean store(String k, CachedResponse response, VaryRule rule, long lifespan) {
+        storeVaryRule(response.key().path(), rule, lifespan);
+        if (response.policy().durable()
+                && fitsStore(k, response.estimatedBytes())
+                && writes.writeIfRoom(
+                        "the entry " + k,
+                        () -> {
+                            durable.put(k, response, lifespan, TimeUnit.MILLISECONDS);
+                            return true;
+                        },
+                        () -> false)) {
+            memory.remove(k);
+        } else {
+            memory.put(k, response, lifespan, TimeUnit.MILLISECONDS);
+            removeDurable(k);
         }
+        return true;
     }
 
     /**
@@ -222,18 +209,9 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
         long replaced = previous != null && previous.heldBy(EntryIndex.Holder.PERSISTENT_STORE) ? previous.bytes() : 0;
         boolean fits = index.bytesHeldBy(EntryIndex.Holder.PERSISTENT_STORE) - replaced + bytes <= storeBudget;
         if (!fits && overStoreBudget.compareAndSet(false, true)) {
-            LOG.log(
-                    Level.WARNING,
-                    "ISR0105: the persistent store holds its budget of {0} bytes (isr.store.max-bytes):"
-                            + " new durable entries are kept in memory only, starting with {1}",
-                    storeBudget,
-                    k);
+            EntryLog.storeBudgetReached(storeBudget, k);
         } else if (fits && overStoreBudget.compareAndSet(true, false)) {
-            LOG.log(
-                    Level.INFO,
-                    "ISR0108: the persistent store is back under its budget of {0} bytes: durable entries"
-                            + " are stored on disk again",
-                    storeBudget);
+            EntryLog.storeBudgetRecovered(storeBudget);
         }
         return fits;
     }
@@ -259,11 +237,7 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
 
     @Override
     public void putVaryRule(String path, VaryRule rule, Duration lifespan) {
-        try {
-            storeVaryRule(path, rule, lifespan.toMillis());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0102: storing the vary rule of " + path + " failed", e);
-        }
+        FailOpen.run(() -> storeVaryRule(path, rule, lifespan.toMillis()), e -> EntryLog.varyRuleStoreFailed(path, e));
     }
 
     @Override
@@ -279,14 +253,17 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
     private boolean remove(String k) {
         // the index says which cache holds the key: a purge then skips the look-up in the persistent store
         EntryIndex.Indexed indexed = index.get(k);
-        try {
-            boolean removed = (indexed == null || indexed.heldBy(EntryIndex.Holder.MEMORY)) && memory.remove(k) != null;
-            removed |= (indexed == null || indexed.heldBy(EntryIndex.Holder.PERSISTENT_STORE)) && removeDurable(k);
-            return removed;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0103: removing " + k + " failed", e);
-            return false;
-        }
+        return FailOpen.call(
+                () -> {
+                    boolean removed =
+                            (indexed == null || indexed.heldBy(EntryIndex.Holder.MEMORY)) && memory.remove(k) != null;
+                    if (indexed == null || indexed.heldBy(EntryIndex.Holder.PERSISTENT_STORE)) {
+                        removed |= removeDurable(k);
+                    }
+                    return removed;
+                },
+                false,
+                e -> EntryLog.removeFailed(k, e));
     }
 
     @Override
@@ -297,11 +274,7 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
                 removed++;
             }
         }
-        try {
-            storeVaryRule(path, VaryRule.DEFAULT, 0);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0103: removing the vary rule of " + path + " failed", e);
-        }
+        FailOpen.run(() -> storeVaryRule(path, VaryRule.DEFAULT, 0), e -> EntryLog.varyRuleRemoveFailed(path, e));
         return removed;
     }
 
@@ -398,14 +371,12 @@ final class InfinispanResponseCache implements ResponseCache, StoreMaintenance {
     /** Memory as Infinispan weighs its entries (both caches), store bytes as the index counts them. */
     @Override
     public ByteUsage usage() {
-        try {
-            long inMemory = memory.getAdvancedCache().getDataContainer().evictionSize()
-                    + durable.getAdvancedCache().getDataContainer().evictionSize();
-            return new ByteUsage(inMemory, index.bytesHeldBy(EntryIndex.Holder.PERSISTENT_STORE));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0109: reading the memory usage of the entry caches failed", e);
-            return new ByteUsage(0, index.bytesHeldBy(EntryIndex.Holder.PERSISTENT_STORE));
-        }
+        long inMemory = FailOpen.call(
+                () -> memory.getAdvancedCache().getDataContainer().evictionSize()
+                        + durable.getAdvancedCache().getDataContainer().evictionSize(),
+                0L,
+                EntryLog::memoryUsageReadFailed);
+        return new ByteUsage(inMemory, index.bytesHeldBy(EntryIndex.Holder.PERSISTENT_STORE));
     }
 
     @Override

@@ -168,21 +168,10 @@ public class IsrCacheContainer {
                 migrateLegacyStore(durable);
             }
             rebuildIndex(durable, durableListener, index);
-            LOG.log(
-                    Level.INFO,
-                    "ISR0010: cache started: mode {0}, node {1}, {2} members, store at {3}{4}",
-                    cluster.mode().label(),
-                    nodeName,
-                    clusterView.members(),
-                    location,
-                    cluster.serverManaged() ? ", in the server's cache container " + cluster.serverContainer() : "");
+            StoreLog.cacheStarted(
+                    cluster.mode().label(), nodeName, clusterView.members(), location, cluster.serverContainer());
         } catch (Exception | LinkageError e) {
-            LOG.log(
-                    Level.ERROR,
-                    "ISR0011: the ISR cache could not start (store at " + location
-                            + (cluster.serverManaged() ? ", container " + cluster.serverContainer() : "")
-                            + "); pages are served uncached: " + e,
-                    e);
+            StoreLog.cacheDidNotStart(location, cluster.serverContainer(), e);
             stopQuietly();
         }
     }
@@ -198,12 +187,7 @@ public class IsrCacheContainer {
         int members = clusterView.members();
         if (reconciliation.lastMembers() > 1 && members < 2) {
             records.unconfirmedBefore(clock.millis(), nodeName);
-            LOG.log(
-                    Level.WARNING,
-                    "ISR0117: this node came back alone, but its last view had {0} members:"
-                            + " it may have missed purges. Its stored entries are served only after a render until a"
-                            + " member confirms the purge records",
-                    reconciliation.lastMembers());
+            EntryLog.cameBackAlone(reconciliation.lastMembers());
         }
         reconciliation.remember(members);
         host.listen(reconciliation);
@@ -227,17 +211,10 @@ public class IsrCacheContainer {
                         unreadable++;
                     }
                 }
-                LOG.log(
-                        Level.INFO,
-                        "ISR0012: {0} stored entries indexed in {1} ms{2}",
-                        index.size(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-                        unreadable == 0 ? "" : "; " + unreadable + " unreadable ones removed (ISR0029)");
+                StoreLog.entriesIndexed(
+                        index.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), unreadable);
             } catch (RuntimeException e) {
-                LOG.log(
-                        Level.WARNING,
-                        "ISR0013: indexing the stored entries failed; purges rely on purge records" + " for them",
-                        e);
+                StoreLog.indexingFailed(e);
             }
         });
     }
@@ -258,7 +235,7 @@ public class IsrCacheContainer {
             }
             return true;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0029: the stored entry " + key + " cannot be read back; removed: " + e);
+            StoreLog.unreadableEntryRemoved(key, e);
             try {
                 durable.getAdvancedCache().withFlags(Flag.SKIP_CACHE_LOAD).remove(key);
             } catch (RuntimeException removal) {
@@ -272,11 +249,7 @@ public class IsrCacheContainer {
         try {
             LegacyDurableStore.migrate(host.manager(), location, durable, clock);
         } catch (IOException | RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "ISR0016: the durable entries of an earlier version in " + location
-                            + " could not be moved; they are not served, the next start tries again",
-                    e);
+            StoreLog.legacyEntriesNotMoved(location, e);
         }
     }
 

@@ -3,8 +3,6 @@ package dev.isr.store;
 import dev.isr.core.CachedResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +29,6 @@ final class LegacyDurableStore {
 
     static final String DIRECTORY = "durable";
     private static final String CACHE = "isr-durable-legacy";
-    private static final Logger LOG = System.getLogger(LegacyDurableStore.class.getName());
 
     private LegacyDurableStore() {}
 
@@ -73,11 +70,7 @@ final class LegacyDurableStore {
             manager.undefineConfiguration(CACHE);
         }
         deleteRecursively(old);
-        LOG.log(
-                Level.INFO,
-                "ISR0015: {0} durable entries moved from the store format of earlier versions ({1})",
-                copied.get(),
-                old);
+        StoreLog.legacyEntriesMoved(copied.get(), old);
         return copied.get();
     }
 

@@ -2,8 +2,6 @@ package dev.isr.store;
 
 import dev.isr.core.ClusterSettings;
 import java.io.IOException;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.infinispan.Cache;
@@ -16,8 +14,6 @@ import org.infinispan.manager.EmbeddedCacheManager;
  * {@code isr.store.path}.
  */
 final class OwnCacheManager implements CacheHost {
-
-    private static final Logger LOG = System.getLogger(OwnCacheManager.class.getName());
 
     private final DefaultCacheManager manager;
     private final Path location;
@@ -73,7 +69,7 @@ final class OwnCacheManager implements CacheHost {
         try {
             manager.stop();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0014: stopping the cache manager failed", e);
+            StoreLog.stopFailed(e);
         }
     }
 }

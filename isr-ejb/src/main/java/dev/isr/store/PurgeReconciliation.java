@@ -84,12 +84,7 @@ public class PurgeReconciliation {
         boolean joined = merged || members > 1 && !event.getOldMembers().containsAll(event.getNewMembers());
         if (merged) {
             records.unconfirmedAfterMerge(nodeName, MERGE_PATIENCE);
-            LOG.log(
-                    Level.INFO,
-                    "ISR0119: partitions merged ({0} members): entries stored before the merge are served"
-                            + " only after a render until a member of the other side confirms the purge records (at most {1})",
-                    members,
-                    MERGE_PATIENCE);
+            EntryLog.partitionsMerged(members, MERGE_PATIENCE);
         }
         executor.execute(() -> {
             remember(members);
@@ -102,7 +97,7 @@ public class PurgeReconciliation {
     private void reconcile() {
         int changed = records.reconcile(nodeName);
         if (changed > 0) {
-            LOG.log(Level.INFO, "ISR0116: {0} purge records pushed to the members, merged with theirs", changed);
+            EntryLog.purgeRecordsPushed(changed);
         }
     }
 }

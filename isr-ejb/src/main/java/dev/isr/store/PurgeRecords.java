@@ -126,11 +126,7 @@ public class PurgeRecords {
         PurgeRecord counter = update(
                 EPOCH, current -> epochOf(current) >= highest[0] ? current : counter(highest[0], clock.millis()), -1);
         if (counter != null && counter.hardEpoch() > before) {
-            LOG.log(
-                    Level.INFO,
-                    "ISR0113: purge epoch raised from {0} to {1}, the highest epoch of the purge records",
-                    before,
-                    counter.hardEpoch());
+            EntryLog.purgeEpochRaised(before, counter.hardEpoch());
         }
     }
 
@@ -142,10 +138,7 @@ public class PurgeRecords {
         try {
             return epochOf(inMemory.get(EPOCH));
         } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "ISR0110: reading the purge epoch failed; renders started now are purged by time",
-                    e);
+            EntryLog.purgeEpochReadFailed(e);
             return 0;
         }
     }
@@ -280,11 +273,7 @@ public class PurgeRecords {
             }
             return merged;
         } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "ISR0106: reading purge records for " + entry.key() + " failed; the entry is"
-                            + " treated as purged",
-                    e);
+            EntryLog.purgeRecordsReadFailed(entry.key(), e);
             return PurgeRecord.UNREADABLE;
         }
     }
@@ -308,12 +297,7 @@ public class PurgeRecords {
      */
     private void clamp(String key, PurgeRecord record, long now) {
         PurgeRecord clamped = record.notAfter(now);
-        LOG.log(
-                Level.WARNING,
-                "ISR0114: the purge record {0} was dated beyond isr.cluster.max-clock-skew ({1} ms)"
-                        + " ahead; its times are clamped to this node''s clock",
-                key,
-                maxClockSkewMillis);
+        EntryLog.purgeRecordClamped(key, maxClockSkewMillis);
         records.replaceAsync(key, record, clamped, retention.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(e -> {
                     LOG.log(Level.DEBUG, "clamping a purge record failed; it still counts from when learnt", e);
@@ -345,11 +329,7 @@ public class PurgeRecords {
                     changed++;
                 }
             } catch (RuntimeException e) {
-                LOG.log(
-                        Level.WARNING,
-                        "ISR0115: reconciling the purge record " + record.getKey() + " with the"
-                                + " members failed; it is tried again at the next view change",
-                        e);
+                EntryLog.reconcileFailed(record.getKey(), e);
             }
         }
         // after its records: a member that waits for them knows they have all arrived when this does
@@ -404,22 +384,14 @@ public class PurgeRecords {
         if (key.startsWith(RECONCILED)) {
             if (unconfirmedBefore > 0 && !key.equals(RECONCILED + nodeName)) {
                 unconfirmedBefore = 0; // a member pushed its records to this node: they are the cluster's again
-                LOG.log(
-                        Level.INFO,
-                        "ISR0118: {0} confirmed the purge records; entries are served as stored again",
-                        key.substring(RECONCILED.length()));
+                EntryLog.purgeRecordsConfirmed(key.substring(RECONCILED.length()));
             }
             return;
         }
         long now = clock.millis();
         long ahead = Math.max(record.hardAtMillis(), record.softAtMillis()) - now;
         if (ahead > 0) {
-            LOG.log(
-                    Level.WARNING,
-                    "ISR0112: the purge record {0} is dated {1} ms ahead of this node''s clock; its"
-                            + " times count from now. Check the clocks of the nodes (NTP)",
-                    key,
-                    ahead);
+            EntryLog.purgeRecordAhead(key, ahead);
             aheadSince.put(key, now);
             if (ahead > maxClockSkewMillis) {
                 clamp(key, record, now);

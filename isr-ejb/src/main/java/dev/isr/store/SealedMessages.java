@@ -132,10 +132,7 @@ final class SealedMessages extends Protocol {
         long now = System.nanoTime();
         long last = lastLogged.get();
         if (now - last >= LOG_INTERVAL_NANOS && lastLogged.compareAndSet(last, now)) {
-            log.warn(
-                    "ISR0019: dropped a cluster message from %s that does not open under the cluster key (%s);"
-                            + " %d dropped so far. A process without isr.cluster.secret is reaching the cluster port",
-                    message.getSrc(), cause.getClass().getSimpleName(), count);
+            StoreLog.foreignMessageDropped(message.getSrc(), cause, count);
         }
     }
 }

@@ -184,7 +184,7 @@ final class ServerCacheContainer implements CacheHost {
         try {
             step.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0023: leaving the server's cache container: " + what + " failed", e);
+            StoreLog.leavingServerContainerFailed(what, e);
         }
     }
 }

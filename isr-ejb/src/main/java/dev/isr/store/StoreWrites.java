@@ -249,26 +249,7 @@ final class StoreWrites {
             recoveryTried = false;
         }
         if (previous == null || next.writesFailed() && !previous.writesFailed()) {
-            if (next.writesFailed()) {
-                LOG.log(
-                        Level.WARNING,
-                        "ISR0024: writes to the persistent store at {0} fail ({1}, writing {2}):"
-                                + " durable entries, vary rules and purge records are kept in memory only until they succeed;"
-                                + " readiness is DOWN",
-                        location,
-                        next.reason(),
-                        what);
-            } else {
-                LOG.log(
-                        Level.WARNING,
-                        "ISR0024: the persistent store at {0} has {1}: new durable entries and vary"
-                                + " rules are kept in memory only until it has room; readiness is DOWN",
-                        location,
-                        next.reason());
-            }
-            if (failure != null) {
-                LOG.log(Level.DEBUG, "ISR0024: the failure", failure);
-            }
+            StoreLog.storeFault(location, next.reason(), next.writesFailed(), what, failure);
         }
     }
 
@@ -286,7 +267,7 @@ final class StoreWrites {
                 LOG.log(Level.DEBUG, "the store still takes no writes", e);
                 return;
             }
-            LOG.log(Level.WARNING, "ISR0026: storing again what was kept in memory only failed", e);
+            StoreLog.storingAgainFailed(e);
         } finally {
             recovering.set(false);
         }
@@ -296,13 +277,7 @@ final class StoreWrites {
     private void close(String by) {
         Fault closed = fault.getAndSet(null);
         if (closed != null) {
-            LOG.log(
-                    Level.INFO,
-                    "ISR0025: the persistent store at {0} takes writes again ({1} succeeded; the fault"
-                            + " was: {2}): durable entries are stored on disk again",
-                    location,
-                    by,
-                    closed.reason());
+            StoreLog.storeWritesAgain(location, by, closed.reason());
         }
     }
 
@@ -310,12 +285,7 @@ final class StoreWrites {
         long now = nanos.getAsLong();
         long last = remoteLoggedAtNanos.get();
         if ((last == Long.MIN_VALUE || now - last >= 60_000_000_000L) && remoteLoggedAtNanos.compareAndSet(last, now)) {
-            LOG.log(
-                    Level.WARNING,
-                    "ISR0027: a member''s persistent store refused a write of {0} ({1}): written in"
-                            + " memory only on every member; that member''s readiness says why",
-                    what,
-                    describe(cause));
+            StoreLog.memberRefusedWrite(what, describe(cause));
         }
     }
 

@@ -85,7 +85,7 @@ public class SweepTimer {
             }
             sweep(clock.instant());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ISR0501: the sweep failed; it runs again at the next interval", e);
+            StoreLog.sweepFailed(e);
         } finally {
             running.set(false);
         }

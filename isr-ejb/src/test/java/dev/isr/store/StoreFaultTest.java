@@ -36,7 +36,7 @@ class StoreFaultTest {
     Path dir;
 
     private final List<String> storeLog = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger(StoreWrites.class.getName());
+    private final Logger logger = Logger.getLogger("dev.isr.store");
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {

@@ -18,8 +18,6 @@ import java.time.Instant;
  */
 final class FailedRenders {
 
-    private static final System.Logger LOG = System.getLogger(FailedRenders.class.getName());
-
     private final FrontDoor frontDoor;
     private final Clock clock;
 
@@ -47,10 +45,7 @@ final class FailedRenders {
             throws IOException {
         boolean answered = answeredByCapture(request);
         if (!answered) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "ISR0202: rendering " + key + " failed; answering with the stale" + " entry (stale-if-error)",
-                    failure);
+            FrontDoorLog.staleAnswersFailedRender(key, failure);
         }
         if (!response.isCommitted()) {
             response.reset();

@@ -109,10 +109,7 @@ public class FrontDoorFilter extends HttpFilter {
     public void init() {
         PublicOrigins origins = new PublicOrigins(config.publicOrigins());
         if (!origins.restricted()) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "ISR0206: isr.public-origins is not set: every Host a client sends"
-                            + " gets entries of its own; set the public origins of this application");
+            FrontDoorLog.publicOriginsNotSet();
         }
         frontDoor = new FrontDoor(cache, keys, cacheStatus, revalidator, secret::matches, statistics, origins, passes);
         failedRenders = new FailedRenders(frontDoor, clock);

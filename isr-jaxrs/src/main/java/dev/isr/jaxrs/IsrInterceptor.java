@@ -46,10 +46,7 @@ public class IsrInterceptor {
                 context.declare(declarations.resolve(method, isr, invocation.getParameters()));
             } catch (ContextNotActiveException e) {
                 if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-                    LOG.log(
-                            System.Logger.Level.DEBUG,
-                            "ISR0602: @Isr on {0} ignored: no request is active",
-                            IsrDeclarations.describe(method));
+                    FrontDoorLog.isrOutsideARequest(IsrDeclarations.describe(method));
                 }
             }
         }

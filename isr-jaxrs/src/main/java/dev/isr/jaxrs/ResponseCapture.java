@@ -193,10 +193,7 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
             VisitorTracker visitor) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         if (!store.rejectedTags().isEmpty()) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "ISR0203: {0}: tags dropped (1..{1} visible ASCII characters, no ,"
-                            + " \" or \\, at most {2} per response): {3}",
+            FrontDoorLog.tagsDropped(
                     store.key(),
                     Tags.MAX_LENGTH,
                     Tags.MAX_PER_RESPONSE,
@@ -331,11 +328,7 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
             ContainerResponseContext response) {
         request.setProperty(ANSWERED_STALE_ATTRIBUTE, Boolean.TRUE);
         Instant now = clock.instant();
-        LOG.log(
-                System.Logger.Level.WARNING,
-                "ISR0202: rendering {0} answered {1}; answering with the stale entry" + " (stale-if-error)",
-                lookup.key(),
-                response.getStatus());
+        FrontDoorLog.staleAnswersServerError(lookup.key(), response.getStatus());
         statistics.staleHit();
         statistics.staleIfError();
         EntryAnswers.replace(response, stale, cacheStatus.hit(stale.ttlSeconds(now), "stale-if-error"), now);

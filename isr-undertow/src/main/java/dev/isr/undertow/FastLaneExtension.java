@@ -14,16 +14,10 @@ import jakarta.servlet.ServletContext;
  */
 public final class FastLaneExtension implements ServletExtension {
 
-    private static final System.Logger LOG = System.getLogger(FastLaneExtension.class.getName());
-
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext servletContext) {
         if (!deployment.getSecurityConstraints().isEmpty() || deployment.getLoginConfig() != null) {
-            LOG.log(
-                    System.Logger.Level.INFO,
-                    "ISR0207: {0}: the fast lane is off, the deployment declares security"
-                            + " constraints or a login; hits are answered by the Servlet filter",
-                    deployment.getDeploymentName());
+            FastLaneLog.offForSecuredDeployment(deployment.getDeploymentName());
             return;
         }
         deployment.addInitialHandlerChainWrapper(

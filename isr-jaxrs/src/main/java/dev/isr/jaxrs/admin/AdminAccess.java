@@ -4,8 +4,6 @@ import dev.isr.core.IsrConfig;
 import dev.isr.core.Leases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +18,6 @@ import java.time.Clock;
 @ApplicationScoped
 public class AdminAccess {
 
-    private static final Logger LOG = System.getLogger(AdminAccess.class.getName());
     private static final String BEARER = "Bearer ";
 
     @Inject
@@ -60,11 +57,8 @@ public class AdminAccess {
             return null;
         }
         // a replay is a correctly signed request seen twice: worth noticing; the rest is noise anyone can send
-        LOG.log(
-                verdict.outcome() == WebhookVerdict.Outcome.REPLAYED ? Level.INFO : Level.DEBUG,
-                "ISR0404: webhook refused ({0}): {1}",
-                verdict.outcome(),
-                verdict.detail());
+        AdminLog.webhookRefused(
+                verdict.outcome() == WebhookVerdict.Outcome.REPLAYED, verdict.outcome(), verdict.detail());
         return verdict.detail();
     }
 
