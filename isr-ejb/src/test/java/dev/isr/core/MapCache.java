@@ -101,14 +101,20 @@ final class MapCache implements ResponseCache {
     @Override
     public void remove(CacheKey key) {
         entries.remove(key.value());
+        index.remove(key.value(), EntryIndex.Holder.MEMORY);
     }
 
     @Override
     public int removePath(String path) {
-        int before = entries.size();
-        entries.keySet().removeIf(k -> CacheKey.pathOf(k).equals(path));
+        int removed = 0;
+        for (String k : List.copyOf(entries.keySet())) {
+            if (CacheKey.pathOf(k).equals(path) && entries.remove(k) != null) {
+                index.remove(k, EntryIndex.Holder.MEMORY);
+                removed++;
+            }
+        }
         rules.remove(path);
-        return before - entries.size();
+        return removed;
     }
 
     @Override
