@@ -54,7 +54,7 @@ class ArchitectureTest {
             .resideInAPackage("dev.isr.core..")
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("dev.isr.core..", "java..")
+            .resideInAnyPackage("dev.isr.core..", "java..", "org.jspecify.annotations..")
             .because("the HTTP caching decisions are plain Java, testable without a container (pure core, thin edges)");
 
     private static final ArchRule noPackageCycles =

@@ -4,4 +4,7 @@
  * {@link dev.isr.api.IsrPurge} event, fired inside a transaction to purge after it commits, and the injectable
  * {@link dev.isr.api.IsrCache} service. See docs/contract.md, section 9.
  */
+@NullMarked
 package dev.isr.api;
+
+import org.jspecify.annotations.NullMarked;

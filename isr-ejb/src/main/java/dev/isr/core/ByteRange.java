@@ -1,5 +1,7 @@
 package dev.isr.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A single byte range of a stored response (RFC 9110 section 14): what a {@code Range: bytes=...} request selects,
  * or that it selects nothing ({@link #unsatisfiable}: answered {@code 416}).
@@ -25,7 +27,7 @@ public record ByteRange(long first, long last, long length) {
      * The range {@code Range} selects of a body of {@code length} bytes, or null to answer with the whole body (no
      * {@code Range}, another unit, several ranges, or a field that is not valid; RFC 9110 section 14.2).
      */
-    public static ByteRange of(String range, long length) {
+    public static @Nullable ByteRange of(@Nullable String range, long length) {
         if (range == null) {
             return null;
         }

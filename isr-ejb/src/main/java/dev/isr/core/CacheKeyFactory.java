@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds cache keys so that requests which must get the same response share one entry.
@@ -55,7 +56,7 @@ public final class CacheKeyFactory {
      * @param allowed the only parameter names kept ({@code Isr-Vary: query=a|b}), or null to keep all that are not
      *     ignored
      */
-    String normalizeQuery(String rawQuery, List<String> allowed) {
+    String normalizeQuery(@Nullable String rawQuery, @Nullable List<String> allowed) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
         }

@@ -2,6 +2,7 @@ package dev.isr.core;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long a stored response may be used, decided once when it is stored.
@@ -49,7 +50,7 @@ public record CachePolicy(
      * As {@link #of(CacheControl, boolean)}, with the lifetime {@code Expires} gives (null if none), which counts when
      * the directives give none ({@code s-maxage} and {@code max-age} win, RFC 9111 section 4.2.1).
      */
-    static CachePolicy of(CacheControl directives, boolean strictSMaxAge, Duration expiresLifetime) {
+    static CachePolicy of(CacheControl directives, boolean strictSMaxAge, @Nullable Duration expiresLifetime) {
         long fresh = directives.sharedMaxAge();
         if (fresh == CacheControl.ABSENT) {
             if (expiresLifetime == null) {

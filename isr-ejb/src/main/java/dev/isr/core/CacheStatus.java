@@ -2,6 +2,7 @@ package dev.isr.core;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the {@code Cache-Status} field value of RFC 9211 for this cache's hop.
@@ -53,7 +54,7 @@ public final class CacheStatus {
     }
 
     /** Served from the cache; {@code detail} is null for a fresh hit. */
-    public String hit(long ttlSeconds, String detail) {
+    public String hit(long ttlSeconds, @Nullable String detail) {
         if (detail == null) {
             return hitPrefix + ttlSeconds;
         }

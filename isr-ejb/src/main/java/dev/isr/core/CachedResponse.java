@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored response: what is replayed to clients without running the application.
@@ -150,7 +151,7 @@ public record CachedResponse(
     }
 
     /** The first value of a stored header field, case-insensitively, or null. */
-    public String header(String name) {
+    public @Nullable String header(String name) {
         for (Header header : headers) {
             if (header.name().equalsIgnoreCase(name)) {
                 return header.value();

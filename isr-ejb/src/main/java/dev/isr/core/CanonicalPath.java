@@ -2,6 +2,7 @@ package dev.isr.core;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one form of a request path that keys, purges and the application all see, so that one resource is one entry:
@@ -24,7 +25,7 @@ public final class CanonicalPath {
      * @return the canonical path, or null when the path is not a valid absolute path (a bad percent-encoding, a
      *     control character, a space): such a request is never served from or stored in the cache
      */
-    public static String of(String rawPath) {
+    public static @Nullable String of(@Nullable String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/")) {
             return null;
         }

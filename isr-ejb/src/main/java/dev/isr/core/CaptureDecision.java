@@ -2,6 +2,7 @@ package dev.isr.core;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to do with a response the application rendered ({@link CaptureRules}): the JAX-RS filter and the CDI
@@ -41,7 +42,8 @@ public sealed interface CaptureDecision {
      * @param learnedRule a vary rule to remember for the path although nothing is stored (so that the next request
      *     is shown only the query parameters the rule keys on), or null
      */
-    record Bypass(String detail, boolean dropStale, VaryRule learnedRule) implements CaptureDecision {
+    record Bypass(
+            String detail, boolean dropStale, @Nullable VaryRule learnedRule) implements CaptureDecision {
         public Bypass {
             Objects.requireNonNull(detail, "detail");
         }

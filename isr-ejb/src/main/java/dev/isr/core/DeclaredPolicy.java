@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cache policy declared in code ({@code @Isr}, {@code IsrContext}) instead of header fields, and its translation
@@ -30,16 +31,16 @@ import java.util.Objects;
  * @param uncacheable why the response must not be stored, a token reported as {@code Cache-Status} detail, or null
  */
 public record DeclaredPolicy(
-        Duration maxAge,
-        Duration staleWhileRevalidate,
-        Duration staleIfError,
+        @Nullable Duration maxAge,
+        @Nullable Duration staleWhileRevalidate,
+        @Nullable Duration staleIfError,
         boolean durable,
         boolean strict,
         List<String> tags,
-        List<String> varyQuery,
+        @Nullable List<String> varyQuery,
         List<String> varyHeaders,
         List<String> varyCookies,
-        String uncacheable) {
+        @Nullable String uncacheable) {
 
     /** Nothing declared: {@link #fields} is empty and nothing is decided. */
     public static final DeclaredPolicy NONE =

@@ -1,5 +1,7 @@
 package dev.isr.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Splits a cache directive list ({@code name[=token|"quoted"]} separated by commas) into its parts.
  *
@@ -68,6 +70,7 @@ final class DirectiveTokenizer {
     }
 
     /** The argument with quotes and escapes removed; null when the directive has none. */
+    @Nullable
     String argument() {
         return argument;
     }

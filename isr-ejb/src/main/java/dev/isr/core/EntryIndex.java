@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which stored keys belong to a path or carry a tag, how large they are and how often they were read, so that
@@ -257,13 +258,13 @@ public final class EntryIndex implements EntryListing {
 
     /** What the index knows of {@code key}, or null. */
     @Override
-    public Indexed get(String key) {
+    public @Nullable Indexed get(String key) {
         return byKey.get(key);
     }
 
     /** Entries with a tag and/or a path prefix (null for any), most read first, at most {@code limit}. */
     @Override
-    public List<Indexed> list(String tag, String prefix, int limit) {
+    public List<Indexed> list(@Nullable String tag, @Nullable String prefix, int limit) {
         Collection<String> candidates = tag != null ? keysForTag(tag) : byKey.keySet();
         List<Indexed> result = new ArrayList<>();
         for (String key : candidates) {

@@ -1,6 +1,7 @@
 package dev.isr.core;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The read-only view of a node's {@link EntryIndex} that a {@link ResponseCache} hands out, for listings, statistics
@@ -10,10 +11,10 @@ import java.util.List;
 public interface EntryListing {
 
     /** What the index knows of {@code key}, or null. */
-    EntryIndex.Indexed get(String key);
+    EntryIndex.@Nullable Indexed get(String key);
 
     /** Entries with a tag and/or a path prefix (null for any), most read first, at most {@code limit}. */
-    List<EntryIndex.Indexed> list(String tag, String prefix, int limit);
+    List<EntryIndex.Indexed> list(@Nullable String tag, @Nullable String prefix, int limit);
 
     /** Every indexed entry: a snapshot. */
     List<EntryIndex.Indexed> all();

@@ -1,6 +1,7 @@
 package dev.isr.core;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Read access to a set of HTTP header fields, so the core can inspect requests and responses of any container.
@@ -14,7 +15,7 @@ public interface HeaderLookup {
     List<String> values(String name);
 
     /** The field lines of {@code name} joined with {@code ", "} (RFC 9110 section 5.3), or null when absent. */
-    default String combined(String name) {
+    default @Nullable String combined(String name) {
         List<String> values = values(name);
         return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : String.join(", ", values);
     }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP dates (RFC 9110 section 5.6.7): the preferred IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT}) is written;
@@ -36,7 +37,7 @@ public final class HttpDate {
     private HttpDate() {}
 
     /** {@code value} as an instant, or null if it is none of the three forms (or names no real day and time). */
-    public static Instant parse(String value, Instant now) {
+    public static @Nullable Instant parse(@Nullable String value, Instant now) {
         if (value == null) {
             return null;
         }
@@ -57,7 +58,7 @@ public final class HttpDate {
     }
 
     /** {@link #parse(String, Instant)} judging two-digit years against the current time. */
-    public static Instant parse(String value) {
+    public static @Nullable Instant parse(@Nullable String value) {
         return parse(value, Instant.now());
     }
 

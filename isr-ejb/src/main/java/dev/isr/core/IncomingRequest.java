@@ -1,6 +1,7 @@
 package dev.isr.core;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request as the front door sees it, before the application runs.
@@ -15,7 +16,12 @@ import java.util.Objects;
  *     that runs before authentication passes true when the request may have one (it carries a session)
  */
 public record IncomingRequest(
-        String method, Origin origin, String rawPath, String rawQuery, HeaderLookup headers, boolean principal) {
+        String method,
+        @Nullable Origin origin,
+        String rawPath,
+        @Nullable String rawQuery,
+        HeaderLookup headers,
+        boolean principal) {
 
     /** The request field that marks an authenticated revalidation (contract section 5). */
     public static final String REVALIDATE_FIELD = "Isr-Revalidate";

@@ -3,6 +3,7 @@ package dev.isr.core;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** What the front door decided for one request: answer from the cache, or let the application render. */
 public sealed interface Lookup {
@@ -23,7 +24,7 @@ public sealed interface Lookup {
             String cacheStatus,
             boolean withBody,
             boolean notModified,
-            ByteRange range)
+            @Nullable ByteRange range)
             implements Lookup {
 
         /** The status of a {@code 304 Not Modified} answer. */
@@ -110,16 +111,16 @@ public sealed interface Lookup {
      *     {@code 304} refreshes that entry instead of sending a body (RFC 9111 section 4.3); null to ask without
      */
     record Forward(
-            CacheKey key,
+            @Nullable CacheKey key,
             RequestTarget target,
             CacheStatus.Forward reason,
-            String detail,
+            @Nullable String detail,
             boolean mayStore,
             boolean revalidation,
             boolean collapsible,
-            CachedResponse staleIfError,
+            @Nullable CachedResponse staleIfError,
             long renderEpoch,
-            CachedResponse validating)
+            @Nullable CachedResponse validating)
             implements Lookup {
         public Forward {
             Objects.requireNonNull(target, "target");

@@ -3,6 +3,7 @@ package dev.isr.core;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scheme, host and port a request was addressed to, normalized: the part of a URL that an application builds its
@@ -75,7 +76,7 @@ public record Origin(String scheme, String host, int port) {
      * @return the origin, or null when the host field is missing or not a valid {@code host[:port]}: such a request
      *     is never served from or stored in the cache
      */
-    public static Origin ofRequest(String scheme, String hostField) {
+    public static @Nullable Origin ofRequest(String scheme, @Nullable String hostField) {
         if (scheme == null || hostField == null) {
             return null;
         }
@@ -102,7 +103,7 @@ public record Origin(String scheme, String host, int port) {
     }
 
     /** {@link #parse}, or null when {@code value} is not an origin: for values that come with requests. */
-    public static Origin parseOrNull(String value) {
+    public static @Nullable Origin parseOrNull(@Nullable String value) {
         try {
             return value == null ? null : parse(value.trim());
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.isr.core;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Conditional requests answered from the cache (RFC 9110 section 13, RFC 9111 section 4.3.2): whether a stored
@@ -38,7 +39,7 @@ public final class Preconditions {
      * {@code 200} is served in part, and with {@code If-Range} only if its validator is the entry's own, compared
      * strongly (section 13.1.5).
      */
-    public static ByteRange range(CachedResponse entry, HeaderLookup request) {
+    public static @Nullable ByteRange range(CachedResponse entry, HeaderLookup request) {
         String range = request.combined("Range");
         if (range == null || entry.status() != 200) {
             return null;

@@ -3,6 +3,7 @@ package dev.isr.core;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The origins the cache serves ({@code isr.public-origins}). Empty means every origin: each then has entries of its
@@ -20,7 +21,7 @@ public final class PublicOrigins {
     }
 
     /** Whether requests for {@code origin} may be served from and stored in the cache; false for null. */
-    public boolean allows(Origin origin) {
+    public boolean allows(@Nullable Origin origin) {
         return origin != null && (allowed.isEmpty() || allowed.contains(origin));
     }
 

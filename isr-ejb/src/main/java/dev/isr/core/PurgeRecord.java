@@ -3,6 +3,7 @@ package dev.isr.core;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The last purges of one tag, path or prefix (or of everything), kept in a replicated, persistent cache so that a
@@ -116,7 +117,7 @@ public record PurgeRecord(long hardAtMillis, long softAtMillis, long hardEpoch, 
     }
 
     /** The prefix a key purges, or null if it is not a prefix key. */
-    public static String prefixOf(String key) {
+    public static @Nullable String prefixOf(String key) {
         return key.startsWith("x:") ? key.substring(2) : null;
     }
 
@@ -124,7 +125,7 @@ public record PurgeRecord(long hardAtMillis, long softAtMillis, long hardEpoch, 
      * {@code entry} as these records leave it when read at {@code now}: null if purged, stale from the soft purge on
      * (from {@code now} if the purge is dated later) if soft-purged, else {@code entry} itself.
      */
-    public CachedResponse applyTo(CachedResponse entry, Instant now) {
+    public @Nullable CachedResponse applyTo(CachedResponse entry, Instant now) {
         PurgeVerdict verdict = verdictFor(entry, now);
         if (verdict == PurgeVerdict.HARD) {
             return null;
@@ -136,7 +137,7 @@ public record PurgeRecord(long hardAtMillis, long softAtMillis, long hardEpoch, 
     }
 
     /** What the records say about {@code entry} when read at {@code now}: see {@link #verdictFor(long, long, long)}. */
-    public PurgeVerdict verdictFor(CachedResponse entry, Instant now) {
+    public @Nullable PurgeVerdict verdictFor(CachedResponse entry, Instant now) {
         return verdictFor(entry.renderEpoch(), entry.storedAt().toEpochMilli(), now.toEpochMilli());
     }
 
@@ -154,7 +155,7 @@ public record PurgeRecord(long hardAtMillis, long softAtMillis, long hardEpoch, 
      *       present can only come from a clock running ahead; it counts as now, never as the future.
      * </ul>
      */
-    public PurgeVerdict verdictFor(long renderEpoch, long storedAtMillis, long nowMillis) {
+    public @Nullable PurgeVerdict verdictFor(long renderEpoch, long storedAtMillis, long nowMillis) {
         if (renderEpoch > 0) {
             if (renderEpoch < hardEpoch) {
                 return PurgeVerdict.HARD;

@@ -1,6 +1,7 @@
 package dev.isr.core;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a request is addressed, in canonical form: what the cache key is built from and what the application is shown.
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param rawQuery the raw query string as received, or null; keys keep only the parameters that matter
  *     ({@link CacheKeyFactory}, {@link VaryRule})
  */
-public record RequestTarget(String origin, String path, String rawQuery) {
+public record RequestTarget(
+        String origin, String path, @Nullable String rawQuery) {
 
     public RequestTarget {
         Objects.requireNonNull(origin, "origin");

@@ -3,6 +3,7 @@ package dev.isr.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The age a response already has when the application hands it over (RFC 9111 section 4.2.3): its {@code Age} field
@@ -53,7 +54,7 @@ public final class ResponseAge {
      * when {@code Expires} is not a valid date (it means already expired, section 5.3) or when there is no valid
      * {@code Date} to subtract it from; null when there is no {@code Expires}.
      */
-    public static Duration expiresLifetime(HeaderLookup response) {
+    public static @Nullable Duration expiresLifetime(HeaderLookup response) {
         List<String> expires = response.values("Expires");
         if (expires.isEmpty()) {
             return null;

@@ -1,5 +1,7 @@
 package dev.isr.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Whether a field value is a valid Structured Field Dictionary (RFC 9651 section 3.2, parsing as section 4.2
  * describes), as the targeted cache-control fields must be (RFC 9213 section 2.1): a targeted field that is not is
@@ -15,7 +17,7 @@ final class StructuredDictionary {
     }
 
     /** True for a valid dictionary, the empty one included; false for null. */
-    static boolean isValid(String value) {
+    static boolean isValid(@Nullable String value) {
         if (value == null) {
             return false;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cache tag with {@code {name}} placeholders, as {@code @Isr(tags = "book-{id}")} declares it: each placeholder is
@@ -62,7 +63,7 @@ public record TagTemplate(String text, List<String> parameters) {
      * @param values the value of a parameter by name, or null when it has none
      * @return the tag, or null when a placeholder's value is null (the tag is then left out)
      */
-    public String expand(Function<String, String> values) {
+    public @Nullable String expand(Function<String, @Nullable String> values) {
         if (parameters.isEmpty()) {
             return text;
         }
