@@ -9,6 +9,9 @@
  *
  * <p>The external contract these rules implement (headers, admin API, configuration keys) is docs/contract.md in the
  * repository; what a shared cache must never do, and which class guarantees it, is docs/security.md.
+ *
+ * <p><b>Internal.</b> Not part of the public API ({@code dev.isr.api}, and the header fields, configuration keys and
+ * admin endpoints of docs/contract.md): it may change in any release.
  */
 @NullMarked
 package dev.isr.core;
