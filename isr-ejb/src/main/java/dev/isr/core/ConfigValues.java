@@ -60,29 +60,8 @@ public final class ConfigValues {
      * @throws IllegalArgumentException naming the key of a value that the records refuse
      */
     public IsrConfig toConfig() {
-        ChannelSecurity security = new ChannelSecurity(
-                string(ConfigKey.CLUSTER_SECRET),
-                string(ConfigKey.CLUSTER_KEYSTORE_PATH),
-                string(ConfigKey.CLUSTER_KEYSTORE_PASSWORD),
-                string(ConfigKey.CLUSTER_KEYSTORE_ALIAS),
-                (Boolean) get(ConfigKey.CLUSTER_INSECURE));
-        ClusterSettings cluster = new ClusterSettings(
-                (ClusterSettings.Mode) get(ConfigKey.CLUSTER_MODE),
-                integer(ConfigKey.CLUSTER_OWNERS),
-                string(ConfigKey.CLUSTER_NAME),
-                string(ConfigKey.CLUSTER_BIND_ADDRESS),
-                integer(ConfigKey.CLUSTER_PORT),
-                list(ConfigKey.CLUSTER_INITIAL_HOSTS),
-                integer(ConfigKey.CLUSTER_MIN_MEMBERS),
-                string(ConfigKey.CLUSTER_NODE_NAME),
-                security,
-                duration(ConfigKey.CLUSTER_MAX_CLOCK_SKEW),
-                string(ConfigKey.CACHE_JNDI));
-        ByteBudgets budgets = new ByteBudgets(
-                bytes(ConfigKey.MEMORY_MAX_BYTES),
-                bytes(ConfigKey.STORE_MAX_BYTES),
-                bytes(ConfigKey.CAPTURE_MAX_BYTES),
-                bytes(ConfigKey.STORE_MIN_FREE_BYTES));
+        ClusterSettings cluster = cluster();
+        ByteBudgets budgets = budgets();
         @SuppressWarnings("unchecked")
         Set<Integer> statuses = (Set<Integer>) get(ConfigKey.STORABLE_STATUSES);
         return new IsrConfig(
@@ -110,6 +89,35 @@ public final class ConfigValues {
                 duration(ConfigKey.HEALTH_DEGRADED_WINDOW),
                 (Double) get(ConfigKey.HEALTH_DEGRADED_SHARE),
                 (ClientNetworks) get(ConfigKey.ADMIN_ALLOWED_NETWORKS));
+    }
+
+    private ClusterSettings cluster() {
+        ChannelSecurity security = new ChannelSecurity(
+                string(ConfigKey.CLUSTER_SECRET),
+                string(ConfigKey.CLUSTER_KEYSTORE_PATH),
+                string(ConfigKey.CLUSTER_KEYSTORE_PASSWORD),
+                string(ConfigKey.CLUSTER_KEYSTORE_ALIAS),
+                (Boolean) get(ConfigKey.CLUSTER_INSECURE));
+        return new ClusterSettings(
+                (ClusterSettings.Mode) get(ConfigKey.CLUSTER_MODE),
+                integer(ConfigKey.CLUSTER_OWNERS),
+                string(ConfigKey.CLUSTER_NAME),
+                string(ConfigKey.CLUSTER_BIND_ADDRESS),
+                integer(ConfigKey.CLUSTER_PORT),
+                list(ConfigKey.CLUSTER_INITIAL_HOSTS),
+                integer(ConfigKey.CLUSTER_MIN_MEMBERS),
+                string(ConfigKey.CLUSTER_NODE_NAME),
+                security,
+                duration(ConfigKey.CLUSTER_MAX_CLOCK_SKEW),
+                string(ConfigKey.CACHE_JNDI));
+    }
+
+    private ByteBudgets budgets() {
+        return new ByteBudgets(
+                bytes(ConfigKey.MEMORY_MAX_BYTES),
+                bytes(ConfigKey.STORE_MAX_BYTES),
+                bytes(ConfigKey.CAPTURE_MAX_BYTES),
+                bytes(ConfigKey.STORE_MIN_FREE_BYTES));
     }
 
     /** The value {@code config} holds for {@code key}. */

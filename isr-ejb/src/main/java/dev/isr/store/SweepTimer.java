@@ -108,25 +108,17 @@ public class SweepTimer {
         int refreshed = 0;
         int evicted = 0;
         for (EntryIndex.Indexed entry : indexed) {
-            if (!cluster.isPrimaryOwner(entry.key())) {
-                continue;
-            }
-            long lastRead = Math.max(entry.reads() > 0 ? entry.lastReadMillis() : 0, reads.lastReadMillis(entry.key()));
-            switch (policy.decide(entry.lastReadMillis(), lastRead, entry.expiresAtMillis(), now)) {
-                case EVICT_UNREAD -> {
-                    if (entries.evict(entry.key())) {
-                        evicted++;
+            if (cluster.isPrimaryOwner(entry.key())) {
+                switch (sweep(
+                        entry,
+                        policy.decide(entry.lastReadMillis(), lastRead(entry, reads), entry.expiresAtMillis(), now),
+                        cache,
+                        entries)) {
+                    case REFRESH -> refreshed++;
+                    case EVICT_UNREAD -> evicted++;
+                    default -> {
+                        // fresh enough, read recently enough
                     }
-                }
-                case REFRESH -> {
-                    var stored = cache.get(CacheKey.parse(entry.key()));
-                    if (stored.isPresent()) {
-                        revalidator.revalidate(stored.get());
-                        refreshed++;
-                    }
-                }
-                default -> {
-                    // fresh enough, read recently enough
                 }
             }
         }
@@ -136,6 +128,29 @@ public class SweepTimer {
             LOG.log(Level.DEBUG, "sweep: {0}", result);
         }
         return result;
+    }
+
+    /** When {@code entry} was last read on any node, in epoch millis; 0 if never. */
+    private static long lastRead(EntryIndex.Indexed entry, ReadLedger reads) {
+        return Math.max(entry.reads() > 0 ? entry.lastReadMillis() : 0, reads.lastReadMillis(entry.key()));
+    }
+
+    /** Applies {@code action} to {@code entry}; returns it if it did something, else {@code KEEP}. */
+    private SweepPolicy.Action sweep(
+            EntryIndex.Indexed entry, SweepPolicy.Action action, ResponseCache cache, StoreMaintenance entries) {
+        switch (action) {
+            case EVICT_UNREAD -> {
+                return entries.evict(entry.key()) ? action : SweepPolicy.Action.KEEP;
+            }
+            case REFRESH -> {
+                var stored = cache.get(CacheKey.parse(entry.key()));
+                stored.ifPresent(revalidator::revalidate);
+                return stored.isPresent() ? action : SweepPolicy.Action.KEEP;
+            }
+            default -> {
+                return SweepPolicy.Action.KEEP;
+            }
+        }
     }
 
     /** Tells the other nodes which entries this node served since the last sweep: reads on any node keep an entry. */
