@@ -2,6 +2,7 @@ package dev.isr.core;
 
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides what happens to a response the application rendered for a request the front door forwarded: the write
@@ -34,7 +35,7 @@ public final class CaptureRules {
      * @param visitor what the container saw of sessions, callers and cookies during the render
      */
     public CaptureDecision decide(
-            Lookup.Forward forward,
+            Lookup.@Nullable Forward forward,
             boolean adminApi,
             String method,
             int status,
@@ -53,38 +54,19 @@ public final class CaptureRules {
      * @param uncacheable the declared reason not to store the response, or null
      */
     public CaptureDecision decide(
-            Lookup.Forward forward,
+            Lookup.@Nullable Forward forward,
             boolean adminApi,
             String method,
             int status,
             HeaderLookup request,
             HeaderLookup response,
             VisitorSignals visitor,
-            String uncacheable) {
-        if (forward == null) {
-            return new CaptureDecision.Unseen();
+            @Nullable String uncacheable) {
+        CaptureDecision decided = decidedByTheRequest(forward, adminApi, method, status, uncacheable);
+        if (decided != null) {
+            return decided;
         }
-        if (forward.reason() == CacheStatus.Forward.METHOD) {
-            return new CaptureDecision.Invalidate(method, forward.path());
-        }
-        if (adminApi) {
-            return new CaptureDecision.PassOn(CacheStatus.Forward.BYPASS, "admin");
-        }
-        if (forward.staleIfError() != null && status >= 500) {
-            return new CaptureDecision.AnswerStale(forward.staleIfError());
-        }
-        if (!forward.mayStore()) {
-            return new CaptureDecision.PassOn(forward.reason(), forward.detail());
-        }
-        if (forward.revalidation() && !REVALIDATION_SUCCESS.contains(status)) {
-            return new CaptureDecision.PassOn(forward.reason(), "revalidation-failed");
-        }
-        if (uncacheable != null) {
-            return new CaptureDecision.Bypass(uncacheable, forward.revalidation(), null);
-        }
-        boolean credentials =
-                request.contains("Authorization") || request.contains("Proxy-Authorization") || visitor.principal();
-        StoreDecision decision = storability.assess(method, credentials, status, response);
+        StoreDecision decision = storability.assess(method, hasCredentials(request, visitor), status, response);
         if (decision instanceof StoreDecision.Bypass bypass) {
             return new CaptureDecision.Bypass(bypass.detail(), forward.revalidation(), null);
         }
@@ -112,5 +94,44 @@ public final class CaptureRules {
                 tags.accepted(),
                 tags.rejected(),
                 vouched);
+    }
+
+    /**
+     * What is decided from the request alone, before the response's fields are read: nothing to do for a request the
+     * front door did not see, an invalidation for an unsafe method, a pass for the admin API, a stale answer for a
+     * server error, a pass for a response that may not be stored; null when the response's fields decide.
+     */
+    private static boolean hasCredentials(HeaderLookup request, VisitorSignals visitor) {
+        return request.contains("Authorization") || request.contains("Proxy-Authorization") || visitor.principal();
+    }
+
+    private static @Nullable CaptureDecision decidedByTheRequest(
+            Lookup.@Nullable Forward forward,
+            boolean adminApi,
+            String method,
+            int status,
+            @Nullable String uncacheable) {
+        if (forward == null) {
+            return new CaptureDecision.Unseen();
+        }
+        if (forward.reason() == CacheStatus.Forward.METHOD) {
+            return new CaptureDecision.Invalidate(method, forward.path());
+        }
+        if (adminApi) {
+            return new CaptureDecision.PassOn(CacheStatus.Forward.BYPASS, "admin");
+        }
+        if (forward.staleIfError() != null && status >= 500) {
+            return new CaptureDecision.AnswerStale(forward.staleIfError());
+        }
+        if (!forward.mayStore()) {
+            return new CaptureDecision.PassOn(forward.reason(), forward.detail());
+        }
+        if (forward.revalidation() && !REVALIDATION_SUCCESS.contains(status)) {
+            return new CaptureDecision.PassOn(forward.reason(), "revalidation-failed");
+        }
+        if (uncacheable != null) {
+            return new CaptureDecision.Bypass(uncacheable, forward.revalidation(), null);
+        }
+        return null;
     }
 }

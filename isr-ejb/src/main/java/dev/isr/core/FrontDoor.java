@@ -74,14 +74,7 @@ public final class FrontDoor {
         }
         Origin revalidationOrigin = authenticatedRevalidation(request);
         if (revalidationOrigin != null) {
-            RequestTarget target = new RequestTarget(revalidationOrigin.value(), path, request.rawQuery());
-            CacheKey key = cache.varyRule(path).keyFor(keys, target, request.headers());
-            log("{0}: authenticated revalidation, rendering", key);
-            Lookup.Forward render = Lookup.Forward.render(
-                            key, target, CacheStatus.Forward.REQUEST, null, cache.purgeEpoch())
-                    .withRevalidation();
-            Optional<CachedResponse> current = cache.get(key);
-            return current.isPresent() ? validating(render, current.get(), request) : render;
+            return revalidation(revalidationOrigin, path, request);
         }
         if (!origins.allows(request.origin())) {
             log("{0}: origin {1} is not served from the cache", path, request.origin());
@@ -89,6 +82,23 @@ public final class FrontDoor {
             return Lookup.Forward.bypass(null, asReceived, "unknown-origin");
         }
         CacheKey key = cache.varyRule(path).keyFor(keys, asReceived, request.headers());
+        return lookUp(key, asReceived, request, now);
+    }
+
+    /** An authenticated revalidation of {@code path} for {@code origin}: rendered, its result replaces the entry. */
+    private Lookup revalidation(Origin origin, String path, IncomingRequest request) {
+        RequestTarget target = new RequestTarget(origin.value(), path, request.rawQuery());
+        CacheKey key = cache.varyRule(path).keyFor(keys, target, request.headers());
+        log("{0}: authenticated revalidation, rendering", key);
+        Lookup.Forward render = Lookup.Forward.render(
+                        key, target, CacheStatus.Forward.REQUEST, null, cache.purgeEpoch())
+                .withRevalidation();
+        Optional<CachedResponse> current = cache.get(key);
+        return current.isPresent() ? validating(render, current.get(), request) : render;
+    }
+
+    /** A visitor's request for {@code key}: a hit, or a render (a miss, a bypass, a stale entry to replace). */
+    private Lookup lookUp(CacheKey key, RequestTarget asReceived, IncomingRequest request, Instant now) {
         Optional<CachedResponse> stored = cache.get(key);
         boolean head = request.isHead();
         if (stored.isEmpty()) {

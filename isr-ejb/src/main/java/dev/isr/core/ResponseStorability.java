@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a response from the application may be stored (RFC 9111 section 3, this module's contract
@@ -43,33 +44,15 @@ public final class ResponseStorability {
      * @param response the response header fields as the application set them
      */
     public StoreDecision assess(String method, boolean requestHasAuthorization, int status, HeaderLookup response) {
-        if (!"GET".equals(method)) {
-            return new StoreDecision.Bypass("method");
-        }
-        if (!storableStatuses.contains(status) || status == 206 || status == 304) {
-            return new StoreDecision.Bypass("status");
-        }
-        if (response.contains("Set-Cookie")) {
-            return new StoreDecision.Bypass("set-cookie");
+        String unsharable = unsharable(method, status, response);
+        if (unsharable != null) {
+            return new StoreDecision.Bypass(unsharable);
         }
         DirectiveSource.Selected selected = DirectiveSource.select(response);
         CacheControl directives = selected.directives();
-        if (directives.malformed()) {
-            return new StoreDecision.Bypass("malformed-cache-control");
-        }
-        if (directives.isPrivate()) {
-            return new StoreDecision.Bypass("private");
-        }
-        if (directives.mustUnderstand() && !UNDERSTOOD_STATUSES.contains(status)) {
-            return new StoreDecision.Bypass("status");
-        }
-        if (directives.noStore() && !directives.mustUnderstand()) {
-            return new StoreDecision.Bypass("no-store");
-        }
-        // no-cache: stored only to be validated before every use (RFC 9111 section 5.2.2.4), so only with validators
-        boolean validatable = response.contains("ETag") || HttpDate.parse(response.combined("Last-Modified")) != null;
-        if (directives.noCache() && (!validatable || status != 200)) {
-            return new StoreDecision.Bypass("no-cache");
+        String refused = refusedByDirectives(directives, status, response);
+        if (refused != null) {
+            return new StoreDecision.Bypass(refused);
         }
         // Expires counts only beside Cache-Control: a targeted field replaces both (RFC 9213 section 2.2)
         Duration expires = DirectiveSource.CACHE_CONTROL.equals(selected.fieldName())
@@ -99,6 +82,39 @@ public final class ResponseStorability {
             return new StoreDecision.Bypass("zero-lifetime");
         }
         return new StoreDecision.Store(policy, rule);
+    }
+
+    /** Why the method, the status or a cookie keeps the response from being shared, or null. */
+    private @Nullable String unsharable(String method, int status, HeaderLookup response) {
+        if (!"GET".equals(method)) {
+            return "method";
+        }
+        if (!storableStatuses.contains(status) || status == 206 || status == 304) {
+            return "status";
+        }
+        return response.contains("Set-Cookie") ? "set-cookie" : null;
+    }
+
+    /** Why the directives forbid storing the response (a {@code Cache-Status} detail), or null if they allow it. */
+    private static @Nullable String refusedByDirectives(CacheControl directives, int status, HeaderLookup response) {
+        if (directives.malformed()) {
+            return "malformed-cache-control";
+        }
+        if (directives.isPrivate()) {
+            return "private";
+        }
+        if (directives.mustUnderstand() && !UNDERSTOOD_STATUSES.contains(status)) {
+            return "status";
+        }
+        if (directives.noStore() && !directives.mustUnderstand()) {
+            return "no-store";
+        }
+        // no-cache: stored only to be validated before every use (RFC 9111 section 5.2.2.4), so only with validators
+        boolean validatable = response.contains("ETag") || HttpDate.parse(response.combined("Last-Modified")) != null;
+        if (directives.noCache() && (!validatable || status != 200)) {
+            return "no-cache";
+        }
+        return null;
     }
 
     /** Header fields this module consumes and never passes on to clients (contract section 3). */
