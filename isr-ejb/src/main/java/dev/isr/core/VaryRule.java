@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which parts of a request select among the stored variants of one path: the response's {@code Isr-Vary}
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * @param cookies the request cookies in the key (case-sensitive names)
  * @param headers the request header fields in the key (lower case)
  */
-public record VaryRule(List<String> queryParams, List<String> cookies, List<String> headers) {
+public record VaryRule(@Nullable List<String> queryParams, List<String> cookies, List<String> headers) {
 
     /** The rule of a response that names nothing to vary on. */
     public static final VaryRule DEFAULT = new VaryRule(null, List.of(), List.of());
@@ -47,67 +48,72 @@ public record VaryRule(List<String> queryParams, List<String> cookies, List<Stri
      * @return the rule, or null when a value is malformed (an unknown form, a bad name, too many names) or
      *     {@code Vary} contains {@code *}: such a response is not stored
      */
-    public static VaryRule parse(String isrVary, String vary) {
-        List<String> query = null;
-        List<String> cookies = new ArrayList<>();
-        List<String> headers = new ArrayList<>();
+    public static @Nullable VaryRule parse(@Nullable String isrVary, @Nullable String vary) {
+        Parts parts = new Parts();
         if (isrVary != null && !isrVary.isBlank()) {
             for (String part : isrVary.split(",")) {
                 String item = part.trim();
-                if (item.isEmpty()) {
-                    continue;
-                }
-                int eq = item.indexOf('=');
-                String kind = (eq < 0 ? item : item.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-                List<String> names = eq < 0 ? null : names(item.substring(eq + 1));
-                switch (kind) {
-                    case "query" -> {
-                        if (names == null) {
-                            continue; // query alone: all parameters, the default
-                        }
-                        if (!names.stream().allMatch(n -> QUERY_NAME.matcher(n).matches())) {
-                            return null;
-                        }
-                        if (query == null) {
-                            query = new ArrayList<>();
-                        }
-                        query.addAll(names); // query= with no names: no parameter is part of the key
-                    }
-                    case "cookie" -> {
-                        if (names == null || names.isEmpty() || !allTokens(names)) {
-                            return null;
-                        }
-                        cookies.addAll(names);
-                    }
-                    case "header" -> {
-                        if (names == null || names.isEmpty() || !allTokens(names)) {
-                            return null;
-                        }
-                        headers.addAll(names);
-                    }
-                    default -> {
-                        return null;
-                    }
+                if (!item.isEmpty() && !parts.addIsrVary(item)) {
+                    return null;
                 }
             }
         }
         if (vary != null) {
             for (String part : vary.split(",")) {
                 String name = part.trim();
-                if (name.isEmpty()) {
-                    continue;
-                }
-                if (name.equals("*") || !TOKEN.matcher(name).matches()) {
+                if (!name.isEmpty() && !parts.addVaryHeader(name)) {
                     return null;
                 }
-                headers.add(name);
             }
         }
-        int total = (query == null ? 0 : query.size()) + cookies.size() + headers.size();
-        if (total > MAX_NAMES) {
-            return null;
+        return parts.total() > MAX_NAMES ? null : new VaryRule(parts.query, parts.cookies, parts.headers);
+    }
+
+    /** What {@link #parse} has read so far; each {@code add} says whether the item was valid. */
+    private static final class Parts {
+        private @Nullable List<String> query;
+        private final List<String> cookies = new ArrayList<>();
+        private final List<String> headers = new ArrayList<>();
+
+        /** One item of {@code Isr-Vary}: {@code query}, {@code query=a|b}, {@code cookie=a|b}, {@code header=a|b}. */
+        boolean addIsrVary(String item) {
+            int eq = item.indexOf('=');
+            String kind = (eq < 0 ? item : item.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+            List<String> names = eq < 0 ? null : names(item.substring(eq + 1));
+            switch (kind) {
+                case "query" -> {
+                    if (names == null) {
+                        return true; // query alone: all parameters, the default
+                    }
+                    if (!names.stream().allMatch(n -> QUERY_NAME.matcher(n).matches())) {
+                        return false;
+                    }
+                    if (query == null) {
+                        query = new ArrayList<>();
+                    }
+                    query.addAll(names); // query= with no names: no parameter is part of the key
+                    return true;
+                }
+                case "cookie" -> {
+                    return names != null && !names.isEmpty() && allTokens(names) && cookies.addAll(names);
+                }
+                case "header" -> {
+                    return names != null && !names.isEmpty() && allTokens(names) && headers.addAll(names);
+                }
+                default -> {
+                    return false;
+                }
+            }
         }
-        return new VaryRule(query, cookies, headers);
+
+        /** One field name of {@code Vary}; {@code *} is never a rule. */
+        boolean addVaryHeader(String name) {
+            return !name.equals("*") && TOKEN.matcher(name).matches() && headers.add(name);
+        }
+
+        int total() {
+            return (query == null ? 0 : query.size()) + cookies.size() + headers.size();
+        }
     }
 
     /** Whether {@code name} may be named in {@code query=}: no white space and none of {@code & = # | ,}. */
