@@ -29,8 +29,6 @@ class SizeLimitsTest {
     private static final Map<String, Integer> LONGER = Map.ofEntries(
             Map.entry("ConfigValues.valueOf", 48),
             Map.entry("MetricCatalog.counters", 48),
-            Map.entry("DirectiveTokenizer.next", 41),
-            Map.entry("IsrCacheContainer.startCaches", 60),
             Map.entry("FrontDoorFilter.doFilter", 57),
             Map.entry("ResponseCapture.filter", 58),
             Map.entry("ResponseCapture.aroundWriteTo", 44),

@@ -13,8 +13,8 @@ final class DirectiveTokenizer {
 
     private final String input;
     private int position;
-    private String name;
-    private String argument;
+    private String name = "";
+    private @Nullable String argument;
     private boolean quoted;
     private boolean failed;
 
@@ -39,29 +39,32 @@ final class DirectiveTokenizer {
         argument = null;
         quoted = false;
         skipWhitespace();
-        if (position < input.length() && input.charAt(position) == '=') {
-            position++;
-            skipWhitespace();
-            if (position < input.length() && input.charAt(position) == '"') {
-                argument = readQuoted();
-                quoted = true;
-                if (argument == null) {
-                    failed = true;
-                    return false;
-                }
-            } else {
-                int start = position;
-                while (position < input.length() && input.charAt(position) != ',') {
-                    position++;
-                }
-                argument = input.substring(start, position).trim();
-            }
+        if (position < input.length() && input.charAt(position) == '=' && !readArgument()) {
+            failed = true;
+            return false;
         }
         skipToComma();
         if (name.isEmpty()) {
             failed = true;
             return false;
         }
+        return true;
+    }
+
+    /** Reads the argument after {@code =}, quoted or a token; false for a quoted string that never ends. */
+    private boolean readArgument() {
+        position++;
+        skipWhitespace();
+        if (position < input.length() && input.charAt(position) == '"') {
+            argument = readQuoted();
+            quoted = true;
+            return argument != null;
+        }
+        int start = position;
+        while (position < input.length() && input.charAt(position) != ',') {
+            position++;
+        }
+        argument = input.substring(start, position).trim();
         return true;
     }
 
@@ -84,7 +87,7 @@ final class DirectiveTokenizer {
         return failed;
     }
 
-    private String readQuoted() {
+    private @Nullable String readQuoted() {
         StringBuilder value = new StringBuilder();
         position++; // opening quote
         while (position < input.length()) {

@@ -8,7 +8,6 @@ import dev.isr.core.DegradationWatch;
 import dev.isr.core.EntryIndex;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.Leases;
-import dev.isr.core.PurgeRecord;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.VaryRule;
 import dev.isr.health.IsrHealth;
@@ -127,40 +126,16 @@ public class IsrCacheContainer {
                     : OwnCacheManager.start(
                             cluster, nodeName, location, config.budgets().memory());
             location = host.location();
-            EmbeddedCacheManager manager = host.manager();
             Cache<String, CachedResponse> memory = host.cache(MEMORY_CACHE);
             Cache<String, CachedResponse> durable = host.cache(DURABLE_CACHE);
-            Cache<String, VaryRule> varyRules = host.cache(VARY_CACHE);
-            Cache<String, PurgeRecord> purges = host.cache(PURGES_CACHE);
             EntryIndex index = new EntryIndex();
             memory.addListener(new EntryIndexListener(index, EntryIndex.Holder.MEMORY, clock));
             EntryIndexListener durableListener =
                     new EntryIndexListener(index, EntryIndex.Holder.PERSISTENT_STORE, clock);
             durable.addListener(durableListener);
-            storeWrites = new StoreWrites(location, config.budgets().storeMinFree());
-            PurgeRecords records =
-                    new PurgeRecords(purges, config.evictUnreadAfter(), clock, cluster.maxClockSkew(), storeWrites);
-            storeWrites.onRecovery(() -> records.storeAgain());
-            records.start();
-            clusterView = new InfinispanClusterView(manager, durable, cluster.mode(), nodeName);
-            clocks = new ClusterClocks(
-                    host.cache(CLOCKS_CACHE), nodeName, clock, config.sweepInterval(), cluster.maxClockSkew());
-            clocks.start();
-            leases = new InfinispanLeases(host.cache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
-            InfinispanResponseCache entries = new InfinispanResponseCache(
-                    memory,
-                    durable,
-                    varyRules,
-                    index,
-                    records,
-                    clusterView,
-                    clock,
-                    config.budgets().store(),
-                    config.budgets().memory() / 4,
-                    storeWrites);
-            responseCache = entries;
-            maintenance = entries;
-            reads = new ReadLedger(host.cache(READS_CACHE));
+            PurgeRecords records = startPurgeRecords(cluster);
+            startClusterServices(cluster, nodeName, durable);
+            startEntries(memory, durable, index, records);
             if (cluster.clustered()) {
                 reconcile(records, nodeName);
             }
@@ -174,6 +149,49 @@ public class IsrCacheContainer {
             StoreLog.cacheDidNotStart(location, cluster.serverContainer(), e);
             stopQuietly();
         }
+    }
+
+    /** The purge records, written through the store's fault watch ({@link StoreWrites}), started. */
+    private PurgeRecords startPurgeRecords(ClusterSettings cluster) {
+        storeWrites = new StoreWrites(location, config.budgets().storeMinFree());
+        PurgeRecords records = new PurgeRecords(
+                host.cache(PURGES_CACHE), config.evictUnreadAfter(), clock, cluster.maxClockSkew(), storeWrites);
+        storeWrites.onRecovery(() -> records.storeAgain());
+        records.start();
+        return records;
+    }
+
+    /** The view of the cluster, the members' clocks and the leases. */
+    private void startClusterServices(ClusterSettings cluster, String nodeName, Cache<String, CachedResponse> durable) {
+        EmbeddedCacheManager manager = host.manager();
+        clusterView = new InfinispanClusterView(manager, durable, cluster.mode(), nodeName);
+        clocks = new ClusterClocks(
+                host.cache(CLOCKS_CACHE), nodeName, clock, config.sweepInterval(), cluster.maxClockSkew());
+        clocks.start();
+        leases = new InfinispanLeases(host.cache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
+    }
+
+    /** The response cache over the entry caches, and what the sweep reaches it by. */
+    private void startEntries(
+            Cache<String, CachedResponse> memory,
+            Cache<String, CachedResponse> durable,
+            EntryIndex index,
+            PurgeRecords records) {
+        Cache<String, VaryRule> varyRules = host.cache(VARY_CACHE);
+        InfinispanResponseCache entries = new InfinispanResponseCache(
+                memory,
+                durable,
+                varyRules,
+                index,
+                records,
+                clusterView,
+                clock,
+                config.budgets().store(),
+                config.budgets().memory() / 4,
+                storeWrites);
+        responseCache = entries;
+        maintenance = entries;
+        reads = new ReadLedger(host.cache(READS_CACHE));
     }
 
     /**
