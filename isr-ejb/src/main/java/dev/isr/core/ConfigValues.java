@@ -122,9 +122,6 @@ public final class ConfigValues {
 
     /** The value {@code config} holds for {@code key}. */
     static Object valueOf(IsrConfig config, ConfigKey key) {
-        ClusterSettings cluster = config.cluster();
-        ChannelSecurity security = cluster.security();
-        ByteBudgets budgets = config.budgets();
         return switch (key) {
             case STORE_PATH -> config.storePath();
             case MAX_BODY_BYTES -> config.maxBodyBytes();
@@ -148,6 +145,16 @@ public final class ConfigValues {
             case HEALTH_DEGRADED_WINDOW -> config.degradedWindow();
             case SWEEP_INTERVAL -> config.sweepInterval();
             case EVICT_UNREAD_AFTER -> config.evictUnreadAfter();
+            default -> nestedValueOf(config, key);
+        };
+    }
+
+    /** The value of a key held by one of the records nested in {@code config}. */
+    private static Object nestedValueOf(IsrConfig config, ConfigKey key) {
+        ClusterSettings cluster = config.cluster();
+        ChannelSecurity security = cluster.security();
+        ByteBudgets budgets = config.budgets();
+        return switch (key) {
             case CLUSTER_MODE -> cluster.mode();
             case CLUSTER_OWNERS -> cluster.owners();
             case CLUSTER_NAME -> cluster.name();
@@ -167,6 +174,7 @@ public final class ConfigValues {
             case STORE_MAX_BYTES -> budgets.store();
             case STORE_MIN_FREE_BYTES -> budgets.storeMinFree();
             case CAPTURE_MAX_BYTES -> budgets.capture();
+            default -> throw new IllegalStateException("no value is read for " + key.key());
         };
     }
 

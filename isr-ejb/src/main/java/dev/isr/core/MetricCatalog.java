@@ -69,6 +69,12 @@ public final class MetricCatalog {
     }
 
     private static List<Metric> counters(CacheStatistics statistics) {
+        return Stream.concat(answerCounters(statistics).stream(), backgroundCounters(statistics).stream())
+                .toList();
+    }
+
+    /** How requests were answered: from the cache, by a render, stored or not. */
+    private static List<Metric> answerCounters(CacheStatistics statistics) {
         return List.of(
                 counter(
                         "isr_hits",
@@ -89,7 +95,12 @@ public final class MetricCatalog {
                 counter(
                         "isr_stores",
                         "Responses stored.",
-                        () -> statistics.snapshot().stores()),
+                        () -> statistics.snapshot().stores()));
+    }
+
+    /** What ran besides the answers: revalidations and purges; and the renders and hits that skipped a step. */
+    private static List<Metric> backgroundCounters(CacheStatistics statistics) {
+        return List.of(
                 new Metric(
                         "isr_revalidations",
                         PrometheusText.Type.COUNTER,

@@ -72,35 +72,57 @@ class NotModifiedRefresh {
                         .toList();
         CaptureDecision decision =
                 rules.decide(lookup, false, "GET", entry.status(), request, decided, visitor, uncacheable);
-        CachedResponse refreshed;
         if (decision instanceof CaptureDecision.Store store) {
-            refreshed = new CachedResponse(
-                    store.key(),
-                    entry.status(),
-                    fields,
-                    entry.body(),
-                    now.minus(ResponseAge.correctedInitialAge(decided, now)),
-                    store.policy(),
-                    store.replayFields(),
-                    store.tags(),
-                    lookup.renderEpoch());
-            boolean stored = cache.put(refreshed, store.rule());
-            EntryAnswers.replace(
+            storeRefreshed(lookup, response, fields, decided, store, now);
+        } else {
+            removeUnstorable(
+                    lookup,
                     response,
-                    refreshed,
-                    stored
-                            ? cacheStatus.refreshed(lookup.reason())
-                            : cacheStatus.forwarded(lookup.reason(), false, "not-stored"),
+                    fields,
+                    decision instanceof CaptureDecision.Bypass bypass ? bypass.detail() : "not-stored",
                     now);
-            if (stored) {
-                statistics.stored();
-            }
-            log("{0}: 304, refreshed", entry.key());
-            return;
         }
-        String detail = decision instanceof CaptureDecision.Bypass bypass ? bypass.detail() : "not-stored";
+    }
+
+    /** The entry with the 304's fields and a new freshness, stored and answered. */
+    private void storeRefreshed(
+            Lookup.Forward lookup,
+            ContainerResponseContext response,
+            List<Header> fields,
+            HeaderLookup decided,
+            CaptureDecision.Store store,
+            Instant now) {
+        CachedResponse entry = lookup.validating();
+        CachedResponse refreshed = new CachedResponse(
+                store.key(),
+                entry.status(),
+                fields,
+                entry.body(),
+                now.minus(ResponseAge.correctedInitialAge(decided, now)),
+                store.policy(),
+                store.replayFields(),
+                store.tags(),
+                lookup.renderEpoch());
+        boolean stored = cache.put(refreshed, store.rule());
+        EntryAnswers.replace(
+                response,
+                refreshed,
+                stored
+                        ? cacheStatus.refreshed(lookup.reason())
+                        : cacheStatus.forwarded(lookup.reason(), false, "not-stored"),
+                now);
+        if (stored) {
+            statistics.stored();
+        }
+        log("{0}: 304, refreshed", entry.key());
+    }
+
+    /** The updated fields say the response may not be stored any more: the entry is removed, answered once. */
+    private void removeUnstorable(
+            Lookup.Forward lookup, ContainerResponseContext response, List<Header> fields, String detail, Instant now) {
+        CachedResponse entry = lookup.validating();
         cache.remove(entry.key());
-        refreshed = new CachedResponse(
+        CachedResponse refreshed = new CachedResponse(
                 entry.key(),
                 entry.status(),
                 fields,

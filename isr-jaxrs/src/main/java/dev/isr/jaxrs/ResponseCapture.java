@@ -1,20 +1,15 @@
 package dev.isr.jaxrs;
 
-import dev.isr.core.CacheKey;
 import dev.isr.core.CacheStatistics;
 import dev.isr.core.CacheStatus;
 import dev.isr.core.CachedResponse;
-import dev.isr.core.CaptureBudget;
 import dev.isr.core.CaptureDecision;
 import dev.isr.core.CaptureRules;
 import dev.isr.core.DeclaredPolicy;
-import dev.isr.core.EntityTags;
 import dev.isr.core.Header;
 import dev.isr.core.HeaderLookup;
 import dev.isr.core.HttpDate;
-import dev.isr.core.IsrConfig;
 import dev.isr.core.Lookup;
-import dev.isr.core.PassMemory;
 import dev.isr.core.ResponseAge;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.ResponseStorability;
@@ -28,15 +23,12 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +44,8 @@ import java.util.Map;
  * <p>The response filter decides while the headers are still open: it asks {@link CaptureRules} and applies the
  * {@link CaptureDecision}: sets {@code Cache-Status}, removes the {@code Isr-*} fields, invalidates the path after a
  * successful unsafe method, answers with the stale entry instead of a 5xx within its {@code stale-if-error} window,
- * remembers keys that were not storable (hit-for-pass). The writer interceptor then buffers the body, up to
- * {@code isr.max-body-bytes}: a body within the limit gets an {@code ETag} if it had none, is stored and written out;
- * a larger one is streamed through unstored, reported as {@code detail=too-large}, and so is one that finds the
- * node's {@link CaptureBudget} ({@code isr.capture.max-bytes}) used up ({@code detail=capture-budget}). Nothing is
+ * remembers keys that were not storable (hit-for-pass, {@link CaptureOutcome}). The writer interceptor then has the
+ * body buffered, within the limits of {@link BodyCapture}, and stored. Nothing is
  * written to the client before that decision, so the reported {@code Cache-Status} is always the truth; for the same
  * reason the per-visitor signs of the render (a session, a cookie set through the Servlet API) are read again once
  * the body is written, just before storing.
@@ -87,19 +77,10 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
     CacheStatistics statistics;
 
     @Inject
-    IsrConfig config;
-
-    @Inject
-    PassMemory passes;
-
-    @Inject
     AdminPaths adminPaths;
 
     @Inject
     Clock clock;
-
-    @Inject
-    CaptureBudget captureBudget;
 
     @Inject
     NotModifiedRefresh notModified;
@@ -107,22 +88,56 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
     @Inject
     RequestIsrContext declared;
 
+    @Inject
+    CaptureOutcome outcome;
+
+    @Inject
+    BodyCapture bodies;
+
     @Context
     ResourceInfo resourceInfo;
 
-    /**
-     * A response that will be stored once its body has been captured; {@code initialAge} is its age when the
-     * application handed it over ({@link ResponseAge}).
-     */
-    private record PendingCapture(
+    /** What the filter knows of the response it decides on. */
+    private record Rendered(
             Lookup.Forward lookup,
-            CaptureDecision.Store store,
-            int status,
+            boolean admin,
+            VisitorSignals visitorSignals,
             VisitorTracker visitor,
-            Duration initialAge) {}
+            String uncacheable) {}
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Rendered rendered = prepare(request, response);
+        Lookup.Forward lookup = rendered.lookup();
+        if (lookup != null && lookup.validating() != null && response.getStatus() == Lookup.Serve.NOT_MODIFIED) {
+            notModified.refresh(
+                    lookup,
+                    response,
+                    lookupOf(response.getStringHeaders()),
+                    lookupOf(request.getHeaders()),
+                    rendered.visitorSignals(),
+                    rendered.uncacheable());
+            stripInternalFields(response.getHeaders());
+            return;
+        }
+        CaptureDecision decision = rules.decide(
+                lookup,
+                rendered.admin(),
+                request.getMethod(),
+                response.getStatus(),
+                lookupOf(request.getHeaders()),
+                lookupOf(response.getStringHeaders()),
+                rendered.visitorSignals(),
+                rendered.uncacheable());
+        stripInternalFields(response.getHeaders());
+        apply(decision, rendered, request, response);
+    }
+
+    /**
+     * Reads what the render left for this filter (the front door's lookup, the visitor tracker, the declared policy)
+     * and completes the response's fields: a {@code Date} where it has none, the declared {@code Isr-*} fields.
+     */
+    private Rendered prepare(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         boolean admin = resourceInfo != null && resourceInfo.getResourceClass() == IsrAdminResource.class;
         if (admin) {
@@ -143,27 +158,17 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
             headers.add(field.name(), field.value()); // removed again below, with the application's own Isr-* fields
             log("{0}: declared {1}: {2}", lookup.key(), field.name(), field.value());
         }
-        if (lookup != null && lookup.validating() != null && response.getStatus() == Lookup.Serve.NOT_MODIFIED) {
-            notModified.refresh(
-                    lookup,
-                    response,
-                    lookupOf(response.getStringHeaders()),
-                    lookupOf(request.getHeaders()),
-                    visitor == null ? VisitorSignals.NONE : visitor.signals(),
-                    policy.uncacheable());
-            stripInternalFields(headers);
-            return;
-        }
-        CaptureDecision decision = rules.decide(
-                lookup,
-                admin,
-                request.getMethod(),
-                response.getStatus(),
-                lookupOf(request.getHeaders()),
-                lookupOf(response.getStringHeaders()),
-                visitor == null ? VisitorSignals.NONE : visitor.signals(),
-                policy.uncacheable());
-        stripInternalFields(headers);
+        VisitorSignals signals = visitor == null ? VisitorSignals.NONE : visitor.signals();
+        return new Rendered(lookup, admin, signals, visitor, policy.uncacheable());
+    }
+
+    private void apply(
+            CaptureDecision decision,
+            Rendered rendered,
+            ContainerRequestContext request,
+            ContainerResponseContext response) {
+        Lookup.Forward lookup = rendered.lookup();
+        MultivaluedMap<String, Object> headers = response.getHeaders();
         if (decision instanceof CaptureDecision.Invalidate invalidate) {
             // before the response leaves, so that a client following a redirect cannot read the old entry
             UnsafeMethods.invalidateAfter(
@@ -178,9 +183,9 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         } else if (decision instanceof CaptureDecision.AnswerStale stale) {
             answerWithStale(request, lookup, stale.stale(), response);
         } else if (decision instanceof CaptureDecision.Bypass bypass) {
-            bypass(lookup, bypass, headers);
+            outcome.bypass(lookup, bypass, headers);
         } else if (decision instanceof CaptureDecision.Store store) {
-            capture(request, response, lookup, store, visitor);
+            capture(request, response, lookup, store, rendered.visitor());
         }
         // CaptureDecision.Unseen: not looked up (the admin API, a path the front door does not see): never stored
     }
@@ -210,114 +215,18 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
                     CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), true, lookup.detail()));
             request.setProperty(PENDING_PROPERTY, pending);
         } else {
-            store(pending, StoredFields.replayed(headers), new byte[0], headers);
+            outcome.store(pending, StoredFields.replayed(headers), new byte[0], headers);
         }
-    }
-
-    private void bypass(Lookup.Forward lookup, CaptureDecision.Bypass bypass, MultivaluedMap<String, Object> headers) {
-        if (bypass.dropStale()) {
-            // a revalidation was told the page must not be cached any more: stop serving the old copy
-            cache.remove(lookup.key());
-        }
-        if (bypass.learnedRule() != null) {
-            cache.putVaryRule(lookup.path(), bypass.learnedRule(), config.evictUnreadAfter());
-        }
-        passes.remember(lookup.key(), clock.instant());
-        log("{0}: not stored, {1}", lookup.key(), bypass.detail());
-        statistics.bypass(bypass.detail());
-        headers.putSingle(
-                CachedResponses.CACHE_STATUS,
-                cacheStatus.forwarded(CacheStatus.Forward.BYPASS, false, bypass.detail()));
     }
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        if (!(context.getProperty(PENDING_PROPERTY) instanceof PendingCapture pending)) {
+        if (context.getProperty(PENDING_PROPERTY) instanceof PendingCapture pending) {
+            context.removeProperty(PENDING_PROPERTY);
+            bodies.writeAndStore(context, pending);
+        } else {
             context.proceed();
-            return;
         }
-        context.removeProperty(PENDING_PROPERTY);
-        OutputStream client = context.getOutputStream();
-        MultivaluedMap<String, Object> headers = context.getHeaders();
-        CacheKey key = pending.store().key();
-        BoundedCapture capture = new BoundedCapture(config.maxBodyBytes(), captureBudget, client, overflow -> {
-            log(
-                    "{0}: not stored, {1} (body limit {2} bytes, {3})",
-                    key, overflow.detail(), config.maxBodyBytes(), captureBudget);
-            statistics.bypass(overflow.detail());
-            passes.remember(key, clock.instant());
-            headers.putSingle(
-                    CachedResponses.CACHE_STATUS,
-                    cacheStatus.forwarded(pending.lookup().reason(), false, overflow.detail()));
-        });
-        context.setOutputStream(capture);
-        try {
-            try {
-                context.proceed();
-            } finally {
-                context.setOutputStream(client);
-            }
-            if (capture.overflowed()) {
-                return;
-            }
-            byte[] body = capture.toByteArray();
-            if (pending.status() >= 200 && pending.status() < 300 && !headers.containsKey("ETag")) {
-                headers.putSingle("ETag", EntityTags.strong(pending.status(), body));
-            }
-            List<Header> stored = StoredFields.replayed(headers);
-            MediaType mediaType = context.getMediaType();
-            if (mediaType != null && stored.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
-                stored.add(new Header("Content-Type", mediaType.toString()));
-            }
-            store(pending, stored, body, headers);
-            client.write(body);
-        } finally {
-            capture.release(); // the buffer is held until the body is stored and written
-        }
-    }
-
-    /**
-     * Stores the captured response unless the render turned out to be one visitor's after all (a session or cookie
-     * created while the body was written) or the store refuses it (a purge overtook the render), and says which in
-     * {@code Cache-Status}: the body has not been written yet, so the field can still change.
-     */
-    private void store(
-            PendingCapture pending, List<Header> fields, byte[] body, MultivaluedMap<String, Object> headers) {
-        CaptureDecision.Store store = pending.store();
-        Lookup.Forward lookup = pending.lookup();
-        // the Isr-* fields are gone from the stored ones by now: the decision remembers what the directives vouched
-        String veto =
-                pending.visitor() == null ? null : pending.visitor().signals().veto(store.visitorIndependent());
-        if (veto != null) {
-            bypass(lookup, new CaptureDecision.Bypass(veto, lookup.revalidation(), null), headers);
-            return;
-        }
-        // stored as received initialAge ago: every answer's Age is then the initial age plus the time spent here
-        Instant receivedAt = clock.instant().minus(pending.initialAge());
-        boolean stored = cache.put(
-                new CachedResponse(
-                        store.key(),
-                        pending.status(),
-                        fields,
-                        body,
-                        receivedAt,
-                        store.policy(),
-                        store.replayFields(),
-                        store.tags(),
-                        lookup.renderEpoch()),
-                store.rule());
-        if (!stored) {
-            log(
-                    "{0}: not stored, the store refused it (a purge overtook the render, or the store failed)",
-                    store.key());
-            headers.putSingle(
-                    CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), false, "not-stored"));
-            return;
-        }
-        passes.forget(store.key());
-        statistics.stored();
-        headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), true, lookup.detail()));
-        log("{0}: stored, {1} bytes, {2}", store.key(), body.length, store.policy());
     }
 
     /** RFC 5861 section 4: the render failed with a 5xx, so the stale entry answers instead. */
@@ -338,7 +247,7 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
         headers.keySet().removeIf(ResponseStorability::isInternalField);
     }
 
-    private static HeaderLookup lookupOf(MultivaluedMap<String, String> headers) {
+    static HeaderLookup lookupOf(MultivaluedMap<String, String> headers) {
         return name -> {
             List<String> values = new ArrayList<>();
             for (Map.Entry<String, List<String>> field : headers.entrySet()) {
