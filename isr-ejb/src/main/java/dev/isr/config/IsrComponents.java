@@ -11,10 +11,13 @@ import dev.isr.core.IsrConfig;
 import dev.isr.core.Leases;
 import dev.isr.core.MetricCatalog;
 import dev.isr.core.PassMemory;
+import dev.isr.core.RecentEvents;
 import dev.isr.core.RenderCollapser;
 import dev.isr.core.ResponseCache;
 import dev.isr.core.ResponseStorability;
 import dev.isr.core.RevalidationGate;
+import dev.isr.core.StoreRefusals;
+import dev.isr.core.TrafficHistory;
 import dev.isr.store.IsrCacheContainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -124,5 +127,26 @@ public class IsrComponents {
     @Singleton
     CaptureBudget captureBudget(IsrConfig config) {
         return new CaptureBudget(config.budgets().capture());
+    }
+
+    /** The console's bounded log of purges and failed revalidations. */
+    @Produces
+    @Singleton
+    RecentEvents recentEvents() {
+        return new RecentEvents();
+    }
+
+    /** Why recent renders were not stored, for the console's explanation of a URL. */
+    @Produces
+    @Singleton
+    StoreRefusals storeRefusals() {
+        return new StoreRefusals();
+    }
+
+    /** The console's last hour of traffic. */
+    @Produces
+    @Singleton
+    TrafficHistory trafficHistory() {
+        return new TrafficHistory(TrafficHistory.INTERVAL, TrafficHistory.POINTS);
     }
 }

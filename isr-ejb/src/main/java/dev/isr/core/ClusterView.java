@@ -1,5 +1,7 @@
 package dev.isr.core;
 
+import java.util.List;
+
 /** What this node knows of its cluster. Thread-safe. */
 public interface ClusterView {
 
@@ -7,6 +9,11 @@ public interface ClusterView {
     int members();
 
     ClusterSettings.Mode mode();
+
+    /** The members' names as the cluster knows them, sorted: this node's alone unless clustered. */
+    default List<String> memberNames() {
+        return List.of(nodeName());
+    }
 
     /** This node's name in the cluster. */
     String nodeName();

@@ -50,6 +50,21 @@ public final class FrontDoor {
     }
 
     /**
+     * A front door that only looks: it starts no revalidation, counts into statistics nobody reads, and takes every
+     * request as a visitor's (no revalidation token is accepted). For explaining what the real one would answer (the
+     * console); its look-ups still count as reads of the entries they find.
+     */
+    public static FrontDoor dryRun(
+            ResponseCache cache,
+            CacheKeyFactory keys,
+            CacheStatus cacheStatus,
+            PublicOrigins origins,
+            PassMemory passes) {
+        return new FrontDoor(
+                cache, keys, cacheStatus, stale -> {}, token -> false, new CacheStatistics(), origins, passes);
+    }
+
+    /**
      * Decides how to answer {@code request}: from the cache, or by rendering (and how: may the result be stored,
      * collapsed, answered stale on error). A forwarded request names the canonical target the application must be
      * shown ({@link Lookup.Forward#target()}): nothing of the request that is not in its key.

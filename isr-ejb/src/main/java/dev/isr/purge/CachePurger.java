@@ -3,7 +3,9 @@ package dev.isr.purge;
 import dev.isr.api.IsrCache;
 import dev.isr.api.IsrPurge;
 import dev.isr.core.CacheStatistics;
+import dev.isr.core.ClusterView;
 import dev.isr.core.PurgeRequest;
+import dev.isr.core.RecentEvents;
 import dev.isr.core.ResponseCache;
 import dev.isr.revalidation.EagerRevalidation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,12 @@ public class CachePurger implements IsrCache {
     @Inject
     Clock clock;
 
+    @Inject
+    ClusterView cluster;
+
+    @Inject
+    RecentEvents events;
+
     /** Purges what {@code request} selects; {@code route} names the caller in the log (admin API, webhook, ...). */
     public int purge(PurgeRequest request, String route) {
         long start = System.nanoTime();
@@ -42,6 +50,7 @@ public class CachePurger implements IsrCache {
         statistics.purgeCall(System.nanoTime() - start);
         statistics.purged(purged);
         PurgeLog.purged(route, request.describe(), purged);
+        events.purged(clock.instant(), request, route, purged, cluster.members());
         return purged;
     }
 

@@ -8,6 +8,7 @@ import dev.isr.core.IncomingRequest;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.Leases;
 import dev.isr.core.Origin;
+import dev.isr.core.RecentEvents;
 import dev.isr.core.RevalidationGate;
 import dev.isr.core.Revalidator;
 import jakarta.annotation.PostConstruct;
@@ -70,6 +71,9 @@ public class HttpRevalidator implements Revalidator {
 
     @Inject
     Leases leases;
+
+    @Inject
+    RecentEvents events;
 
     private HttpClient client;
 
@@ -227,6 +231,7 @@ public class HttpRevalidator implements Revalidator {
             leases.release(leaseKey(key));
         }
         statistics.revalidationFailed();
+        events.revalidationFailed(clock.instant(), key, reason);
         RevalidationLog.failed(key, reason, config.retryAfter());
     }
 }

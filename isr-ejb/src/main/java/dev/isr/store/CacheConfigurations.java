@@ -29,7 +29,8 @@ final class CacheConfigurations {
             IsrCacheContainer.PURGES_CACHE,
             IsrCacheContainer.LEASES_CACHE,
             IsrCacheContainer.READS_CACHE,
-            IsrCacheContainer.CLOCKS_CACHE);
+            IsrCacheContainer.CLOCKS_CACHE,
+            IsrCacheContainer.TRAFFIC_CACHE);
 
     /**
      * Defines the module's caches (see {@link IsrCacheContainer}) in its own cache manager: entries bounded by bytes,
@@ -81,6 +82,9 @@ final class CacheConfigurations {
                 shared.apply(plain(entryMode, cluster)).build());
         manager.defineConfiguration(
                 IsrCacheContainer.CLOCKS_CACHE,
+                shared.apply(plain(sharedMode, cluster)).build());
+        manager.defineConfiguration(
+                IsrCacheContainer.TRAFFIC_CACHE,
                 shared.apply(plain(sharedMode, cluster)).build());
     }
 

@@ -31,6 +31,14 @@ final class InfinispanClusterView implements ClusterView {
     }
 
     @Override
+    public List<String> memberNames() {
+        List<Address> members = manager.getMembers();
+        return members == null
+                ? List.of(nodeName)
+                : members.stream().map(Address::toString).sorted().toList();
+    }
+
+    @Override
     public ClusterSettings.Mode mode() {
         return mode;
     }

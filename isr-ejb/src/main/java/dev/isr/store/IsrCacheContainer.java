@@ -9,6 +9,7 @@ import dev.isr.core.EntryIndex;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.Leases;
 import dev.isr.core.ResponseCache;
+import dev.isr.core.TrafficHistory;
 import dev.isr.core.VaryRule;
 import dev.isr.health.IsrHealth;
 import jakarta.annotation.PostConstruct;
@@ -67,6 +68,7 @@ public class IsrCacheContainer {
     static final String LEASES_CACHE = "isr-leases";
     static final String READS_CACHE = "isr-reads";
     static final String CLOCKS_CACHE = "isr-clocks";
+    static final String TRAFFIC_CACHE = "isr-traffic";
     /** The store of {@code isr-durable}, ProtoStream-encoded; {@link LegacyDurableStore} empties the one before. */
     static final String DURABLE_DIRECTORY = "durable-protostream";
 
@@ -101,6 +103,7 @@ public class IsrCacheContainer {
     private volatile ReadLedger reads;
     private volatile StoreMaintenance maintenance;
     private volatile ClusterClocks clocks;
+    private volatile ClusterTraffic traffic;
     /** Whether this node waits for a member to confirm its purge records (it came back alone). */
     private volatile BooleanSupplier unconfirmed = () -> false;
 
@@ -168,6 +171,7 @@ public class IsrCacheContainer {
         clocks = new ClusterClocks(
                 host.cache(CLOCKS_CACHE), nodeName, clock, config.sweepInterval(), cluster.maxClockSkew());
         clocks.start();
+        traffic = new ClusterTraffic(host.cache(TRAFFIC_CACHE), TrafficHistory.INTERVAL);
         leases = new InfinispanLeases(host.cache(LEASES_CACHE), nodeName + "@" + manager.getAddress());
     }
 
@@ -310,6 +314,11 @@ public class IsrCacheContainer {
     /** The members' clocks compared; null if the cache manager did not start. */
     public ClusterClocks clocks() {
         return clocks;
+    }
+
+    /** The members' traffic counters; empty if the cache manager did not start. */
+    public Optional<ClusterTraffic> traffic() {
+        return Optional.ofNullable(traffic);
     }
 
     /** Whether the persistent store takes writes; null if the cache manager did not start. */

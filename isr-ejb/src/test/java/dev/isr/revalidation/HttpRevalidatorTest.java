@@ -11,6 +11,7 @@ import dev.isr.core.CachedResponse;
 import dev.isr.core.Header;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.Leases;
+import dev.isr.core.RecentEvents;
 import dev.isr.core.RevalidationGate;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.io.IOException;
@@ -80,6 +81,7 @@ class HttpRevalidatorTest {
     private volatile Fault fault;
     private final CountDownLatch requestRead = new CountDownLatch(1);
     private HttpRevalidator revalidator;
+    private final RecentEvents events = new RecentEvents();
 
     @BeforeEach
     void start() throws IOException {
@@ -98,6 +100,7 @@ class HttpRevalidatorTest {
         revalidator.statistics = new CacheStatistics();
         revalidator.clock = Clock.systemUTC();
         revalidator.leases = leases;
+        revalidator.events = events;
         revalidator.init();
     }
 
@@ -134,6 +137,10 @@ class HttpRevalidatorTest {
             assertEquals(RETRY_AFTER, leases.heldFor.get(lease), "a failure backs the key off on every node");
             assertTrue(revalidator.gate.refuses(key, Instant.now()), "and on this node");
         }
+        assertEquals(
+                fault.succeeds ? List.of() : List.of(key),
+                events.latest(10).stream().map(RecentEvents.Event::summary).toList(),
+                "a failure is in the console's log of recent events, a success is not");
     }
 
     private void accept() {

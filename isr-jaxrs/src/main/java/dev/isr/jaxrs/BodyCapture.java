@@ -8,6 +8,7 @@ import dev.isr.core.EntityTags;
 import dev.isr.core.Header;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.PassMemory;
+import dev.isr.core.StoreRefusals;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -36,6 +37,7 @@ class BodyCapture {
     private final PassMemory passes;
     private final Clock clock;
     private final CaptureOutcome outcome;
+    private final StoreRefusals refusals;
 
     @Inject
     BodyCapture(
@@ -45,7 +47,8 @@ class BodyCapture {
             CacheStatus cacheStatus,
             PassMemory passes,
             Clock clock,
-            CaptureOutcome outcome) {
+            CaptureOutcome outcome,
+            StoreRefusals refusals) {
         this.config = config;
         this.captureBudget = captureBudget;
         this.statistics = statistics;
@@ -53,6 +56,7 @@ class BodyCapture {
         this.passes = passes;
         this.clock = clock;
         this.outcome = outcome;
+        this.refusals = refusals;
     }
 
     /** Writes the body of {@code context} through a bounded buffer, then stores it if it fitted. */
@@ -105,6 +109,7 @@ class BodyCapture {
         }
         statistics.bypass(overflow.detail());
         passes.remember(key, clock.instant());
+        refusals.refused(key, overflow.detail(), clock.instant());
         headers.putSingle(
                 CachedResponses.CACHE_STATUS,
                 cacheStatus.forwarded(pending.lookup().reason(), false, overflow.detail()));

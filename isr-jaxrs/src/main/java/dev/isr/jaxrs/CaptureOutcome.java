@@ -9,6 +9,7 @@ import dev.isr.core.IsrConfig;
 import dev.isr.core.Lookup;
 import dev.isr.core.PassMemory;
 import dev.isr.core.ResponseCache;
+import dev.isr.core.StoreRefusals;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -31,6 +32,7 @@ class CaptureOutcome {
     private final CacheStatistics statistics;
     private final IsrConfig config;
     private final PassMemory passes;
+    private final StoreRefusals refusals;
     private final Clock clock;
 
     @Inject
@@ -40,12 +42,14 @@ class CaptureOutcome {
             CacheStatistics statistics,
             IsrConfig config,
             PassMemory passes,
+            StoreRefusals refusals,
             Clock clock) {
         this.cache = cache;
         this.cacheStatus = cacheStatus;
         this.statistics = statistics;
         this.config = config;
         this.passes = passes;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -82,11 +86,13 @@ class CaptureOutcome {
             log(
                     "{0}: not stored, the store refused it (a purge overtook the render, or the store failed)",
                     store.key());
+            refusals.refused(store.key(), "not-stored", clock.instant());
             headers.putSingle(
                     CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), false, "not-stored"));
             return;
         }
         passes.forget(store.key());
+        refusals.stored(store.key());
         statistics.stored();
         headers.putSingle(CachedResponses.CACHE_STATUS, cacheStatus.forwarded(lookup.reason(), true, lookup.detail()));
         log("{0}: stored, {1} bytes, {2}", store.key(), body.length, store.policy());
@@ -102,6 +108,7 @@ class CaptureOutcome {
             cache.putVaryRule(lookup.path(), bypass.learnedRule(), config.evictUnreadAfter());
         }
         passes.remember(lookup.key(), clock.instant());
+        refusals.refused(lookup.key(), bypass.detail(), clock.instant());
         log("{0}: not stored, {1}", lookup.key(), bypass.detail());
         statistics.bypass(bypass.detail());
         headers.putSingle(

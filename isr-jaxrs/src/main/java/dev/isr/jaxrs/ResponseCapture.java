@@ -16,6 +16,7 @@ import dev.isr.core.ResponseStorability;
 import dev.isr.core.Tags;
 import dev.isr.core.VisitorSignals;
 import dev.isr.jaxrs.admin.IsrAdminResource;
+import dev.isr.jaxrs.admin.IsrConsoleResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -139,7 +140,9 @@ public class ResponseCapture implements ContainerResponseFilter, WriterIntercept
      */
     private Rendered prepare(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        boolean admin = resourceInfo != null && resourceInfo.getResourceClass() == IsrAdminResource.class;
+        boolean admin = resourceInfo != null
+                && (resourceInfo.getResourceClass() == IsrAdminResource.class
+                        || resourceInfo.getResourceClass() == IsrConsoleResource.class);
         if (admin) {
             adminPaths.learn(request.getUriInfo().getBaseUri().getRawPath() + "isr");
         }

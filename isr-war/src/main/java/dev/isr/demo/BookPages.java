@@ -53,7 +53,8 @@ public class BookPages {
                 .collect(Collectors.joining("\n"));
         String body = "<h1>Bookshelf</h1><ul>" + items + "</ul>"
                 + "<p>Rendered at " + java.time.Instant.now() + ". <a href=\"/me\">Your visitor page</a> is never"
-                + " cached.</p>";
+                + " cached. <a href=\"/isr/console\">The cache's console</a> shows what is cached and why (admin"
+                + " token needed).</p>";
         return cacheHeaders
                 .shared(Response.ok(Html.page("Bookshelf", body)))
                 .header("Cache-Tag", "books")

@@ -431,10 +431,19 @@ class AdminIT extends DeployedEar {
         assertEquals(200, entries.statusCode());
         assertTrue(
                 entries.body()
-                        .matches("\\{\"entries\":\\[\\{\"key\":\"http://127.0.0.1:8080/demo/lab/listed\","
-                                + "\"path\":\"/demo/lab/listed\",\"tags\":\\[\"listed-t\"],\"status\":200,\"age\":\\d+,\"ttl\":\\d+,"
-                                + "\"bytes\":\\d+,\"durable\":true}]}"),
+                        .matches("\\{\"total\":1,\"offset\":0,\"entries\":\\[\\{\"key\":"
+                                + "\"http://127.0.0.1:8080/demo/lab/listed\",\"path\":\"/demo/lab/listed\",\"variant\":\"\","
+                                + "\"tags\":\\[\"listed-t\"],\"status\":200,\"age\":\\d+,\"ttl\":\\d+,"
+                                + "\"bytes\":\\d+,\"durable\":true,\"reads\":\\d+,\"lastRead\":\\d+}]}"),
                 entries.body());
+        assertEquals(
+                "{\"total\":1,\"offset\":1,\"entries\":[]}",
+                admin("GET", "/isr/entries?tag=listed-t&offset=1", null, "Bearer " + TOKEN)
+                        .body(),
+                "the page after the last is empty, and says how many there are");
+        assertEquals(
+                400,
+                admin("GET", "/isr/entries?offset=-1", null, "Bearer " + TOKEN).statusCode());
         assertEquals(
                 400,
                 admin("GET", "/isr/entries?limit=0", null, "Bearer " + TOKEN).statusCode());

@@ -4,6 +4,8 @@ import dev.isr.core.IsrConfig;
 import dev.isr.core.Leases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +38,30 @@ public class AdminAccess {
      */
     boolean allowsNetworkOf(String address) {
         return config.adminNetworks().allows(address);
+    }
+
+    /**
+     * Null if a call from {@code request}'s client may go on, else its refusal: {@code 403} for a client outside
+     * {@code isr.admin.allowed-networks} (before the token is even looked at, so that no token can be tried from there),
+     * {@code 401} without the token.
+     */
+    Response refused(HttpServletRequest request, String authorization) {
+        Response outside = outsideNetworks(request);
+        if (outside != null) {
+            return outside;
+        }
+        String refusal = refusal(authorization);
+        return refusal != null ? Problems.unauthorized(refusal) : null;
+    }
+
+    /** Null if {@code request}'s client is in {@code isr.admin.allowed-networks}, else the {@code 403}. */
+    Response outsideNetworks(HttpServletRequest request) {
+        String client = request == null ? null : request.getRemoteAddr();
+        return allowsNetworkOf(client)
+                ? null
+                : Problems.of(
+                        Response.Status.FORBIDDEN,
+                        "the admin API does not answer this client's network (isr.admin.allowed-networks)");
     }
 
     /** Null when {@code authorization} carries the admin token, else why not (for the 401). */

@@ -1,11 +1,12 @@
 package dev.isr.jaxrs.admin;
 
 import dev.isr.core.ByteUsage;
+import dev.isr.core.CacheKey;
 import dev.isr.core.CacheStatistics;
-import dev.isr.core.CachedResponse;
 import dev.isr.core.CaptureBudget;
 import dev.isr.core.ClusterView;
 import dev.isr.core.EntryIndex;
+import dev.isr.core.EntryListing;
 import dev.isr.core.IsrConfig;
 import dev.isr.core.MetricCatalog;
 import dev.isr.core.PrometheusText;
@@ -136,31 +137,54 @@ public class IsrAdminResource {
             @HeaderParam("Authorization") String authorization,
             @QueryParam("tag") String tag,
             @QueryParam("prefix") String prefix,
-            @QueryParam("limit") String limit) {
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
         Response refused = refused(authorization);
         if (refused != null) {
             return refused;
         }
         int max;
+        int from;
         try {
-            max = limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            return Problems.badRequest("limit must be a whole number 1.." + MAX_LIMIT);
-        }
-        if (max < 1 || max > MAX_LIMIT) {
-            return Problems.badRequest("limit must be 1.." + MAX_LIMIT + ": " + max);
+            max = wholeNumber("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+            from = wholeNumber("offset", offset, 0, 0, Integer.MAX_VALUE);
+        } catch (IllegalArgumentException e) {
+            return Problems.badRequest(e.getMessage());
         }
         if (tag != null && !Tags.isValid(tag)) {
             return Problems.badRequest("invalid tag: \"" + Tags.forLog(tag) + "\"");
         }
         Instant now = clock.instant();
+        EntryListing.Page page = cache.index().page(tag, prefix, from, max);
         JsonArrayBuilder entries = Json.createArrayBuilder();
-        for (EntryIndex.Indexed indexed : cache.index().list(tag, prefix, max)) {
-            cache.get(dev.isr.core.CacheKey.parse(indexed.key())).ifPresent(entry -> entries.add(describe(entry, now)));
+        for (EntryIndex.Indexed indexed : page.entries()) {
+            cache.get(CacheKey.parse(indexed.key()))
+                    .ifPresent(entry -> entries.add(EntryJson.describe(entry, indexed, now)));
         }
         return json(
                 Response.ok(),
-                Json.createObjectBuilder().add("entries", entries).build());
+                Json.createObjectBuilder()
+                        .add("total", page.total())
+                        .add("offset", page.offset())
+                        .add("entries", entries)
+                        .build());
+    }
+
+    /** {@code value} as a whole number {@code min..max}, {@code otherwise} if absent. */
+    private static int wholeNumber(String name, String value, int otherwise, int min, int max) {
+        if (value == null) {
+            return otherwise;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number " + min + ".." + max, e);
+        }
+        if (number < min || number > max) {
+            throw new IllegalArgumentException(name + " must be " + min + ".." + max + ": " + number);
+        }
+        return number;
     }
 
     @GET
@@ -195,6 +219,7 @@ public class IsrAdminResource {
                 .add("captureMaxBytes", captureBudget.limit())
                 .add("members", cluster.members())
                 .add("mode", cluster.mode().label())
+                .add("node", cluster.nodeName())
                 .build();
         return json(Response.ok(), stats);
     }
@@ -235,25 +260,17 @@ public class IsrAdminResource {
      * the call returned (every member of the cluster: the record is written synchronously to all of them).
      */
     private JsonObject purged(int purged) {
+        JsonArrayBuilder acknowledged = Json.createArrayBuilder();
+        cluster.memberNames().forEach(acknowledged::add);
         return Json.createObjectBuilder()
                 .add("purged", purged)
                 .add("nodes", cluster.members())
+                .add("acknowledged", acknowledged)
                 .build();
     }
 
-    /**
-     * Null if the call may go on, else its refusal: {@code 403} for a client outside {@code isr.admin.allowed-networks}
-     * (before the token is even looked at, so that no token can be tried from there), {@code 401} without the token.
-     */
     private Response refused(String authorization) {
-        String client = request == null ? null : request.getRemoteAddr();
-        if (!access.allowsNetworkOf(client)) {
-            return Problems.of(
-                    Response.Status.FORBIDDEN,
-                    "the admin API does not answer this client's network (isr.admin.allowed-networks)");
-        }
-        String refusal = access.refusal(authorization);
-        return refusal != null ? Problems.unauthorized(refusal) : null;
+        return access.refused(request, authorization);
     }
 
     /** {@code answer} if the call is allowed ({@link #refused}). */
@@ -274,21 +291,6 @@ public class IsrAdminResource {
         } catch (IOException e) {
             return Problems.badRequest("the body could not be read: " + e.getMessage());
         }
-    }
-
-    private static JsonObject describe(CachedResponse entry, Instant now) {
-        JsonArrayBuilder tags = Json.createArrayBuilder();
-        entry.tags().forEach(tags::add);
-        return Json.createObjectBuilder()
-                .add("key", entry.key().value())
-                .add("path", entry.key().path())
-                .add("tags", tags)
-                .add("status", entry.status())
-                .add("age", entry.ageSeconds(now))
-                .add("ttl", entry.ttlSeconds(now))
-                .add("bytes", entry.body().length)
-                .add("durable", entry.policy().durable())
-                .build();
     }
 
     private static Response json(Response.ResponseBuilder response, JsonObject body) {
