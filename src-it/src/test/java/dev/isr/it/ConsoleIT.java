@@ -73,7 +73,7 @@ class ConsoleIT extends DeployedEar {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--window-size=1280,2000",
+                "--window-size=1280,1500",
                 "--user-data-dir=" + Files.createTempDirectory("isr-console-chromium"));
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, WAIT);
@@ -146,6 +146,24 @@ class ConsoleIT extends DeployedEar {
                 .isEmpty());
         explain("/books/1");
         wait.until(d -> byId("explain-cache-status").getText().startsWith("isr; hit;"));
+        // traffic for the chart until it has drawn four intervals: hits, and now and then a miss
+        int[] sent = {0};
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> {
+            int i = sent[0]++;
+            try {
+                Http.get("/books/" + (1 + i % 3) + (i % 5 == 0 ? "?page=" + i : ""));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            List<WebElement> ratio = d.findElements(By.cssSelector("#chart-box path.line-ratio"));
+            return !ratio.isEmpty() && ratio.get(0).getAttribute("d").split("L", -1).length > 3;
+        });
+        assertFalse(
+                byId("chart-box")
+                        .findElement(By.tagName("svg"))
+                        .getAttribute("aria-label")
+                        .isBlank(),
+                "the chart says in words what it shows");
         shoot("console.png");
 
         new Select(byId("purge-by")).selectByValue("tag");

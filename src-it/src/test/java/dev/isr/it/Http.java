@@ -71,6 +71,14 @@ final class Http {
                 page + " never answered '" + text + "'; last: " + cacheStatus(response) + " " + response.body());
     }
 
+    /**
+     * A purge's answer without the names of the members that acknowledged it ({@code "acknowledged":[...]}, which
+     * depend on the host): {@code {"purged":N,"nodes":M}}.
+     */
+    static String counts(String purgeAnswer) {
+        return purgeAnswer.replaceFirst(",\"acknowledged\":\\[[^\\]]*]", "");
+    }
+
     static String cacheStatus(HttpResponse<?> response) {
         return response.headers().firstValue("Cache-Status").orElse("<none>");
     }

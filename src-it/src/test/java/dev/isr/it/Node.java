@@ -55,6 +55,13 @@ record Node(String name, TargetServer server) {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> adminGet(String path) throws IOException, InterruptedException {
+        return Http.send(HttpRequest.newBuilder(server.base().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + ClusterIT.TOKEN)
+                .GET());
+    }
+
     /** Scripts the demo's lab page {@code name} on this node ({@link Http#lab(String, String)}); returns its path. */
     String lab(String name, String scriptJson) throws IOException, InterruptedException {
         return Http.lab(server.base(), name, scriptJson);
