@@ -433,7 +433,7 @@ class AdminIT extends DeployedEar {
         assertTrue(
                 entries.body()
                         .matches("\\{\"total\":1,\"offset\":0,\"entries\":\\[\\{\"key\":"
-                                + "\"http://127.0.0.1:8080/demo/lab/listed\",\"path\":\"/demo/lab/listed\",\"variant\":\"\","
+                                + "\"http://127.0.0.1:8080/demo/lab/listed\",\"path\":\"/demo/lab/listed\",\"query\":\"\",\"variant\":\"\","
                                 + "\"tags\":\\[\"listed-t\"],\"status\":200,\"age\":\\d+,\"ttl\":\\d+,"
                                 + "\"bytes\":\\d+,\"durable\":true,\"reads\":\\d+,\"lastRead\":\\d+}]}"),
                 entries.body());

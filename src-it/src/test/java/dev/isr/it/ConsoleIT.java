@@ -40,6 +40,38 @@ class ConsoleIT extends DeployedEar {
     private static final Path SHOTS = Path.of("target", "console");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    /**
+     * The visible elements whose own text has less contrast with the background it is drawn on than WCAG 2 AA asks
+     * (4.5:1; 3:1 for large text), as {@code id-or-tag: text (ratio)}.
+     */
+    private static final String LOW_CONTRAST = """
+            const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+            const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+                .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const background = el => {
+              for (let e = el; e; e = e.parentElement) {
+                const c = rgb(getComputedStyle(e).backgroundColor);
+                if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
+              }
+              return [255, 255, 255];
+            };
+            const low = [];
+            for (const el of document.querySelectorAll('body *')) {
+              const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+              if (!own || !el.checkVisibility()) continue;
+              const style = getComputedStyle(el);
+              const a = lum(rgb(style.color)), b = lum(background(el));
+              const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+              const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+              const large = size >= 24 || (bold && size >= 18.66);
+              if (ratio < (large ? 3 : 4.5)) {
+                low.push((el.id || el.tagName) + ': ' + el.textContent.trim().slice(0, 30) + ' (' + ratio.toFixed(2) + ')');
+              }
+            }
+            return low;
+            """;
+
     private ChromeDriverService service;
     private WebDriver browser;
     private WebDriverWait wait;
@@ -155,8 +187,10 @@ class ConsoleIT extends DeployedEar {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            List<WebElement> ratio = d.findElements(By.cssSelector("#chart-box path.line-ratio"));
-            return !ratio.isEmpty() && ratio.get(0).getAttribute("d").split("L", -1).length > 3;
+            Object line = ((JavascriptExecutor) d)
+                    .executeScript("const p = document.querySelector('#chart-box path.line-ratio');"
+                            + " return p ? p.getAttribute('d') : '';");
+            return line.toString().split("L", -1).length > 3; // the chart is redrawn as the page polls
         });
         assertFalse(
                 byId("chart-box")
@@ -169,6 +203,12 @@ class ConsoleIT extends DeployedEar {
         new Select(byId("purge-by")).selectByValue("tag");
         byId("purge-value").clear();
         byId("purge-value").sendKeys("book-1");
+        byId("purge-submit").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purge-confirm")));
+        assertEquals("purge-confirm-no", browser.switchTo().activeElement().getAttribute("id"), "Cancel has focus");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("purge-confirm")));
+        assertTrue(Http.cacheStatus(Http.get("/books/1")).startsWith("isr; hit;"), "a cancelled purge purges nothing");
         byId("purge-submit").click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purge-confirm")));
         assertTrue(
@@ -207,6 +247,7 @@ class ConsoleIT extends DeployedEar {
         Object unlabelled = js.executeScript("return [...document.querySelectorAll('input, select')]"
                 + ".filter(c => c.labels.length === 0 && !c.getAttribute('aria-label')).map(c => c.id);");
         assertEquals(List.of(), unlabelled, "controls without a label");
+        assertEquals(List.of(), js.executeScript(LOW_CONTRAST), "text below WCAG AA contrast (4.5:1, 3:1 if large)");
         shoot("console-phone.png");
     }
 

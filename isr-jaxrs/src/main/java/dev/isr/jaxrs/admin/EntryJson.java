@@ -24,6 +24,7 @@ final class EntryJson {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("key", entry.key().value())
                 .add("path", entry.key().path())
+                .add("query", entry.key().query())
                 .add("variant", entry.key().variant())
                 .add("tags", tags)
                 .add("status", entry.status())

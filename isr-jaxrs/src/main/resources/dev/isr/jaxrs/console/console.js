@@ -414,7 +414,7 @@
     }
     const ttl = el("td", { class: "num" + (e.ttl < 0 ? " stale" : ""), text: ttlText(e.ttl) });
     const row = el("tr", {},
-      el("td", { class: "path", text: e.path || "" }),
+      el("td", { class: "path", text: (e.path || "") + (e.query ? "?" + e.query : "") }),
       el("td", { text: e.variant || "–" }),
       tags,
       el("td", { class: "num", text: String(e.status ?? "–") }),
