@@ -445,6 +445,9 @@ class AdminIT extends DeployedEar {
         assertEquals(
                 400,
                 admin("GET", "/isr/entries?offset=-1", null, "Bearer " + TOKEN).statusCode());
+        HttpResponse<String> unfiltered = admin("GET", "/isr/entries?tag=&prefix=&limit=10", null, "Bearer " + TOKEN);
+        assertEquals(200, unfiltered.statusCode(), "an empty tag or prefix filters nothing: " + unfiltered.body());
+        assertFalse(unfiltered.body().startsWith("{\"total\":0,"), unfiltered.body());
         assertEquals(
                 400,
                 admin("GET", "/isr/entries?limit=0", null, "Bearer " + TOKEN).statusCode());

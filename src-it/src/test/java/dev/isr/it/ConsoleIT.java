@@ -241,6 +241,10 @@ class ConsoleIT extends DeployedEar {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
         wait.until(d -> !d.findElements(By.cssSelector("#counters dt")).isEmpty());
         JavascriptExecutor js = (JavascriptExecutor) browser;
+        wait.until(d -> !d.findElements(By.cssSelector("#entries-body tr")).isEmpty()); // every entry, or "No entries"
+        assertFalse(
+                byId("poll-status").getAttribute("class").contains("error"),
+                "the first loads succeeded: " + byId("poll-status").getText());
 
         Object overflow = js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
         assertTrue(((Number) overflow).longValue() <= 0, "no horizontal scrolling at 375 px: " + overflow);

@@ -151,11 +151,13 @@ public class IsrAdminResource {
         } catch (IllegalArgumentException e) {
             return Problems.badRequest(e.getMessage());
         }
-        if (tag != null && !Tags.isValid(tag)) {
-            return Problems.badRequest("invalid tag: \"" + Tags.forLog(tag) + "\"");
+        String byTag = tag == null || tag.isEmpty() ? null : tag; // tag= and prefix= (empty) select nothing out
+        String byPrefix = prefix == null || prefix.isEmpty() ? null : prefix;
+        if (byTag != null && !Tags.isValid(byTag)) {
+            return Problems.badRequest("invalid tag: \"" + Tags.forLog(byTag) + "\"");
         }
         Instant now = clock.instant();
-        EntryListing.Page page = cache.index().page(tag, prefix, from, max);
+        EntryListing.Page page = cache.index().page(byTag, byPrefix, from, max);
         JsonArrayBuilder entries = Json.createArrayBuilder();
         for (EntryIndex.Indexed indexed : page.entries()) {
             cache.get(CacheKey.parse(indexed.key()))

@@ -371,12 +371,8 @@
   /* ---------- entries ---------- */
   const loadEntries = () => run("entries", async () => {
     const q = state.entries;
-    const params = new URLSearchParams({
-      prefix: q.by === "prefix" ? q.query : "",
-      tag: q.by === "tag" ? q.query : "",
-      limit: String(PAGE_SIZE),
-      offset: String(q.offset),
-    });
+    const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(q.offset) });
+    if (q.query) params.set(q.by === "tag" ? "tag" : "prefix", q.query);  // nothing typed: every entry
     const data = await api("entries?" + params);
     const total = data.total || 0;
     if (!(data.entries || []).length && q.offset > 0 && total > 0) {
