@@ -5,6 +5,8 @@
 # Starts one server per EAR (offsets 300 and 400, bench/server.sh), warms both up, then runs wrk -t2 -c64 -d8s
 # against /books/1 on each in turn, ROUNDS times (default 3), and prints req/s and p99 of every run and the
 # median ratio new/old. Stops both servers at the end. wrk comes from Debian's packages (apt-get install wrk).
+# JFR=DIR records the last round of each with JFR (settings=profile) into DIR/bench-old.jfr and DIR/bench-new.jfr;
+# summarise them with Temurin 25's `jfr view hot-methods` (PLATFORM-NOTES).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 OLD=$1 NEW=$2 ROUNDS=${3:-3}
@@ -18,9 +20,17 @@ for v in old new; do
     wrk -t2 -c64 -d10s "${url[$v]}" >/dev/null # JIT warm-up
     curl -s -o /dev/null -D - "${url[$v]}" | grep -i '^cache-status' | sed "s/^/$v: /"
 done
+record() { # the last round of $1 (old or new) with JFR, when JFR is set
+    [ -n "${JFR:-}" ] && [ "$2" = "$ROUNDS" ] || return 0
+    local pid
+    pid=$(pgrep -P "$(cat "$HERE/../src-it/target/bench-bench-$1/pid")" java)
+    mkdir -p "$JFR"
+    jcmd "$pid" JFR.start name=bench settings=profile duration=8s filename="$(realpath -m "$JFR")/bench-$1.jfr" >/dev/null
+}
 declare -A rps
 for r in $(seq 1 "$ROUNDS"); do
     for v in old new; do
+        record "$v" "$r"
         out=$(wrk -t2 -c64 -d8s --latency "${url[$v]}")
         req=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
         p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
