@@ -28,6 +28,7 @@ record() { # the last round of $1 (old or new) with JFR, when JFR is set
     jcmd "$pid" JFR.start name=bench settings=profile duration=8s filename="$(realpath -m "$JFR")/bench-$1.jfr" >/dev/null
 }
 declare -A rps
+ratios=""
 for r in $(seq 1 "$ROUNDS"); do
     for v in old new; do
         record "$v" "$r"
@@ -36,8 +37,12 @@ for r in $(seq 1 "$ROUNDS"); do
         p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
         rps[$v]="${rps[$v]:-} $req"
         echo "round $r $v: $req req/s, p99 $p99"
+        [ "$v" = new ] && ratios="$ratios $(awk -v a="$req" -v b="$last_old" 'BEGIN {printf "%.3f", a / b}')"
+        last_old=$req
     done
 done
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 old=$(echo "${rps[old]}" | median) new=$(echo "${rps[new]}" | median)
 echo "median req/s: old $old, new $new, new/old $(awk -v a="$new" -v b="$old" 'BEGIN {printf "%.2f", a / b}')"
+# while the servers still warm up, rounds rise: the ratio within each round is the fairer figure
+echo "new/old per round:$ratios; median $(echo "$ratios" | median)"
