@@ -318,16 +318,18 @@ public final class FrontDoor {
     }
 
     /**
-     * The answer after waiting for another request's render: what it stored, if it answers this request. Only
-     * collapsible forwards wait, so the request carries no credentials; the entry is read through the purge records
-     * like any other, so a render that a purge overtook is not shared.
+     * The answer after waiting for another request's render: what it stored, if it answers this request. Asked too by
+     * a request that became the leader of its key, since a render may have ended between its look-up and its turn
+     * (it found nothing fresh, so a fresh entry now was stored by that render). Only collapsible forwards wait, so
+     * the request carries no credentials; the entry is read through the purge records like any other, so a render
+     * that a purge overtook is not shared.
      */
     public Optional<Lookup.Serve> collapsedOnto(
             Lookup.Forward forward, HeaderLookup request, Instant now, boolean withBody) {
         CacheKey key = cache.varyRule(forward.path()).keyFor(keys, forward.target(), request);
         Optional<CachedResponse> stored = cache.get(key);
         if (stored.isEmpty() || Freshness.assess(stored.get(), now) != Freshness.FRESH) {
-            log("{0}: the collapsed render stored nothing usable, rendering", key);
+            log("{0}: no concurrent render stored what answers this request, rendering", key);
             return Optional.empty();
         }
         statistics.collapsed();

@@ -96,7 +96,7 @@ final class CollapsedRenders {
             throws IOException, ServletException {
         String lease = "render " + forward.key().value();
         if (leases.tryAcquire(lease, timeout)) {
-            application.renderThen(forward, request, response, chain, () -> {
+            renderHoldingLease(forward, request, response, chain, headers, withBody, () -> {
                 leases.release(lease);
                 releaseLocal.run();
             });
@@ -124,6 +124,47 @@ final class CollapsedRenders {
             return;
         }
         application.renderThen(forward, request, response, chain, releaseLocal);
+    }
+
+    /** The cluster's leader for the key: renders, unless a render that ended meanwhile answers the request. */
+    private void renderHoldingLease(
+            Lookup.Forward forward,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            HeaderLookup headers,
+            boolean withBody,
+            Runnable release)
+            throws IOException, ServletException {
+        if (!renderedMeanwhile(forward, headers, withBody, response, release)) {
+            application.renderThen(forward, request, response, chain, release);
+        }
+    }
+
+    /**
+     * Whether a render of the key that ended after this request looked it up, and before it became the leader, stored
+     * what answers it: the request found nothing fresh, then joined just after that render released its followers and
+     * its lease, and would otherwise render the key a second time. Answered as collapsed onto that render; {@code
+     * release} runs when it is, or when the answer fails.
+     */
+    private boolean renderedMeanwhile(
+            Lookup.Forward forward,
+            HeaderLookup headers,
+            boolean withBody,
+            HttpServletResponse response,
+            Runnable release)
+            throws IOException {
+        boolean served;
+        try {
+            served = serveCollapsed(forward, headers, withBody, response);
+        } catch (IOException | RuntimeException e) {
+            release.run();
+            throw e;
+        }
+        if (served) {
+            release.run();
+        }
+        return served;
     }
 
     private boolean serveCollapsed(
