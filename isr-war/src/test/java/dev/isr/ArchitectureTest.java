@@ -4,12 +4,15 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -171,6 +174,28 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("jakarta.ejb..");
 
+    /**
+     * A session bean is reached through the container's proxy, which takes business methods only: Payara refuses a call
+     * to a package-private method of a {@code @Singleton} at run time ("Not a business method"), where WildFly lets it
+     * through. Found on Payara, where the sweep failed at every tick because it asked the container bean for its
+     * maintenance view through a package-private method.
+     */
+    private static final ArchRule sessionBeansAreCalledThroughPublicMethods = methods()
+            .that()
+            .areDeclaredInClassesThat()
+            .areAnnotatedWith("jakarta.ejb.Singleton")
+            .and(calledFromAnotherClass())
+            .should()
+            .bePublic()
+            .because("the container's proxy of a session bean forwards business (public) methods only");
+
+    private static DescribedPredicate<JavaMethod> calledFromAnotherClass() {
+        return DescribedPredicate.describe(
+                "are called from another class",
+                method -> method.getAccessesToSelf().stream()
+                        .anyMatch(call -> !call.getOriginOwner().equals(method.getOwner())));
+    }
+
     static Stream<Arguments> rules() {
         return Stream.of(
                 Arguments.of("the core is plain Java", coreIsPlainJava),
@@ -182,7 +207,9 @@ class ArchitectureTest {
                 Arguments.of("Undertow only in its adapter", undertowOnlyInItsAdapter),
                 Arguments.of("the Servlet API only at the front door", servletOnlyAtTheFrontDoor),
                 Arguments.of("each MicroProfile API in its adapter", microProfileEachInItsAdapter),
-                Arguments.of("EJB only for timers and startup", ejbOnlyForTimersAndStartup));
+                Arguments.of("EJB only for timers and startup", ejbOnlyForTimersAndStartup),
+                Arguments.of(
+                        "session beans are called through public methods", sessionBeansAreCalledThroughPublicMethods));
     }
 
     @ParameterizedTest(name = "{0}")

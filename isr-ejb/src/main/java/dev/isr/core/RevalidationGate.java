@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Admits at most one background revalidation per key at a time on this node, and none for {@code retryAfter} after
@@ -13,6 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * must not take a server thread for each stale page asked for (each revalidation renders on one of this node's
  * workers). Past the bound a stale hit is served without starting one; a later hit starts it. Revalidations an
  * operator asked for ({@link #tryStartIgnoringBackOff}) are bounded by their caller, not here.
+ *
+ * <p>A slot is held until the revalidation's exchange has ended <em>and</em> its render on this node has: the
+ * revalidator gives an origin up at its timeout, but the render goes on, on one of this node's request threads, for as
+ * long as the origin hangs. Freeing the slot at the timeout let four more hanging renders start every timeout, until
+ * the request threads ran out (Payara's default pool has five; found by OriginFaultIT). The front door reports the
+ * renders it runs for a revalidation ({@link #renderStarted}, {@link #renderEnded}); one on another node (an origin
+ * behind a balancer) is not seen here, and its slot is freed with the exchange.
  *
  * <p>Thread-safe. Time is a parameter.
  */
@@ -23,10 +31,29 @@ public final class RevalidationGate {
 
     private final Duration retryAfter;
     private final int maxInFlight;
-    /** The background revalidations running (the operator's are not counted). */
+    /** The background revalidations holding a slot (the operator's are not counted). */
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** Keys being revalidated: {@code TRUE} for a background one (counted in {@link #inFlight}), else FALSE. */
-    private final ConcurrentHashMap<String, Boolean> running = new ConcurrentHashMap<>();
+    /** Keys being revalidated, until both their exchange and their renders on this node have ended. */
+    private final ConcurrentHashMap<String, Slot> running = new ConcurrentHashMap<>();
+
+    /**
+     * One key's revalidation: whether it counts in {@link #inFlight} (a background one), whether its exchange with the
+     * origin is still open, and how many renders for it run on this node now.
+     */
+    private record Slot(boolean background, boolean exchangeOpen, int rendersHere) {
+
+        Slot exchangeEnded() {
+            return new Slot(background, false, rendersHere);
+        }
+
+        Slot renders(int change) {
+            return new Slot(background, exchangeOpen, rendersHere + change);
+        }
+
+        boolean over() {
+            return !exchangeOpen && rendersHere <= 0;
+        }
+    }
 
     private final ConcurrentHashMap<String, Instant> backOffUntil = new ConcurrentHashMap<>();
 
@@ -57,7 +84,7 @@ public final class RevalidationGate {
         if (!reserve()) {
             return false;
         }
-        if (running.putIfAbsent(key, Boolean.TRUE) != null) {
+        if (running.putIfAbsent(key, new Slot(true, true, 0)) != null) {
             inFlight.decrementAndGet();
             return false;
         }
@@ -76,20 +103,48 @@ public final class RevalidationGate {
         }
     }
 
+    /** The exchange of {@code key}'s revalidation ended; its slot is freed unless a render for it still runs here. */
     private void end(String key) {
-        if (Boolean.TRUE.equals(running.remove(key))) {
+        release(key, Slot::exchangeEnded);
+    }
+
+    /**
+     * This node's front door began a render for the authenticated revalidation of {@code key}: until
+     * {@link #renderEnded}, the key's slot stays taken, even once its exchange has been given up. Nothing happens for a
+     * key this node does not revalidate (the request came from another node).
+     */
+    public void renderStarted(String key) {
+        running.computeIfPresent(key, (k, slot) -> slot.renders(1));
+    }
+
+    /** The render {@link #renderStarted} reported has ended, normally or not. */
+    public void renderEnded(String key) {
+        release(key, slot -> slot.renders(-1));
+    }
+
+    private void release(String key, UnaryOperator<Slot> change) {
+        boolean[] freed = {false};
+        running.computeIfPresent(key, (k, slot) -> {
+            Slot next = change.apply(slot);
+            if (next.over()) {
+                freed[0] = next.background();
+                return null;
+            }
+            return next;
+        });
+        if (freed[0]) {
             inFlight.decrementAndGet();
         }
     }
 
-    /** How many background revalidations run now on this node. */
+    /** How many background revalidations hold a slot now on this node (their exchange, or a render here, runs). */
     public int inFlight() {
         return inFlight.get();
     }
 
     /** Like {@link #tryStart}, but ignores a back-off: for revalidations an operator asked for explicitly. */
     public boolean tryStartIgnoringBackOff(String key) {
-        return running.putIfAbsent(key, Boolean.FALSE) == null;
+        return running.putIfAbsent(key, new Slot(false, true, 0)) == null;
     }
 
     public void succeeded(String key) {

@@ -302,12 +302,12 @@ public class IsrCacheContainer {
     }
 
     /** The last reads that the nodes report, for the sweep; empty while the caches do not run. */
-    Optional<ReadLedger> reads() {
+    public Optional<ReadLedger> reads() {
         return Optional.ofNullable(reads);
     }
 
     /** What the sweep may do to the running store; empty while the caches do not run. */
-    Optional<StoreMaintenance> maintenance() {
+    public Optional<StoreMaintenance> maintenance() {
         return Optional.ofNullable(maintenance);
     }
 

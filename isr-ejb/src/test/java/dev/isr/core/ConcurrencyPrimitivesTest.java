@@ -107,6 +107,52 @@ class ConcurrencyPrimitivesTest {
         assertEquals(0, gate.inFlight());
     }
 
+    /**
+     * A revalidation given up at its timeout still renders on one of this node's threads while the origin hangs: its
+     * slot is freed when both the exchange and the render have ended, in either order.
+     */
+    @Test
+    void gateHoldsASlotUntilTheRenderOnThisNodeEndsToo() {
+        RevalidationGate gate = new RevalidationGate(Duration.ofSeconds(30), 1);
+        assertTrue(gate.tryStart("/hangs", T0));
+        gate.renderStarted("/hangs");
+        gate.failed("/hangs", T0); // timed out
+        assertEquals(1, gate.inFlight(), "the render still runs here");
+        assertFalse(gate.tryStart("/other", T0), "no new revalidation while it does");
+        assertTrue(gate.isRunning("/hangs"), "and none of the same key");
+        gate.renderEnded("/hangs");
+        assertEquals(0, gate.inFlight());
+        assertFalse(gate.isRunning("/hangs"));
+        assertFalse(gate.tryStart("/hangs", T0.plusSeconds(1)), "the failure still backs the key off");
+
+        assertTrue(gate.tryStart("/quick", T0));
+        gate.renderStarted("/quick");
+        gate.renderEnded("/quick"); // the render ends before the revalidator has read the response
+        assertEquals(1, gate.inFlight(), "the exchange is still open");
+        gate.succeeded("/quick");
+        assertEquals(0, gate.inFlight());
+
+        assertTrue(gate.tryStartIgnoringBackOff("/eager"));
+        gate.renderStarted("/eager");
+        gate.succeeded("/eager");
+        assertTrue(gate.isRunning("/eager"), "an operator's revalidation is also one per key until its render ends");
+        gate.renderEnded("/eager");
+        assertFalse(gate.isRunning("/eager"));
+        assertEquals(0, gate.inFlight(), "and never counted");
+    }
+
+    /** A node renders revalidations that other nodes started: the gate here has no slot for them and keeps none. */
+    @Test
+    void gateIgnoresRendersOfRevalidationsItDidNotStart() {
+        RevalidationGate gate = new RevalidationGate(Duration.ofSeconds(30), 1);
+        gate.renderStarted("/elsewhere");
+        assertFalse(gate.isRunning("/elsewhere"));
+        gate.renderEnded("/elsewhere");
+        assertEquals(0, gate.inFlight());
+        assertTrue(gate.tryStart("/elsewhere", T0));
+        assertEquals(1, gate.inFlight(), "an unmatched end freed nothing it did not hold");
+    }
+
     /** Keys that failed once and were never asked for again must not pile up for ever. */
     @Test
     void gateForgetsBackOffsThatAreOverOnceThereAreMany() {

@@ -15,6 +15,7 @@ import dev.isr.core.PassMemory;
 import dev.isr.core.PublicOrigins;
 import dev.isr.core.RenderCollapser;
 import dev.isr.core.ResponseCache;
+import dev.isr.core.RevalidationGate;
 import dev.isr.revalidation.HttpRevalidator;
 import dev.isr.revalidation.RevalidationSecret;
 import jakarta.inject.Inject;
@@ -76,6 +77,9 @@ public class FrontDoorFilter extends HttpFilter {
     transient RevalidationSecret secret;
 
     @Inject
+    transient RevalidationGate gate;
+
+    @Inject
     transient IsrConfig config;
 
     @Inject
@@ -133,8 +137,26 @@ public class FrontDoorFilter extends HttpFilter {
             statistics.hitTook(System.nanoTime() - start);
         } else if (lookup instanceof Lookup.Forward forward && forward.collapsible()) {
             collapsed.render(forward, request, response, chain, headers);
+        } else if (lookup instanceof Lookup.Forward forward && forward.revalidation() && forward.key() != null) {
+            renderRevalidation(forward, request, response, chain);
         } else {
             application.render((Lookup.Forward) lookup, request, response, chain);
+        }
+    }
+
+    /**
+     * A revalidation's render holds its key's slot in the gate until it ends, even after the revalidator has given the
+     * exchange up at its timeout: the render still takes one of this node's request threads.
+     */
+    private void renderRevalidation(
+            Lookup.Forward forward, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String key = forward.key().value();
+        gate.renderStarted(key);
+        try {
+            application.render(forward, request, response, chain);
+        } finally {
+            gate.renderEnded(key);
         }
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * behind stale pages: every render of 16 pages takes 15 s, longer than the
  * revalidation timeout (10 s). Every request is answered at once with the stale page, at most
  * {@code isr.revalidation.max-concurrency} (4) background revalidations run at a time on the node, each given up at
- * the timeout, and the server's worker threads stay far from exhausted: on WildFly the test samples the busy threads of
+ * the timeout but holding its slot until its render on the node has ended (so no fifth starts within the 12 s of
+ * requests), and the server's worker threads stay far from exhausted: on WildFly the test samples the busy threads of
  * the worker that runs requests (the figures are printed); on Payara, where the server does not tell, the stale
  * answers and the render count show it.
  */
@@ -186,14 +187,14 @@ class OriginFaultIT extends DeployedEar {
         for (String page : pages) {
             revalidations += Http.renders(page) - 1;
         }
-        // one round of 4 until the timeout, a second after it: never one per stale page at once
-        assertTrue(revalidations <= 2L * MAX_CONCURRENCY, "background revalidations started: " + revalidations);
-        assertTrue(revalidations >= MAX_CONCURRENCY, "stale hits start revalidations: " + revalidations);
+        // 4 at once, and no more after the timeout while their renders still hang (15 s) on the node's threads:
+        // freeing the slots at the timeout started 4 more, and Payara's 5 request threads ran out
+        assertEquals(MAX_CONCURRENCY, revalidations, "background revalidations started");
         if (idle.isPresent()) {
             // the renders that hang, this test's one request, a sample, and a few threads of the server's own
             assertEquals(0, failedSamples.get(), "failed samples of the busy worker threads");
             assertTrue(maxBusy.get() >= MAX_CONCURRENCY, "the hanging renders are counted: " + maxBusy.get());
-            assertTrue(maxBusy.get() <= 2 * MAX_CONCURRENCY + 4, "busy worker threads: " + maxBusy.get());
+            assertTrue(maxBusy.get() <= MAX_CONCURRENCY + 4, "busy worker threads: " + maxBusy.get());
         }
         System.out.printf(
                 "hanging origin (%d ms renders, %d stale pages): %d requests answered stale, %d background"
