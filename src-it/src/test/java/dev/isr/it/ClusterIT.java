@@ -471,6 +471,7 @@ class ClusterIT {
         } finally {
             frozen.close();
         }
+        long thawed = System.nanoTime();
         awaitMembers(2);
         long merged = System.nanoTime();
         long deadline = merged + Duration.ofSeconds(20).toNanos();
@@ -491,9 +492,14 @@ class ClusterIT {
         assertFalse(servesTheOld(onOther, old), "the merge brought the purged entry back to " + other.name());
         assertTrue(cacheStatus(onOther).startsWith("isr; hit;"), "a render after the purge: " + cacheStatus(onOther));
         System.out.printf(
-                "partition: %s cut off, seen gone by %s after %d ms; after the merge %s served the purged"
-                        + " entry for %d ms more%n",
-                cutOff.name(), other.name(), cut / 1_000_000, cutOff.name(), reconciled / 1_000_000);
+                "partition: %s cut off, seen gone by %s after %d ms; both members seen %d ms after the thaw; after"
+                        + " the merge %s served the purged entry for %d ms more%n",
+                cutOff.name(),
+                other.name(),
+                cut / 1_000_000,
+                (merged - thawed) / 1_000_000,
+                cutOff.name(),
+                reconciled / 1_000_000);
     }
 
     /**
