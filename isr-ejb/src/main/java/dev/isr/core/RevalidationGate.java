@@ -112,12 +112,15 @@ public final class RevalidationGate {
      * This node's front door began a render for the authenticated revalidation of {@code key}: until
      * {@link #renderEnded}, the key's slot stays taken, even once its exchange has been given up. Nothing happens for a
      * key this node does not revalidate (the request came from another node).
+     *
+     * @return whether the render holds the slot: only then must its end be reported, so that a render that began
+     *     before this node took the key cannot free the slot of this node's own
      */
-    public void renderStarted(String key) {
-        running.computeIfPresent(key, (k, slot) -> slot.renders(1));
+    public boolean renderStarted(String key) {
+        return running.computeIfPresent(key, (k, slot) -> slot.renders(1)) != null;
     }
 
-    /** The render {@link #renderStarted} reported has ended, normally or not. */
+    /** The render that {@link #renderStarted} said holds the slot has ended, normally or not. */
     public void renderEnded(String key) {
         release(key, slot -> slot.renders(-1));
     }

@@ -115,7 +115,7 @@ class ConcurrencyPrimitivesTest {
     void gateHoldsASlotUntilTheRenderOnThisNodeEndsToo() {
         RevalidationGate gate = new RevalidationGate(Duration.ofSeconds(30), 1);
         assertTrue(gate.tryStart("/hangs", T0));
-        gate.renderStarted("/hangs");
+        assertTrue(gate.renderStarted("/hangs"));
         gate.failed("/hangs", T0); // timed out
         assertEquals(1, gate.inFlight(), "the render still runs here");
         assertFalse(gate.tryStart("/other", T0), "no new revalidation while it does");
@@ -145,12 +145,14 @@ class ConcurrencyPrimitivesTest {
     @Test
     void gateIgnoresRendersOfRevalidationsItDidNotStart() {
         RevalidationGate gate = new RevalidationGate(Duration.ofSeconds(30), 1);
-        gate.renderStarted("/elsewhere");
+        assertFalse(gate.renderStarted("/elsewhere"), "holds no slot: its end is not reported");
         assertFalse(gate.isRunning("/elsewhere"));
+        assertTrue(gate.tryStart("/elsewhere", T0)); // this node's own revalidation of the key, meanwhile
+        assertTrue(gate.renderStarted("/elsewhere"));
+        gate.failed("/elsewhere", T0);
+        assertEquals(1, gate.inFlight(), "its own render still holds the slot");
         gate.renderEnded("/elsewhere");
         assertEquals(0, gate.inFlight());
-        assertTrue(gate.tryStart("/elsewhere", T0));
-        assertEquals(1, gate.inFlight(), "an unmatched end freed nothing it did not hold");
     }
 
     /** Keys that failed once and were never asked for again must not pile up for ever. */

@@ -152,11 +152,13 @@ public class FrontDoorFilter extends HttpFilter {
             Lookup.Forward forward, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String key = forward.key().value();
-        gate.renderStarted(key);
+        boolean holdsSlot = gate.renderStarted(key);
         try {
             application.render(forward, request, response, chain);
         } finally {
-            gate.renderEnded(key);
+            if (holdsSlot) {
+                gate.renderEnded(key);
+            }
         }
     }
 
