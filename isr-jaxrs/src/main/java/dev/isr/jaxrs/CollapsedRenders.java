@@ -95,14 +95,15 @@ final class CollapsedRenders {
             Runnable releaseLocal)
             throws IOException, ServletException {
         String lease = "render " + forward.key().value();
+        CollapsedWait.Answer answer = out -> serveCollapsed(forward, headers, withBody, out);
         if (leases.tryAcquire(lease, timeout)) {
-            renderHoldingLease(forward, request, response, chain, headers, withBody, () -> {
+            // the cluster's leader: a render that ended between this request's look-up and its turn may answer it
+            answerOrRender(answer, forward, request, response, chain, () -> {
                 leases.release(lease);
                 releaseLocal.run();
             });
             return;
         }
-        CollapsedWait.Answer answer = out -> serveCollapsed(forward, headers, withBody, out);
         if (CollapsedWait.start(
                 request,
                 response,
@@ -112,59 +113,34 @@ final class CollapsedRenders {
                 new CollapsedWait.Resume(forward, releaseLocal))) {
             return;
         }
-        boolean served;
-        try {
-            served = awaitRelease(lease) && serveCollapsed(forward, headers, withBody, response);
-        } catch (IOException | RuntimeException e) {
-            releaseLocal.run();
-            throw e;
-        }
-        if (served) {
-            releaseLocal.run();
-            return;
-        }
-        application.renderThen(forward, request, response, chain, releaseLocal);
+        answerOrRender(
+                out -> awaitRelease(lease) && answer.answer(out), forward, request, response, chain, releaseLocal);
     }
 
-    /** The cluster's leader for the key: renders, unless a render that ended meanwhile answers the request. */
-    private void renderHoldingLease(
+    /**
+     * Answers with what another render stored if {@code answer} can, else renders; {@code release} runs once the
+     * response is complete, or when the answer fails.
+     */
+    private void answerOrRender(
+            CollapsedWait.Answer answer,
             Lookup.Forward forward,
             HttpServletRequest request,
             HttpServletResponse response,
             FilterChain chain,
-            HeaderLookup headers,
-            boolean withBody,
             Runnable release)
             throws IOException, ServletException {
-        if (!renderedMeanwhile(forward, headers, withBody, response, release)) {
-            application.renderThen(forward, request, response, chain, release);
-        }
-    }
-
-    /**
-     * Whether a render of the key that ended after this request looked it up, and before it became the leader, stored
-     * what answers it: the request found nothing fresh, then joined just after that render released its followers and
-     * its lease, and would otherwise render the key a second time. Answered as collapsed onto that render; {@code
-     * release} runs when it is, or when the answer fails.
-     */
-    private boolean renderedMeanwhile(
-            Lookup.Forward forward,
-            HeaderLookup headers,
-            boolean withBody,
-            HttpServletResponse response,
-            Runnable release)
-            throws IOException {
         boolean served;
         try {
-            served = serveCollapsed(forward, headers, withBody, response);
+            served = answer.answer(response);
         } catch (IOException | RuntimeException e) {
             release.run();
             throw e;
         }
         if (served) {
             release.run();
+            return;
         }
-        return served;
+        application.renderThen(forward, request, response, chain, release);
     }
 
     private boolean serveCollapsed(
